@@ -1,0 +1,124 @@
+"""Facts about one draft, computed lazily and at most once: tokens, words, sentences, metrics,
+contact details, the message kind. Checks read these; none of them re-parses the draft.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any
+
+from .contacts import Contact, find_contacts
+from .context import Context
+from .draft import Draft, Part
+from .nlp import Pipeline
+from .spans import LineIndex
+
+_WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+# A sentence ends at . ! ? (or an ellipsis) followed by space and an upper-case letter, digit or
+# quote, or at a paragraph's end. Abbreviations such as "Ms." and "e.g." are not ends.
+_SENT_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_ABBREV_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|etc|Inc|Ltd|Co|Corp|e\.g|i\.e|a\.m|p\.m|No|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|U\.S|approx|dept)\.|\b[A-Z]\.)$"
+)
+
+
+class Analysis:
+    """Everything the checks need to know about a draft, in its context."""
+
+    def __init__(
+        self,
+        draft: Draft,
+        context: Context,
+        *,
+        pipeline: Pipeline,
+        kind: str | None,
+        kind_source: str,
+        vocabulary: frozenset[str] = frozenset(),
+    ) -> None:
+        self.draft = draft
+        self.context = context
+        self.pipeline = pipeline
+        self.kind = kind
+        self.kind_source = kind_source
+        self.vocabulary = vocabulary
+        #: Per-draft scratch space for check kinds that share an expensive intermediate result.
+        self.cache: dict[str, Any] = {}
+
+    @property
+    def text(self) -> str:
+        return self.draft.text
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.draft.text)
+
+    @cached_property
+    def doc(self) -> Any:
+        """A spaCy Doc of the whole text (tokenizer only on the default path)."""
+        nlp = self.pipeline.nlp
+        if self.pipeline.trained:
+            return nlp(self.draft.text)
+        return nlp.make_doc(self.draft.text)
+
+    def words(self, part: Part) -> list[tuple[int, int]]:
+        """(start, end) offsets of the words in a part."""
+        base = part.start
+        return [(base + m.start(), base + m.end()) for m in _WORD_RE.finditer(part.text)]
+
+    def sentences(self, part: Part) -> list[Part]:
+        """Sentences of a part (offsets into the draft), split by punctuation and line breaks
+        between list items."""
+        key = f"sentences:{part.start}:{part.end}"
+        if key in self.cache:
+            cached: list[Part] = self.cache[key]
+            return cached
+        text = part.text
+        out: list[Part] = []
+        start = 0
+        for m in _SENT_END_RE.finditer(text):
+            if _ABBREV_RE.search(text[start : m.start()]):
+                continue
+            out.append(self._sub(part, start, m.start()))
+            start = m.end()
+        if start < len(text):
+            out.append(self._sub(part, start, len(text)))
+        out = [s for s in out if s.text]
+        self.cache[key] = out
+        return out
+
+    @staticmethod
+    def _sub(part: Part, s: int, e: int) -> Part:
+        text = part.text
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return Part("sentence", part.start + s, part.start + e, text[s:e])
+
+    @cached_property
+    def body_word_count(self) -> int:
+        return sum(len(self.words(p)) for p in self.draft.paragraphs)
+
+    @cached_property
+    def message_word_count(self) -> int:
+        return sum(len(self.words(p)) for p in self.draft.parts("message"))
+
+    @cached_property
+    def reading_grade(self) -> float | None:
+        """Flesch-Kincaid grade of the body (textstat), or None for a body too short to score."""
+        body = self.draft.body_text
+        if self.body_word_count < 30:
+            return None
+        import textstat  # loads its syllable data on first use; only drafts that need it pay
+
+        return float(textstat.flesch_kincaid_grade(body))
+
+    @cached_property
+    def contacts(self) -> list[Contact]:
+        """Contact details anywhere in the sender's own text (body, closing, signature)."""
+        found: list[Contact] = []
+        for part in self.draft.parts("message"):
+            found.extend(find_contacts(part.text, offset=part.start))
+        return found

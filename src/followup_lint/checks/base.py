@@ -1,0 +1,68 @@
+"""What every check kind is: a parameter model, a constructor that compiles, and `run`.
+
+A check kind is one module in this package (or a third-party module registered through the
+`followup_lint.checks` entry-point group) that defines a `Check` subclass decorated with
+`@register`. The constructor compiles the rule's patterns once; `run` only scans.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+    from ..draft import Part
+
+
+class CheckParams(BaseModel):
+    """Base of every check kind's parameters; `kind` names the check kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class FixSpec:
+    start: int
+    end: int
+    replacement: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place a check fired: offsets into the draft, message variables, proposed fixes."""
+
+    start: int
+    end: int
+    values: dict[str, Any] = field(default_factory=dict)
+    fixes: tuple[FixSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class CompileEnv:
+    """What a check may use while compiling: the shared spaCy pipeline's tokenizer."""
+
+    nlp: Any
+
+
+class Check(ABC):
+    """A compiled check. Subclasses set `kind`, `Params`, and implement `run`."""
+
+    kind: ClassVar[str]
+    Params: ClassVar[type[CheckParams]]
+    #: Needs the trained pipeline (tags, lemmas, entities); skipped with a notice without it.
+    needs_trained: ClassVar[bool] = False
+
+    def __init__(self, params: CheckParams, env: CompileEnv) -> None:
+        self.params = params
+        self.env = env
+
+    @abstractmethod
+    def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
+        """Yield hits within `parts` (the rule's scope)."""

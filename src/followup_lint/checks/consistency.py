@@ -1,0 +1,108 @@
+"""`consistency`: names and the company spelled as the context and the headers say.
+
+`target: interviewer` compares the name in the greeting with the people the draft is for;
+`target: company` compares the companies the draft names with the employer's. Names are compared
+token by token, exactly (case aside): "Li" is not "Lee", and "Dan" is not "Dana".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from . import register
+from .base import Check, CheckParams, CompileEnv, FixSpec, Hit
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+    from ..draft import Part
+
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dear",
+           "hi", "hello", "hey", "good", "morning", "afternoon", "evening", "greetings", "team"}
+_NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*")
+_COMPANY = r"([A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
+_COMPANY_CUES = (
+    re.compile(rf"\b(?:role|position|job|opportunity|team|career|opening|interview)\s+(?:at|with)\s+{_COMPANY}"),
+    re.compile(rf"\b(?:join|joining|work\s+at|working\s+at|work\s+for|working\s+for)\s+{_COMPANY}"),
+    re.compile(rf"\b{_COMPANY}(?:'s|’s)\s+(?:team|mission|product|products|culture|customers|values|platform|growth)\b"),
+)
+_SUFFIXES = re.compile(r"\b(?:inc|llc|ltd|gmbh|corp|corporation|co|company|plc|group|the)\b\.?", re.I)
+_NOT_COMPANIES = {"the", "a", "an", "your", "our", "this", "that", "my", "you", "i"}
+
+
+def _norm_company(name: str) -> str:
+    return " ".join(_SUFFIXES.sub(" ", name.replace("’", "'").lower()).replace("'s", "").split())
+
+
+class ConsistencyParams(CheckParams):
+    kind: Literal["consistency"]
+    target: Literal["interviewer", "company"]
+    #: Words never taken for a company name after a cue ("a role at Heart of the City" aside).
+    allow: list[str] = Field(default_factory=list)
+
+
+@register
+class Consistency(Check):
+    kind = "consistency"
+    Params = ConsistencyParams
+
+    def __init__(self, params: CheckParams, env: CompileEnv) -> None:
+        super().__init__(params, env)
+        assert isinstance(params, ConsistencyParams)
+        self.p = params
+        self.allow = {_norm_company(a) for a in params.allow}
+
+    def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
+        if self.p.target == "interviewer":
+            yield from self._names(analysis, parts)
+        else:
+            yield from self._company(analysis, parts)
+
+    def _names(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
+        people = [*analysis.context.interviewers, *analysis.context.recipients]
+        known = {t.lower(): t for p in people for t in _NAME_TOKEN.findall(p.name)}
+        if not known:
+            return  # nothing to compare against: the rule stays silent
+        for part in parts:
+            for m in _NAME_TOKEN.finditer(part.text):
+                token = m.group()
+                low = token.lower().rstrip(".")
+                if low in _TITLES or low in known:
+                    continue
+                close = difflib.get_close_matches(low, list(known), n=1, cutoff=0.6)
+                expected = known[close[0]] if close else " or ".join(p.name for p in people[:3])
+                s, e = part.start + m.start(), part.start + m.end()
+                fixes = (FixSpec(s, e, expected, f"Replace with '{expected}'"),) if close else ()
+                yield Hit(s, e, {"found": token, "expected": expected}, fixes)
+
+    def _company(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
+        ctx = analysis.context
+        expected: set[str] = set()
+        if ctx.company:
+            expected.add(_norm_company(ctx.company))
+        if ctx.company_domain:
+            stem = ctx.company_domain.split(".")[-2] if "." in ctx.company_domain else ctx.company_domain
+            expected.add(stem.lower())
+        if not expected:
+            return
+        people = {t.lower() for n in ctx.names() for t in n.split()}
+        shown = ctx.company or ctx.company_domain or ""
+        for part in parts:
+            for rx in _COMPANY_CUES:
+                for m in rx.finditer(part.text):
+                    found = m.group(1).rstrip(".,'’")
+                    norm = _norm_company(found)
+                    if not norm or norm in _NOT_COMPANIES or norm in self.allow:
+                        continue
+                    if norm in expected or norm.replace(" ", "") in expected:
+                        continue
+                    if any(norm.startswith(x + " ") or x.startswith(norm + " ") for x in expected):
+                        continue  # "Contoso Health" for "Contoso": the same employer
+                    if norm.split()[0] in people:
+                        continue  # "working with Dana" is a person, not a company
+                    s = part.start + m.start(1)
+                    yield Hit(s, s + len(found), {"found": found, "expected": shown})

@@ -1,0 +1,135 @@
+"""Loading rule files: the built-in set shipped in the package, plus the user's folders.
+
+YAML is read with `safe_load` (no Python tags), files are size-capped, and the first problem
+stops the run with one line naming the file and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Template
+from pydantic import ValidationError
+
+from .checks import CheckParams
+from .errors import RuleError
+from .rule_model import RuleBase, rule_model
+from .templating import compile_template
+
+MAX_RULE_FILE = 256 * 1024  # bytes; a rule is a page of YAML at most
+DOCS_BASE = "https://followup-lint.readthedocs.io/en/latest/rules/"
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped rule set: inside the installed package, or the repository's rules/."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "rules"  # an editable install runs from the source tree
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A validated rule, its compiled message template and where it came from."""
+
+    spec: RuleBase
+    template: Template
+    path: Path
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def check(self) -> CheckParams:
+        check: CheckParams = getattr(self.spec, "check")  # noqa: B009 - added by rule_model()
+        return check
+
+    @property
+    def docs(self) -> str:
+        return f"{DOCS_BASE}{self.spec.category}/{self.spec.id}/"
+
+
+def _loc(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for item in loc:
+        if isinstance(item, int):
+            out += f"[{item}]"
+        else:
+            out += f".{item}" if out else str(item)
+    return out
+
+
+def _error_line(path: Path, exc: ValidationError) -> str:
+    errors = exc.errors()
+    # A discriminated union reports the failing kind's name in the location; keep it (it says
+    # which kind's parameters were checked) but drop pydantic's internal tags.
+    err = errors[0]
+    field = _loc(tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-"))))
+    msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
+    more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+    return f"{path}: field '{field or '(top level)'}': {msg}{more}"
+
+
+def parse_rule(path: Path, data: Any) -> Rule:
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: a rule file must be a YAML mapping, not {type(data).__name__}")
+    try:
+        spec = rule_model().model_validate(data)
+    except ValidationError as exc:
+        raise RuleError(_error_line(path, exc)) from None
+    if path.stem != spec.id:
+        raise RuleError(f"{path}: field 'id': '{spec.id}' must match the file name '{path.stem}'")
+    return Rule(spec, compile_template(spec.message), path)
+
+
+def load_rule_file(path: Path) -> Rule:
+    try:
+        size = path.stat().st_size
+        if size > MAX_RULE_FILE:
+            raise RuleError(f"{path}: rule file is {size} bytes; the limit is {MAX_RULE_FILE}")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RuleError(f"{path}: rule file is not UTF-8 text") from None
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rule file ({exc.strerror or exc})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(f"{path}: not valid YAML{where}: {problem}") from None
+    return parse_rule(path, data)
+
+
+def _rule_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise RuleError(f"{folder}: rule folder not found")
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_rules(folders: Iterable[Path]) -> list[Rule]:
+    """Every rule in the folders, in order; a duplicate id is an error naming both files."""
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        for path in _rule_files(folder):
+            rule = load_rule_file(path)
+            if rule.id in seen:
+                raise RuleError(f"{path}: field 'id': '{rule.id}' is already defined in {seen[rule.id]}")
+            seen[rule.id] = path
+            rules.append(rule)
+    return rules
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[Rule, ...]:
+    """The shipped rules, loaded once per process."""
+    return tuple(load_rules([builtin_rules_dir()]))

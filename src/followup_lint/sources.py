@@ -1,0 +1,200 @@
+"""Reading a draft from whatever the caller has: a path, a string, bytes or an EmailMessage.
+
+Files are never modified here. Errors name the file and what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import email
+import email.errors
+import re
+from email import policy
+from email.message import EmailMessage, Message
+from os import PathLike
+from pathlib import Path
+
+from .draft import Attachment, Draft, parse_text
+from .errors import InputError
+
+Source = str | bytes | PathLike[str] | EmailMessage
+
+#: Larger inputs are refused rather than risking the machine (a draft is a few KB).
+MAX_BYTES = 20 * 1024 * 1024
+_MAX_PARTS = 1000  # MIME parts walked before giving up on finding the text
+
+_EML_SUFFIXES = {".eml", ".msg", ".mbox"}
+_MD_SUFFIXES = {".md", ".markdown"}
+# An RFC 5322 message starts with a header line such as "Received:" or "MIME-Version:".
+_RFC822_START = re.compile(
+    rb"^(?:From |Return-Path:|Received:|MIME-Version:|Message-ID:|Content-Type:|X-[\w-]+:|Delivered-To:)",
+    re.I,
+)
+
+
+def _decode_text(data: bytes, where: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{where}: looks like a binary file (it contains NUL bytes), not a draft")
+    for enc in ("utf-8-sig",):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{where}: not valid UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+                "save the draft as UTF-8"
+            ) from None
+    raise AssertionError("unreachable")
+
+
+def read_draft(source: Source, *, path: str | None = None, format: str | None = None) -> Draft:
+    """Turn any supported source into a parsed Draft.
+
+    A `str` is the draft's text (use a `Path` for a file name); `bytes` are a file's contents;
+    an `EmailMessage` is read as an .eml. `format` forces "text", "markdown" or "eml".
+    """
+    if isinstance(source, EmailMessage):
+        return _from_message(source, path=path, raw=None)
+    if isinstance(source, PathLike):
+        p = Path(source)
+        return read_bytes(_read_file(p), path=str(p), format=format or _format_for(p))
+    if isinstance(source, bytes):
+        return read_bytes(source, path=path, format=format)
+    if isinstance(source, str):
+        fmt = format or (_format_for(Path(path)) if path else "text")
+        if fmt == "eml":
+            return read_bytes(source.encode("utf-8", "surrogateescape"), path=path, format="eml")
+        return parse_text(source, path=path, format=fmt)
+    raise TypeError(f"cannot lint a {type(source).__name__}; pass a str, bytes, Path or EmailMessage")
+
+
+def _format_for(p: Path) -> str:
+    suffix = p.suffix.lower()
+    if suffix in _EML_SUFFIXES:
+        return "eml"
+    if suffix in _MD_SUFFIXES:
+        return "markdown"
+    return "text"
+
+
+def _read_file(p: Path) -> bytes:
+    try:
+        if p.is_dir():
+            raise InputError(f"{p}: is a directory; give a draft file (or a glob such as {p}/*.eml)")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{p}: {size} bytes is larger than the {MAX_BYTES} byte limit for a draft")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_bytes(data: bytes, *, path: str | None = None, format: str | None = None) -> Draft:
+    """Parse a file's bytes; an .eml (or bytes that start like one) goes through `email`."""
+    where = path or "<input>"
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{where}: {len(data)} bytes is larger than the {MAX_BYTES} byte limit")
+    fmt = format
+    if fmt is None or (fmt == "text" and path is None):
+        fmt = "eml" if _RFC822_START.match(data) else (format or "text")
+    if fmt != "eml":
+        return parse_text(_decode_text(data, where), path=path, format=fmt)
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{where}: looks like a binary file (it contains NUL bytes), not an email")
+    try:
+        msg = email.message_from_bytes(data, policy=policy.default)
+    except (email.errors.MessageError, ValueError, IndexError) as exc:
+        raise InputError(f"{where}: malformed email message ({exc})") from None
+    if not isinstance(msg, EmailMessage) or not msg.keys():
+        raise InputError(f"{where}: malformed email message (no header block found)")
+    if msg.defects and any(isinstance(d, email.errors.MissingHeaderBodySeparatorDefect) for d in msg.defects):
+        raise InputError(f"{where}: malformed email message (headers and body are not separated)")
+    return _from_message(msg, path=path, raw=data)
+
+
+def _body_part(msg: Message) -> tuple[Message | None, list[Attachment]]:
+    """The text part to lint (text/plain first, else text/html), and the attachments."""
+    attachments: list[Attachment] = []
+    plain: Message | None = None
+    html: Message | None = None
+    for n, part in enumerate(msg.walk()):
+        if n > _MAX_PARTS:
+            raise InputError(f"message has more than {_MAX_PARTS} MIME parts")
+        if part.is_multipart():
+            continue
+        ctype = part.get_content_type()
+        disposition = part.get_content_disposition()
+        filename = part.get_filename()
+        if disposition == "attachment" or (filename and disposition != "inline") or (
+            not ctype.startswith("text/")
+        ):
+            payload = part.get_payload(decode=True)
+            size = len(payload) if isinstance(payload, bytes) else 0
+            attachments.append(Attachment(filename, ctype, size))
+            continue
+        if ctype == "text/plain" and plain is None:
+            plain = part
+        elif ctype == "text/html" and html is None:
+            html = part
+    return (plain or html), attachments
+
+
+def _part_text(part: Message, where: str) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        text = payload.decode(charset)
+    except LookupError:
+        raise InputError(f"{where}: unknown charset {charset!r} in the message body") from None
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{where}: the message body is not valid {charset} (its declared charset)"
+        ) from None
+    if part.get_content_type() == "text/html":
+        import html2text  # only needed for HTML-only mail
+
+        conv = html2text.HTML2Text()
+        conv.body_width = 0  # keep paragraphs on one line so offsets stay readable
+        conv.ignore_images = True
+        text = conv.handle(text).strip() + "\n"
+    return text
+
+
+def _from_message(msg: EmailMessage, *, path: str | None, raw: bytes | None) -> Draft:
+    where = path or "<input>"
+    body_part, attachments = _body_part(msg)
+    cte = (str(body_part.get("Content-Transfer-Encoding", "7bit")) if body_part else "7bit").lower()
+
+    # When the file is a single text/plain part in plain 7/8-bit text, lint the file itself so
+    # that positions are exact. Otherwise lint a rendering of its decoded headers and body.
+    if (
+        raw is not None
+        and body_part is msg
+        and body_part.get_content_type() == "text/plain"
+        and cte in ("7bit", "8bit", "binary")
+    ):
+        charset = msg.get_content_charset() or "utf-8"
+        try:
+            text = raw.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            text = None
+        subject = msg.get("Subject")
+        if text is not None and (subject is None or "=?" not in text[: text.find("\n\n") + 1 or None]):
+            return parse_text(text, path=path, format="eml", eml_headers=True, attachments=attachments)
+
+    header_lines = []
+    for name in ("Subject", "From", "To", "Cc", "Date"):
+        value = msg.get(name)
+        if value is not None:
+            header_lines.append(f"{name}: {' '.join(str(value).split())}")
+    body = _part_text(body_part, where) if body_part is not None else ""
+    text = "\n".join(header_lines) + "\n\n" + body
+    return parse_text(
+        text, path=path, format="eml", basis="decoded-body", attachments=attachments, eml_headers=True
+    )
