@@ -23,7 +23,9 @@ def linter_for(select: tuple[str, ...] = (), mode: str = "default") -> Linter:
 
 @pytest.fixture
 def lint_text() -> Callable[..., Report]:
-    def run(text: str, *, select: tuple[str, ...] = (), context: dict | None = None, **kw: object) -> Report:
+    def run(
+        text: str, *, select: tuple[str, ...] = (), context: dict | None = None, **kw: object
+    ) -> Report:
         return linter_for(select).lint(text, context=context or {}, **kw)  # type: ignore[arg-type]
 
     return run

@@ -15,7 +15,10 @@ from .conftest import linter_for
 def _cases() -> list[object]:
     cases = []
     for rule in builtin_rules():
-        for expect, examples in (("trigger", rule.spec.examples.trigger), ("pass", rule.spec.examples.pass_)):
+        for expect, examples in (
+            ("trigger", rule.spec.examples.trigger),
+            ("pass", rule.spec.examples.pass_),
+        ):
             for n, example in enumerate(examples, 1):
                 cases.append(pytest.param(rule, expect, example, id=f"{rule.id}-{expect}-{n}"))
     return cases
@@ -42,7 +45,9 @@ def test_rule_example(rule: Rule, expect: str, example: Example) -> None:
             assert 0 <= f.span.start <= f.span.end <= len(example.text)
             assert f.message.strip() and "{{" not in f.message
     else:
-        assert not fired, f"{rule.id} should not fire, but said: {[f.message for f in fired]}\non:\n{example.text}"
+        assert not fired, (
+            f"{rule.id} should not fire, but said: {[f.message for f in fired]}\non:\n{example.text}"
+        )
 
 
 def test_every_rule_has_both_kinds_of_example() -> None:

@@ -1,9 +1,9 @@
 """followup-lint: checks the emails people send after a job interview.
 
-    >>> import followup_lint
-    >>> report = followup_lint.lint(open("draft.txt").read(), context={"company": "Contoso"})
-    >>> for finding in report.findings:
-    ...     print(finding.span.line, finding.rule, finding.message)
+>>> import followup_lint
+>>> report = followup_lint.lint(open("draft.txt").read(), context={"company": "Contoso"})
+>>> for finding in report.findings:
+...     print(finding.span.line, finding.rule, finding.message)
 """
 
 from __future__ import annotations

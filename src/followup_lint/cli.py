@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import glob
+import importlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,25 +54,45 @@ def _when(flag: str, value: str | None) -> dt.datetime | None:
 def add_check_options(p: argparse.ArgumentParser) -> None:
     """Options shared by `check` and `sendmail`."""
     p.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format")
-    p.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default=None,
-                   help="lowest severity that makes the exit status 1 (default: error)")
-    p.add_argument("--select", action="append", metavar="IDS",
-                   help="only these rule ids or categories (comma-separated)")
-    p.add_argument("--ignore", action="append", metavar="IDS",
-                   help="skip these rule ids or categories (comma-separated)")
+    p.add_argument(
+        "--fail-on",
+        choices=FAIL_ON_CHOICES,
+        default=None,
+        help="lowest severity that makes the exit status 1 (default: error)",
+    )
+    p.add_argument(
+        "--select",
+        action="append",
+        metavar="IDS",
+        help="only these rule ids or categories (comma-separated)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="append",
+        metavar="IDS",
+        help="skip these rule ids or categories (comma-separated)",
+    )
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward)")
-    p.add_argument("--mode", choices=("default", "thorough"), default=None,
-                   help="thorough loads the trained English pipeline")
+    p.add_argument(
+        "--mode",
+        choices=("default", "thorough"),
+        default=None,
+        help="thorough loads the trained English pipeline",
+    )
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     ctx = p.add_argument_group("what you know about the interview (overrides the context file)")
-    ctx.add_argument("--context", metavar="FILE", help="context file (default: followup.toml beside the draft)")
+    ctx.add_argument(
+        "--context", metavar="FILE", help="context file (default: followup.toml beside the draft)"
+    )
     ctx.add_argument("--kind", choices=KINDS, help="the kind of message (default: detected)")
     ctx.add_argument("--company")
     ctx.add_argument("--position")
     ctx.add_argument("--interviewer", action="append", metavar="NAME", help="repeatable")
     ctx.add_argument("--topic", action="append", metavar="TOPIC", help="repeatable")
     ctx.add_argument("--interviewed-at", metavar="WHEN", help="ISO 8601 date and time")
-    ctx.add_argument("--sent-at", metavar="WHEN", help="ISO 8601 (default: the Date header, else now)")
+    ctx.add_argument(
+        "--sent-at", metavar="WHEN", help="ISO 8601 (default: the Date header, else now)"
+    )
     ctx.add_argument("--decision-expected-by", metavar="DATE", help="the employer's stated date")
 
 
@@ -169,20 +190,30 @@ def run_rules(args: argparse.Namespace) -> int:
     rows = []
     for rule in linter.all_rules:
         s = rule.spec
-        rows.append({
-            "id": s.id, "category": s.category, "severity": s.severity.value,
-            "kinds": s.kinds if s.kinds == "all" else list(s.kinds), "scope": s.scope,
-            "check": rule.check.kind, "guidance": list(s.guidance), "description": s.description,
-            "enabled": enabled is None or s.id in enabled, "docs": rule.docs,
-            "fixable": s.safe_fix,
-        })
+        rows.append(
+            {
+                "id": s.id,
+                "category": s.category,
+                "severity": s.severity.value,
+                "kinds": s.kinds if s.kinds == "all" else list(s.kinds),
+                "scope": s.scope,
+                "check": rule.check.kind,
+                "guidance": list(s.guidance),
+                "description": s.description,
+                "enabled": enabled is None or s.id in enabled,
+                "docs": rule.docs,
+                "fixable": s.safe_fix,
+            }
+        )
     if args.format == "json":
         print(json.dumps({"version": 1, "rules": rows}, indent=2))
         return EXIT_OK
-    width = max((len(r["id"]) for r in rows), default=10)
+    width = max((len(str(r["id"])) for r in rows), default=10)
     for r in sorted(rows, key=lambda r: (r["category"], r["id"])):
         mark = " " if r["enabled"] else "-"
-        print(f"{mark} {r['id']:<{width}}  {r['severity']:<7}  {r['category']:<15}  {r['description']}")
+        print(
+            f"{mark} {r['id']:<{width}}  {r['severity']:<7}  {r['category']:<15}  {r['description']}"
+        )
     return EXIT_OK
 
 
@@ -218,13 +249,15 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--config", metavar="FILE")
     explain.set_defaults(func=run_explain)
 
-    for extend in EXTRA_COMMANDS:
-        extend(sub)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        module.add_parser(sub)
     return parser
 
 
-#: Modules that add subcommands call their `add_parser(sub)` from here (see cli_*.py).
-EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+#: Modules that each add one subcommand: `add_parser(subparsers)` registers it and sets `func`.
+#: Adding a command is adding a module and one line here.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

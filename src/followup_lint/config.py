@@ -40,7 +40,9 @@ class RuleOverride(BaseModel):
 
 
 class LanguageToolSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_dash, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=_dash, populate_by_name=True
+    )
     #: A LanguageTool server ("http://localhost:8081"), "local" to start one with Java, or None.
     url: str | None = None
     #: Allow the public api.languagetool.org (sends the draft off the machine).
@@ -53,7 +55,9 @@ class LanguageToolSettings(BaseModel):
 class Config(BaseModel):
     """The effective configuration. Build with `Config()` for defaults or `load_config`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_dash, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=_dash, populate_by_name=True
+    )
 
     select: tuple[str, ...] = ()  # rule ids or categories; empty means all
     ignore: tuple[str, ...] = ()

@@ -34,7 +34,9 @@ def find_contacts(text: str, offset: int = 0, region: str = "US") -> list[Contac
         found.append(Contact(kind, offset + m.start(), offset + m.end(), m.group()))
     # phonenumbers' matcher is linear but not free; skip it when no run of digits could be one.
     if sum(ch.isdigit() for ch in text) >= 7:
-        for pm in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+        for pm in phonenumbers.PhoneNumberMatcher(
+            text, region, leniency=phonenumbers.Leniency.VALID
+        ):
             found.append(Contact("phone", offset + pm.start, offset + pm.end, pm.raw_string))
     found.sort(key=lambda c: c.start)
     return found

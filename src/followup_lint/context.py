@@ -7,6 +7,7 @@ does not silently switch a rule off.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
@@ -28,9 +29,26 @@ DEFAULT_CONTEXT_FILE = "followup.toml"
 
 # Free-mail domains say nothing about the employer.
 _PERSONAL_DOMAINS = frozenset(
-    {"gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com", "live.com",
-     "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de",
-     "yandex.com", "mail.com", "fastmail.com", "hey.com", "zoho.com"}
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "gmx.de",
+        "yandex.com",
+        "mail.com",
+        "fastmail.com",
+        "hey.com",
+        "zoho.com",
+    }
 )
 
 
@@ -161,10 +179,9 @@ def from_headers(draft: Draft) -> dict[str, Any]:
     if date:
         from email.utils import parsedate_to_datetime
 
-        try:
+        # An unparsable Date header is not worth failing the run for.
+        with contextlib.suppress(TypeError, ValueError):
             data["sent_at"] = parsedate_to_datetime(date)
-        except (TypeError, ValueError):
-            pass  # an unparsable Date header is not worth failing the run for
     return data
 
 
@@ -184,7 +201,9 @@ def resolve_context(
         data.update(given.model_dump(exclude_defaults=True))
     if "company_domain" not in data:
         for person in data.get("interviewers", ()):
-            email = person.get("email") if isinstance(person, dict) else getattr(person, "email", None)
+            email = (
+                person.get("email") if isinstance(person, dict) else getattr(person, "email", None)
+            )
             if email and "@" in email:
                 domain = email.rpartition("@")[2].lower()
                 if domain not in _PERSONAL_DOMAINS:

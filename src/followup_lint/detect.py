@@ -13,9 +13,15 @@ from .draft import Draft
 # (pattern, weight) per kind; patterns are matched case-insensitively on word boundaries.
 _CUES: dict[str, tuple[tuple[str, float], ...]] = {
     "thank_you": (
-        (r"thank(?:s| you) for (?:taking the time|(?:the|your) time|meeting|speaking|the "
-         r"(?:interview|opportunity|conversation|chat))", 3.0),
-        (r"(?:enjoyed|appreciated) (?:our|the) (?:conversation|interview|discussion|meeting|chat)", 2.5),
+        (
+            r"thank(?:s| you) for (?:taking the time|(?:the|your) time|meeting|speaking|the "
+            r"(?:interview|opportunity|conversation|chat))",
+            3.0,
+        ),
+        (
+            r"(?:enjoyed|appreciated) (?:our|the) (?:conversation|interview|discussion|meeting|chat)",
+            2.5,
+        ),
         (r"thank(?:s| you)", 0.6),
         (r"interview(?:ing)? (?:with|for)", 0.8),
         (r"great to (?:meet|speak|talk)", 1.5),
@@ -28,7 +34,10 @@ _CUES: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     "final_follow_up": (
         (r"(?:one )?(?:last|final) (?:time|follow[- ]up|note|check)", 3.0),
-        (r"(?:moved|moving) forward with other|close the loop|won'?t (?:reach out|follow up) again", 2.5),
+        (
+            r"(?:moved|moving) forward with other|close the loop|won'?t (?:reach out|follow up) again",
+            2.5,
+        ),
         (r"still (?:very )?interested", 0.8),
     ),
     "offer_reply": (
@@ -43,7 +52,10 @@ _CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"difficult decision", 1.5),
     ),
     "rejection_reply": (
-        (r"(?:not|n't) (?:been )?selected|decided to (?:go|move forward) with|other candidates?", 3.0),
+        (
+            r"(?:not|n't) (?:been )?selected|decided to (?:go|move forward) with|other candidates?",
+            3.0,
+        ),
         (r"disappointed|for letting me know|future (?:openings|opportunities|roles)", 1.5),
         (r"feedback", 0.8),
     ),
@@ -55,7 +67,8 @@ _CUES: dict[str, tuple[tuple[str, float], ...]] = {
     ),
 }
 _COMPILED = {
-    kind: tuple((re.compile(rf"\b(?:{p})\b", re.I), w) for p, w in cues) for kind, cues in _CUES.items()
+    kind: tuple((re.compile(rf"\b(?:{p})\b", re.I), w) for p, w in cues)
+    for kind, cues in _CUES.items()
 }
 
 

@@ -20,7 +20,9 @@ _EML_HEADER_RE = re.compile(r"([!-9;-~]+)[ \t]*:[ \t]?(.*)")
 _GREETING_WORDS = (
     r"dear|hi|hello|hey|heya|hiya|howdy|yo|sup|greetings|good\s+(?:morning|afternoon|evening|day)"
 )
-_GREETING_RE = re.compile(rf"^\s*(?:(?:{_GREETING_WORDS})\b|to\s+whom\s+it\s+may\s+concern\b)", re.I)
+_GREETING_RE = re.compile(
+    rf"^\s*(?:(?:{_GREETING_WORDS})\b|to\s+whom\s+it\s+may\s+concern\b)", re.I
+)
 # "Ms. Lee," or "Dana," alone on the first line also opens a letter.
 _BARE_NAME_GREETING_RE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,4},\s*$")
 
@@ -220,7 +222,9 @@ def parse_text(
         if headers:
             draft.headers, draft.header_parts = headers, hparts
             subject = hparts.get("subject")
-            draft.subject = Part("subject", subject.start, subject.end, subject.text) if subject else None
+            draft.subject = (
+                Part("subject", subject.start, subject.end, subject.text) if subject else None
+            )
         else:
             first = 0
 

@@ -25,7 +25,11 @@ def find_rule(rule_id: str, config: Config | None = None) -> Rule:
 def explain_rule(rule_id: str, config: Config | None = None) -> str:
     rule = find_rule(rule_id, config)
     s = rule.spec
-    kinds = "every kind of message" if s.kinds == "all" else ", ".join(k.replace("_", " ") for k in s.kinds)
+    kinds = (
+        "every kind of message"
+        if s.kinds == "all"
+        else ", ".join(k.replace("_", " ") for k in s.kinds)
+    )
     out = [
         f"{s.id} ({s.category}, {s.severity.value})",
         "",
@@ -49,4 +53,6 @@ def explain_rule(rule_id: str, config: Config | None = None) -> str:
 
 def _indent(text: str) -> str:
     lines = text.strip("\n").splitlines() or [""]
-    return "\n".join("    " + line for line in lines[:12]) + ("\n    ..." if len(lines) > 12 else "")
+    return "\n".join("    " + line for line in lines[:12]) + (
+        "\n    ..." if len(lines) > 12 else ""
+    )

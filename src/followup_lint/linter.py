@@ -102,8 +102,11 @@ class Linter:
 
     def _check_names(self, rules: list[Rule]) -> None:
         names = {r.id for r in rules} | {r.spec.category for r in rules} | {"ALL"}
-        for key, values in (("select", self.config.select), ("ignore", self.config.ignore),
-                            ("rules", tuple(self.config.rules))):
+        for key, values in (
+            ("select", self.config.select),
+            ("ignore", self.config.ignore),
+            ("rules", tuple(self.config.rules)),
+        ):
             unknown = [v for v in values if v not in names]
             if unknown:
                 where = self.config.source or "configuration"
@@ -156,7 +159,8 @@ class Linter:
         if self.pipeline.trained:
             docs = list(self.pipeline.nlp.pipe((d.text for d in drafts), batch_size=batch_size))
         return [
-            self._lint_draft(d, self._context(d, context, None), doc) for d, doc in zip(drafts, docs, strict=True)
+            self._lint_draft(d, self._context(d, context, None), doc)
+            for d, doc in zip(drafts, docs, strict=True)
         ]
 
     def _context(
@@ -173,9 +177,12 @@ class Linter:
             where = str(found)
         if isinstance(context, Context):
             return resolve_context(draft, file_data=file_data, given=context, where=where)
-        return resolve_context(draft, file_data=file_data, overrides=dict(context or {}), where=where)
+        return resolve_context(
+            draft, file_data=file_data, overrides=dict(context or {}), where=where
+        )
 
     def _lint_draft(self, draft: Draft, context: Context, doc: Any = None) -> Report:
+        kind: str | None
         if context.kind:
             kind, kind_source = context.kind, "given"
         else:
@@ -184,7 +191,11 @@ class Linter:
             if kind is None and self.config.kind:
                 kind, kind_source = self.config.kind, "default"
         analysis = Analysis(
-            draft, context, pipeline=self.pipeline, kind=kind, kind_source=kind_source,
+            draft,
+            context,
+            pipeline=self.pipeline,
+            kind=kind,
+            kind_source=kind_source,
             vocabulary=self.vocabulary,
         )
         if doc is not None:
@@ -209,7 +220,9 @@ class Linter:
                     raise
                 # Log the rule and the error type only: the exception text may quote the draft.
                 log.error("rule %s failed: %s", active.id, type(exc).__name__)
-                report.notices.append(f"rule {active.id} failed ({type(exc).__name__}) and was skipped")
+                report.notices.append(
+                    f"rule {active.id} failed ({type(exc).__name__}) and was skipped"
+                )
         report.findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
         return report
 

@@ -40,7 +40,7 @@ def _blank() -> Any:
 
 
 def get_pipeline(kind: str = "fast") -> Pipeline:
-    """"fast": tokenizer + sentencizer. "full": the trained English pipeline (or a fallback)."""
+    """ "fast": tokenizer + sentencizer. "full": the trained English pipeline (or a fallback)."""
     with _lock:
         if kind in _cache:
             return _cache[kind]

@@ -21,7 +21,13 @@ from .templating import TemplateError, compile_template
 
 Scope = Literal["subject", "greeting", "body", "closing", "signature", "message", "whole"]
 CATEGORIES = (
-    "subject", "personalization", "concision", "contact", "tone", "proofreading", "content",
+    "subject",
+    "personalization",
+    "concision",
+    "contact",
+    "tone",
+    "proofreading",
+    "content",
     "timing",
 )
 _ID_RE = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"

@@ -71,7 +71,9 @@ def _error_line(path: Path, exc: ValidationError) -> str:
     # A discriminated union reports the failing kind's name in the location; keep it (it says
     # which kind's parameters were checked) but drop pydantic's internal tags.
     err = errors[0]
-    field = _loc(tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-"))))
+    field = _loc(
+        tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
+    )
     msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
     more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
     return f"{path}: field '{field or '(top level)'}': {msg}{more}"
@@ -123,7 +125,9 @@ def load_rules(folders: Iterable[Path]) -> list[Rule]:
         for path in _rule_files(folder):
             rule = load_rule_file(path)
             if rule.id in seen:
-                raise RuleError(f"{path}: field 'id': '{rule.id}' is already defined in {seen[rule.id]}")
+                raise RuleError(
+                    f"{path}: field 'id': '{rule.id}' is already defined in {seen[rule.id]}"
+                )
             seen[rule.id] = path
             rules.append(rule)
     return rules

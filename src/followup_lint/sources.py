@@ -39,7 +39,7 @@ def _decode_text(data: bytes, where: str) -> str:
             return data.decode(enc)
         except UnicodeDecodeError as exc:
             raise InputError(
-                f"{where}: not valid UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+                f"{where}: not valid UTF-8 text (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
                 "save the draft as UTF-8"
             ) from None
     raise AssertionError("unreachable")
@@ -63,7 +63,9 @@ def read_draft(source: Source, *, path: str | None = None, format: str | None = 
         if fmt == "eml":
             return read_bytes(source.encode("utf-8", "surrogateescape"), path=path, format="eml")
         return parse_text(source, path=path, format=fmt)
-    raise TypeError(f"cannot lint a {type(source).__name__}; pass a str, bytes, Path or EmailMessage")
+    raise TypeError(
+        f"cannot lint a {type(source).__name__}; pass a str, bytes, Path or EmailMessage"
+    )
 
 
 def _format_for(p: Path) -> str:
@@ -78,10 +80,14 @@ def _format_for(p: Path) -> str:
 def _read_file(p: Path) -> bytes:
     try:
         if p.is_dir():
-            raise InputError(f"{p}: is a directory; give a draft file (or a glob such as {p}/*.eml)")
+            raise InputError(
+                f"{p}: is a directory; give a draft file (or a glob such as {p}/*.eml)"
+            )
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{p}: {size} bytes is larger than the {MAX_BYTES} byte limit for a draft")
+            raise InputError(
+                f"{p}: {size} bytes is larger than the {MAX_BYTES} byte limit for a draft"
+            )
         return p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
@@ -111,7 +117,9 @@ def read_bytes(data: bytes, *, path: str | None = None, format: str | None = Non
         raise InputError(f"{where}: malformed email message ({exc})") from None
     if not isinstance(msg, EmailMessage) or not msg.keys():
         raise InputError(f"{where}: malformed email message (no header block found)")
-    if msg.defects and any(isinstance(d, email.errors.MissingHeaderBodySeparatorDefect) for d in msg.defects):
+    if msg.defects and any(
+        isinstance(d, email.errors.MissingHeaderBodySeparatorDefect) for d in msg.defects
+    ):
         raise InputError(f"{where}: malformed email message (headers and body are not separated)")
     return _from_message(msg, path=path, raw=data)
 
@@ -129,8 +137,10 @@ def _body_part(msg: Message) -> tuple[Message | None, list[Attachment]]:
         ctype = part.get_content_type()
         disposition = part.get_content_disposition()
         filename = part.get_filename()
-        if disposition == "attachment" or (filename and disposition != "inline") or (
-            not ctype.startswith("text/")
+        if (
+            disposition == "attachment"
+            or (filename and disposition != "inline")
+            or (not ctype.startswith("text/"))
         ):
             payload = part.get_payload(decode=True)
             size = len(payload) if isinstance(payload, bytes) else 0
@@ -185,8 +195,12 @@ def _from_message(msg: EmailMessage, *, path: str | None, raw: bytes | None) -> 
         except (LookupError, UnicodeDecodeError):
             text = None
         subject = msg.get("Subject")
-        if text is not None and (subject is None or "=?" not in text[: text.find("\n\n") + 1 or None]):
-            return parse_text(text, path=path, format="eml", eml_headers=True, attachments=attachments)
+        if text is not None and (
+            subject is None or "=?" not in text[: text.find("\n\n") + 1 or None]
+        ):
+            return parse_text(
+                text, path=path, format="eml", eml_headers=True, attachments=attachments
+            )
 
     header_lines = []
     for name in ("Subject", "From", "To", "Cc", "Date"):
@@ -196,5 +210,10 @@ def _from_message(msg: EmailMessage, *, path: str | None, raw: bytes | None) -> 
     body = _part_text(body_part, where) if body_part is not None else ""
     text = "\n".join(header_lines) + "\n\n" + body
     return parse_text(
-        text, path=path, format="eml", basis="decoded-body", attachments=attachments, eml_headers=True
+        text,
+        path=path,
+        format="eml",
+        basis="decoded-body",
+        attachments=attachments,
+        eml_headers=True,
     )

@@ -21,16 +21,42 @@ if TYPE_CHECKING:
     from ..analysis import Analysis
     from ..draft import Part
 
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dear",
-           "hi", "hello", "hey", "good", "morning", "afternoon", "evening", "greetings", "team"}
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "madam",
+    "dear",
+    "hi",
+    "hello",
+    "hey",
+    "good",
+    "morning",
+    "afternoon",
+    "evening",
+    "greetings",
+    "team",
+}
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*")
 _COMPANY = r"([A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
 _COMPANY_CUES = (
-    re.compile(rf"\b(?:role|position|job|opportunity|team|career|opening|interview)\s+(?:at|with)\s+{_COMPANY}"),
+    re.compile(
+        rf"\b(?:role|position|job|opportunity|team|career|opening|interview)\s+(?:at|with)\s+{_COMPANY}"
+    ),
     re.compile(rf"\b(?:join|joining|work\s+at|working\s+at|work\s+for|working\s+for)\s+{_COMPANY}"),
-    re.compile(rf"\b{_COMPANY}(?:'s|’s)\s+(?:team|mission|product|products|culture|customers|values|platform|growth)\b"),
+    re.compile(
+        rf"\b{_COMPANY}(?:'s|’s)\s+(?:team|mission|product|products|culture|customers|values|platform|growth)\b"
+    ),
 )
-_SUFFIXES = re.compile(r"\b(?:inc|llc|ltd|gmbh|corp|corporation|co|company|plc|group|the)\b\.?", re.I)
+_SUFFIXES = re.compile(
+    r"\b(?:inc|llc|ltd|gmbh|corp|corporation|co|company|plc|group|the)\b\.?", re.I
+)
 _NOT_COMPANIES = {"the", "a", "an", "your", "our", "this", "that", "my", "you", "i"}
 
 
@@ -85,7 +111,11 @@ class Consistency(Check):
         if ctx.company:
             expected.add(_norm_company(ctx.company))
         if ctx.company_domain:
-            stem = ctx.company_domain.split(".")[-2] if "." in ctx.company_domain else ctx.company_domain
+            stem = (
+                ctx.company_domain.split(".")[-2]
+                if "." in ctx.company_domain
+                else ctx.company_domain
+            )
             expected.add(stem.lower())
         if not expected:
             return

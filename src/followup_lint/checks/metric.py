@@ -73,8 +73,11 @@ class Metric(Check):
         hi = _limit(self.p.max, analysis.kind)
         lo = _limit(self.p.min, analysis.kind)
         measure = self.p.measure
-        values = {"measure": measure, "max": _fmt(hi) if hi is not None else None,
-                  "min": _fmt(lo) if lo is not None else None}
+        values = {
+            "measure": measure,
+            "max": _fmt(hi) if hi is not None else None,
+            "min": _fmt(lo) if lo is not None else None,
+        }
 
         def hit(s: int, e: int, value: float) -> Hit:
             return Hit(s, e, {**values, "value": _fmt(value)})

@@ -33,9 +33,21 @@ DEFAULT_PATTERNS = (
 )
 #: Title-Case phrases that only a template would contain; matched case-sensitively.
 DEFAULT_PHRASES = (
-    "Hiring Manager Name", "Hiring Manager's Name", "Interviewer Name", "Interviewer's Name",
-    "Company Name", "Your Name", "Job Title", "Position Title", "Position Name", "Insert Name",
-    "Recipient Name", "Your Phone Number", "Your Email", "Date of Interview", "Specific Topic",
+    "Hiring Manager Name",
+    "Hiring Manager's Name",
+    "Interviewer Name",
+    "Interviewer's Name",
+    "Company Name",
+    "Your Name",
+    "Job Title",
+    "Position Title",
+    "Position Name",
+    "Insert Name",
+    "Recipient Name",
+    "Your Phone Number",
+    "Your Email",
+    "Date of Interview",
+    "Specific Topic",
 )
 
 

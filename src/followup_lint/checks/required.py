@@ -23,6 +23,9 @@ Need = Literal[
     "phrase",  # one of `phrases` or `patterns`
 ]
 
+ContactKind = Literal["phone", "email", "profile", "url"]
+_DEFAULT_CONTACTS: tuple[ContactKind, ...] = ("phone", "email", "profile")
+
 # A name line: one to four capitalised words, no digits, no @.
 _NAME_LINE = re.compile(r"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]*$", re.M)
 
@@ -34,9 +37,7 @@ class RequiredParams(CheckParams):
     patterns: list[str] = Field(default_factory=list)
     ignore_case: bool = True
     #: Which contact details count, for need: contact.
-    contact_kinds: list[Literal["phone", "email", "profile", "url"]] = Field(
-        default_factory=lambda: ["phone", "email", "profile"]
-    )
+    contact_kinds: list[ContactKind] = Field(default_factory=lambda: list(_DEFAULT_CONTACTS))
     #: Where to point when the thing is missing: the start of the scope, or its end.
     anchor: Literal["start", "end"] = "start"
     #: When the scope itself is absent (no subject at all): report it, or leave that to the
@@ -73,7 +74,7 @@ class Required(Check):
             for part in parts:
                 for m in _NAME_LINE.finditer(part.text):
                     line = m.group().strip()
-                    if line.lower() in names or len(line.split()) >= 1 and not _is_closing(line):
+                    if line.lower() in names or (len(line.split()) >= 1 and not _is_closing(line)):
                         return True
             return False
         if any(True for _ in self.phrases.matches(analysis, parts)):
@@ -101,8 +102,17 @@ class Required(Check):
 
 
 _CLOSINGS = {
-    "best", "regards", "sincerely", "thanks", "cheers", "thank you", "best regards",
-    "kind regards", "warm regards", "respectfully", "yours truly",
+    "best",
+    "regards",
+    "sincerely",
+    "thanks",
+    "cheers",
+    "thank you",
+    "best regards",
+    "kind regards",
+    "warm regards",
+    "respectfully",
+    "yours truly",
 }
 
 

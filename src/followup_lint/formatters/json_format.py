@@ -20,6 +20,8 @@ def render(reports: Sequence[Report], **_: object) -> str:
 
 def schema() -> dict[str, Any]:
     """The published JSON Schema of this output."""
-    text = resources.files("followup_lint").joinpath("schemas/report.schema.json").read_text("utf-8")
+    text = (
+        resources.files("followup_lint").joinpath("schemas/report.schema.json").read_text("utf-8")
+    )
     loaded: dict[str, Any] = json.loads(text)
     return loaded
