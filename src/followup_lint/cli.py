@@ -80,6 +80,12 @@ def add_check_options(p: argparse.ArgumentParser) -> None:
         help="thorough loads the trained English pipeline",
     )
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument(
+        "--languagetool-url",
+        metavar="URL",
+        default=None,
+        help='LanguageTool server for extra grammar checks (e.g. http://localhost:8081, or "local")',
+    )
     ctx = p.add_argument_group("what you know about the interview (overrides the context file)")
     ctx.add_argument(
         "--context", metavar="FILE", help="context file (default: followup.toml beside the draft)"
@@ -121,6 +127,8 @@ def build_config(args: argparse.Namespace, start: str | None) -> Config:
         update["fail_on"] = args.fail_on
     if args.mode:
         update["mode"] = args.mode
+    if getattr(args, "languagetool_url", None):
+        update["languagetool"] = cfg.languagetool.model_copy(update={"url": args.languagetool_url})
     return cfg.model_copy(update=update) if update else cfg
 
 
@@ -157,7 +165,12 @@ def run_check(args: argparse.Namespace) -> int:
     config = build_config(args, first_file)
     linter = Linter(config)
     overrides = context_overrides(args)
+    if args.fix or args.diff:
+        from .fixes import run_fixes
+
+        return run_fixes(args, paths, linter, overrides, config)
     reports: list[Report] = []
+    drafts = []
     for p in paths:
         if p == "-":
             data = sys.stdin.buffer.read()
@@ -174,7 +187,13 @@ def run_check(args: argparse.Namespace) -> int:
             from .sources import read_draft
 
             draft = read_draft(Path(p))
-        reports.append(linter.lint(draft, context=overrides, context_file=args.context))
+        drafts.append(draft)
+    # Notes to different interviewers checked together are compared (near-duplicate-notes).
+    from .similarity import other_notes
+
+    for draft, others in zip(drafts, other_notes(drafts), strict=True):
+        context = {**overrides, "other_notes": others} if others else overrides
+        reports.append(linter.lint(draft, context=context, context_file=args.context))
     formatter = FORMATTERS[args.format]
     sys.stdout.write(formatter(reports, color=_use_color(args.color), fail_on=config.fail_on))
     sys.stdout.flush()
@@ -235,6 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint drafts (files, globs, or - for stdin)")
     check.add_argument("paths", nargs="*", metavar="PATH")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true", help="apply the safe fixes (atomically)")
+    fixing.add_argument("--diff", action="store_true", help="show the safe fixes; write nothing")
     add_check_options(check)
     check.set_defaults(func=run_check)
 
@@ -257,7 +279,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 #: Modules that each add one subcommand: `add_parser(subparsers)` registers it and sets `func`.
 #: Adding a command is adding a module and one line here.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "followup_lint.sendmail",
+    "followup_lint.scaffold",
+    "followup_lint.lsp.command",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

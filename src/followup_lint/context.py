@@ -94,6 +94,9 @@ class Context(_Strict):
     earlier_messages: tuple[EarlierMessage, ...] = ()
     #: Instructions the employer gave about following up (M8), in their words.
     instructions: tuple[str, ...] = ()
+    #: Body texts of the other notes checked in the same run to different recipients (P4:
+    #: `followup-lint check notes/*.eml` fills it), compared by `near-duplicate-notes`.
+    other_notes: tuple[str, ...] = ()
 
     @field_validator("interviewed_at", "sent_at")
     @classmethod

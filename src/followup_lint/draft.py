@@ -40,6 +40,7 @@ _CLOSING_INLINE_RE = re.compile(
     rf"^(\s*(?:{_CLOSING_PHRASES})\s*,)[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})\s*$",
     re.I,
 )
+_THANKS_RE = re.compile(r"^\s*(?:many\s+|thanks?\s+)?thank", re.I)
 _QUOTE_START_RES = (
     re.compile(r"^\s*On\b.{0,300}\bwrote:\s*$"),
     re.compile(r"^\s*-{2,}\s*(?:Forwarded message|Original Message)\s*-{2,}\s*$", re.I),
@@ -266,6 +267,7 @@ def parse_text(
 
     # Closing and signature, searched from the end among the last lines.
     end_idx = body_last + 1
+    first_body_line = next((i for i in nonblank if i >= body_first), end_idx)
     candidates = [i for i in nonblank if i >= body_first][-12:]
     for i in reversed(candidates):
         s, e = own[i]
@@ -280,7 +282,10 @@ def parse_text(
         s, e = own[i]
         line = text[s:e]
         inline = _CLOSING_INLINE_RE.match(line)
-        if _CLOSING_RE.match(line) or inline:
+        if (_CLOSING_RE.match(line) or inline) and not (
+            # "Thank you." alone as the first line is the body, not a sign-off.
+            i == first_body_line and _THANKS_RE.match(line)
+        ):
             if inline:
                 draft.closing = _part(text, "closing", s, s + inline.end(1))
                 sig_start, sig_end = s + inline.start(2), own[end_idx - 1][1]

@@ -5,6 +5,7 @@ Each takes (analysis, parts, args) and yields Hits. Keep them small and say why 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,3 +21,241 @@ def empty_draft(analysis: Analysis, parts: list[Part], args: dict[str, Any]) -> 
     if not any(p.text.strip() for p in analysis.draft.parts("message")):
         at = analysis.draft.subject.end if analysis.draft.subject else 0
         yield Hit(at, at, {})
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# -- personalization -----------------------------------------------------------------------
+
+# Words a greeting may hold that are not anybody's name.
+_GREETING_FILLER = _wordset(
+    """dear hi hello hey heya hiya howdy yo greetings good morning afternoon evening day to whom
+    it may concern sir madam sirs madams or and mr mrs ms miss mx dr prof professor there all
+    everyone everybody folks team hiring manager managers committee recruiter recruiters
+    recruiting talent acquisition hr human resources department panel colleagues friends the
+    interview interviewing selection search members staff guys y'all ya of"""
+)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_PLACEHOLDER_MARK = re.compile(r"[\[\]{}<>_%]|\bname\b", re.I)
+
+
+def _company_words(analysis: Analysis) -> set[str]:
+    ctx = analysis.context
+    words: set[str] = set()
+    if ctx.company:
+        words.update(w.lower() for w in _NAME_WORD.findall(ctx.company))
+    if ctx.company_domain and "." in ctx.company_domain:
+        words.add(ctx.company_domain.split(".")[-2].lower())
+    return words
+
+
+@function("greeting-without-name")
+def greeting_without_name(
+    analysis: Analysis, parts: list[Part], args: dict[str, Any]
+) -> Iterator[Hit]:
+    """The greeting names nobody: "Hi,", "Dear Hiring Manager,", "To whom it may concern"."""
+    company = _company_words(analysis)
+    for part in parts:
+        if _PLACEHOLDER_MARK.search(part.text):
+            continue  # "Dear [Name]," is unfilled-placeholder's finding, not this rule's
+        words = [w.rstrip(".").lower() for w in _NAME_WORD.findall(part.text)]
+        if any(w not in _GREETING_FILLER and w not in company for w in words):
+            continue
+        yield Hit(part.start, part.end, {"greeting": part.text.rstrip(",:;!— ")})
+
+
+# Lower-case stop words and the words every note uses: none of them is a specific detail.
+_STOP = _wordset(
+    """a an the and or but of to in on at for with about from by as into over under this that
+    these those your you my our we i me us it its is are was were be been being have has had
+    do does did will would can could should may might must shall very so such more most much
+    many some any all each how what which who whom why when where there here than then also
+    just really well new role position job opportunity opportunities company team teams
+    organization organisation interview interviews conversation conversations discussion
+    chat meeting time today yesterday work working things thing everything lot great good
+    process hiring next steps day week way part further more information"""
+)
+# Phrases that introduce what was talked about ("when you mentioned ...", "our discussion of").
+_TOPIC_CUES = re.compile(
+    r"\b(?:you (?:mentioned|described|shared|explained|said|noted|pointed out|asked|walked me "
+    r"through|told me|showed me)|(?:we|i) (?:discussed|talked about|spoke about|covered|"
+    r"went over|touched on)|(?:discussing|talking about|speaking about|learning about|"
+    r"hearing about|learned about|heard about|learnt about)|(?:discussion|conversation|chat|"
+    r"talk|exchange) (?:about|of|on|around)|(?:insights?|thoughts|perspective|point|question|"
+    r"comments?|plans?|vision|approach) (?:on|about|into|for|regarding)|especially|"
+    r"particularly|in particular|such as|including)\b",
+    re.I,
+)
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?(?:%|percent|k\b|x\b)|[$€£]\s?\d")
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _mentions_topic(body: str, topic: str) -> bool:
+    low = body.lower()
+    keys = [w for w in _WORDS.findall(topic.lower()) if w not in _STOP and len(w) > 2]
+    return bool(keys) and any(re.search(rf"\b{re.escape(k)}", low) for k in keys)
+
+
+def specific_detail(analysis: Analysis) -> str | None:
+    """What makes the body specific (a topic from the context, a remark, a figure), or None.
+
+    Shared by no-specific-reference and generic-template, computed once per draft."""
+    key = "specific_detail"
+    if key in analysis.cache:
+        cached: str | None = analysis.cache[key]
+        return cached
+    body = analysis.draft.body_text
+    found: str | None = None
+    for topic in (*analysis.context.topics, *analysis.context.concerns):
+        if _mentions_topic(body, topic):
+            found = topic
+            break
+    if found is None:
+        for m in _TOPIC_CUES.finditer(body):
+            after = _WORDS.findall(body[m.end() : m.end() + 80])[:6]
+            if any(w.lower() not in _STOP for w in after):
+                found = body[m.start() : m.end() + 40].split("\n")[0]
+                break
+    if found is None:
+        figure = _FIGURE.search(body)
+        found = figure.group() if figure else None
+    analysis.cache[key] = found
+    return found
+
+
+@function("no-specific-reference")
+def no_specific_reference(
+    analysis: Analysis, parts: list[Part], args: dict[str, Any]
+) -> Iterator[Hit]:
+    """Nothing in the body points at this interview: no context topic, no remark, no figure."""
+    if not parts or analysis.body_word_count < int(args.get("min_words", 15)):
+        return  # a two-line draft is judged by the other rules first
+    if specific_detail(analysis) is not None:
+        return
+    topics = ", ".join(analysis.context.topics[:3])
+    yield Hit(parts[0].start, parts[-1].end, {"topics": topics})
+
+
+# Sentences every template contains. A body made (almost) only of these says nothing of its own.
+_STOCK = re.compile(
+    r"\b(?:thank(?:s| you)(?: so much| very much| again)? for (?:taking the time|your time|the "
+    r"(?:opportunity|chance|interview)|meeting|speaking|interviewing|considering|your "
+    r"consideration)|(?:i )?(?:am |'m )?look(?:ing)? forward to (?:hearing|the next|speaking|"
+    r"your)|(?:please )?(?:do not|don't) hesitate|(?:please )?feel free to|if you (?:need|have|"
+    r"require) (?:any )?(?:further|additional|more|other)|(?:it was|it's been) (?:a pleasure|"
+    r"great|nice|wonderful)|i (?:really |truly )?enjoyed (?:meeting|speaking|talking|our|"
+    r"learning)|i am (?:very |really |truly )?(?:excited|interested|enthusiastic|eager)|"
+    r"(?:would be|am) a (?:great|good|strong|perfect|excellent) (?:fit|match|asset|addition)|"
+    r"my (?:skills|experience|background|qualifications) (?:and (?:skills|experience)|would|"
+    r"make|align|match)|(?:i )?(?:believe|am confident|feel) (?:that )?(?:i|my)|(?:i )?"
+    r"(?:remain|am still) (?:very )?(?:interested|excited)|best regards|kind regards|sincerely|"
+    r"thank you(?: again)?[.!]?$|(?:i )?wanted to (?:follow up|check in|thank)|(?:i )?hope "
+    r"(?:this|you)|any update|the status of|reiterate my)",
+    re.I,
+)
+
+
+@function("generic-template")
+def generic_template(analysis: Analysis, parts: list[Part], args: dict[str, Any]) -> Iterator[Hit]:
+    """Most sentences of the body are stock phrases, and nothing in it is specific."""
+    sentences = [s for p in parts for s in analysis.sentences(p)]
+    if len(sentences) < int(args.get("min_sentences", 3)):
+        return
+    stock = sum(1 for s in sentences if _STOCK.search(s.text))
+    share = stock / len(sentences)
+    if share < float(args.get("min_share", 0.8)) or specific_detail(analysis) is not None:
+        return
+    yield Hit(
+        parts[0].start,
+        parts[-1].end,
+        {"stock": stock, "sentences": len(sentences), "share": round(100 * share)},
+    )
+
+
+# -- content ---------------------------------------------------------------------------------
+
+_ATTACHMENT_MENTION = re.compile(
+    r"\b(?:attached\s+(?:is|are|please|you|my|the|a|an|to\s+this|herewith|here|for|please)|"
+    r"(?:i|we)(?:'ve|\s+have|\s+am|'m)?\s+(?:attached|attaching|enclosed|enclosing)\b|"
+    r"please\s+(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)|"
+    r"see\s+(?:the\s+)?attach(?:ed|ment)|(?:in|as)\s+(?:an?|the)\s+attachment|"
+    r"\w+\s+(?:is|are)\s+attached\b|enclosed\s+(?:is|are|please))",
+    re.I,
+)
+
+
+@function("attachment-missing")
+def attachment_missing(
+    analysis: Analysis, parts: list[Part], args: dict[str, Any]
+) -> Iterator[Hit]:
+    """The body says something is attached, but the email carries no attachment.
+
+    Only an .eml can be judged: a plain-text draft's attachments live in the mail client."""
+    draft = analysis.draft
+    if draft.format != "eml" or draft.attachments:
+        return
+    for part in parts:
+        m = _ATTACHMENT_MENTION.search(part.text)
+        if m:
+            yield Hit(part.start + m.start(), part.start + m.end(), {"match": m.group()})
+            return
+
+
+# -- several interviewers --------------------------------------------------------------------
+
+
+@function("near-duplicate-notes")
+def near_duplicate_notes(
+    analysis: Analysis, parts: list[Part], args: dict[str, Any]
+) -> Iterator[Hit]:
+    """This note is nearly the same text as another note of the same run to someone else."""
+    from .similarity import jaccard, shingles, word_count
+
+    others = analysis.context.other_notes
+    body = "\n\n".join(p.text for p in parts)
+    min_words = int(args.get("min_words", 25))
+    if not others or word_count(body) < min_words:
+        return
+    names = [w for n in analysis.context.names() for w in _NAME_WORD.findall(n)]
+    mine = shingles(body, ignore=names)
+    best = max(
+        (jaccard(mine, shingles(o, ignore=names)) for o in others if word_count(o) >= min_words),
+        default=0.0,
+    )
+    if best >= float(args.get("threshold", 0.6)):
+        yield Hit(
+            parts[0].start,
+            parts[-1].end,
+            {"similarity": round(100 * best), "others": len(others)},
+        )
+
+
+# -- tone ------------------------------------------------------------------------------------
+
+# Sign-offs the closing parser does not know but people write as the last line before their
+# name: "Thank you for your consideration," / "With many thanks,".
+_SIGN_OFF_LINE = re.compile(
+    r"^\s*(?:thank(?:s| you)\b[^.!?\n]{0,50}|with (?:many |sincere )?(?:thanks|gratitude|"
+    r"appreciation)[^.!?\n]{0,30}|(?:all )?my best|best wishes|respectfully|yours)[,]\s*$",
+    re.I | re.M,
+)
+
+
+@function("formal-closing-missing")
+def formal_closing_missing(
+    analysis: Analysis, parts: list[Part], args: dict[str, Any]
+) -> Iterator[Hit]:
+    """No sign-off line before the name ("Best regards,", "Sincerely,")."""
+    draft = analysis.draft
+    if draft.closing is not None or not draft.paragraphs:
+        return
+    last = draft.paragraphs[-1]
+    lines = last.text.splitlines()
+    if lines and _SIGN_OFF_LINE.match(lines[-1]):
+        return
+    if len(lines) >= 2 and _SIGN_OFF_LINE.match(lines[-2]) and len(lines[-1].split()) <= 4:
+        return  # "Thank you for your consideration,\nJordan Lee" in one paragraph
+    end = draft.signature.start if draft.signature else last.end
+    yield Hit(last.end, max(last.end, min(end, last.end)), {})

@@ -238,10 +238,10 @@ class Linter:
             for f in hit.fixes[:3]
         )
         return Finding(
-            rule=rule.id,
+            rule=hit.rule or rule.id,
             category=rule.spec.category,
-            severity=active.severity,
-            message=render(rule.template, values),
+            severity=hit.severity or active.severity,
+            message=hit.message if hit.message is not None else render(rule.template, values),
             span=span,
             part=analysis.draft.part_at(hit.start),
             fixes=fixes,

@@ -24,11 +24,30 @@ _MAX_PARTS = 1000  # MIME parts walked before giving up on finding the text
 
 _EML_SUFFIXES = {".eml", ".msg", ".mbox"}
 _MD_SUFFIXES = {".md", ".markdown"}
-# An RFC 5322 message starts with a header line such as "Received:" or "MIME-Version:".
-_RFC822_START = re.compile(
-    rb"^(?:From |Return-Path:|Received:|MIME-Version:|Message-ID:|Content-Type:|X-[\w-]+:|Delivered-To:)",
+_HEADER_LINE = re.compile(rb"[!-9;-~]+[ \t]*:")
+# Headers a hand-written draft would not have: their presence means a real RFC 5322 message.
+_MAIL_ONLY_HEADERS = re.compile(
+    rb"(?:mime-version|content-type|content-transfer-encoding|message-id|received|return-path|"
+    rb"delivered-to|x-[\w-]+|in-reply-to|references|user-agent|x-mailer)[ \t]*:",
     re.I,
 )
+
+
+def looks_like_mail(data: bytes) -> bool:
+    """Does this start with an RFC 5322 header block that a plain-text draft would not have?"""
+    if data.startswith(b"From "):  # an mbox "From " line
+        return True
+    head = data[:65536]
+    for line in head.splitlines():
+        if not line.strip():
+            return False
+        if line[:1] in (b" ", b"\t"):
+            continue
+        if not _HEADER_LINE.match(line):
+            return False
+        if _MAIL_ONLY_HEADERS.match(line):
+            return True
+    return False
 
 
 def _decode_text(data: bytes, where: str) -> str:
@@ -57,7 +76,7 @@ def read_draft(source: Source, *, path: str | None = None, format: str | None = 
         p = Path(source)
         return read_bytes(_read_file(p), path=str(p), format=format or _format_for(p))
     if isinstance(source, bytes):
-        return read_bytes(source, path=path, format=format)
+        return read_bytes(source, path=path, format=format or (_format_for(Path(path)) if path else None))
     if isinstance(source, str):
         fmt = format or (_format_for(Path(path)) if path else "text")
         if fmt == "eml":
@@ -106,7 +125,7 @@ def read_bytes(data: bytes, *, path: str | None = None, format: str | None = Non
         raise InputError(f"{where}: {len(data)} bytes is larger than the {MAX_BYTES} byte limit")
     fmt = format
     if fmt is None or (fmt == "text" and path is None):
-        fmt = "eml" if _RFC822_START.match(data) else (format or "text")
+        fmt = "eml" if looks_like_mail(data) else (format or "text")
     if fmt != "eml":
         return parse_text(_decode_text(data, where), path=path, format=fmt)
     if b"\x00" in data[:8192]:
@@ -176,8 +195,28 @@ def _part_text(part: Message, where: str) -> str:
     return text
 
 
+def _check_headers(msg: Message, where: str) -> None:
+    """Parse every header of every part once, up front.
+
+    `policy.default` parses a header lazily when it is first read, and some malformed values make
+    the standard library raise ordinary exceptions there (an address group in From: gives an
+    AttributeError in CPython 3.11). They are the message's fault: report them as input errors.
+    """
+    for n, part in enumerate(msg.walk()):
+        if n > _MAX_PARTS:
+            raise InputError(f"{where}: message has more than {_MAX_PARTS} MIME parts")
+        for name in part.keys():
+            try:
+                part.get_all(name)
+            except Exception as exc:
+                raise InputError(
+                    f"{where}: malformed email header {name!r} ({type(exc).__name__})"
+                ) from None
+
+
 def _from_message(msg: EmailMessage, *, path: str | None, raw: bytes | None) -> Draft:
     where = path or "<input>"
+    _check_headers(msg, where)
     body_part, attachments = _body_part(msg)
     cte = (str(body_part.get("Content-Transfer-Encoding", "7bit")) if body_part else "7bit").lower()
 
@@ -208,6 +247,8 @@ def _from_message(msg: EmailMessage, *, path: str | None, raw: bytes | None) -> 
         if value is not None:
             header_lines.append(f"{name}: {' '.join(str(value).split())}")
     body = _part_text(body_part, where) if body_part is not None else ""
+    # This text is a rendering, not the file, so its line endings can be normalised.
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(header_lines) + "\n\n" + body
     return parse_text(
         text,

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from ..severity import Severity
+
 if TYPE_CHECKING:
     from ..analysis import Analysis
     from ..draft import Part
@@ -42,6 +44,12 @@ class Hit:
     end: int
     values: dict[str, Any] = field(default_factory=dict)
     fixes: tuple[FixSpec, ...] = ()
+    #: A finding under another id than the rule's (LanguageTool's matches become `lt:<ID>`).
+    rule: str | None = None
+    #: A message to use as is instead of rendering the rule's template (text from a backend).
+    message: str | None = None
+    #: A severity other than the rule's (e.g. an info finding that a backend was unavailable).
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,32 @@ _TITLES = {
     "evening",
     "greetings",
     "team",
+    # Generic addressees: greeting-without-name reports those, not a misspelt name.
+    "to",
+    "whom",
+    "it",
+    "may",
+    "concern",
+    "hiring",
+    "manager",
+    "managers",
+    "committee",
+    "recruiter",
+    "recruiting",
+    "talent",
+    "acquisition",
+    "hr",
+    "human",
+    "resources",
+    "department",
+    "panel",
+    "all",
+    "everyone",
+    "there",
+    "and",
+    "the",
+    "of",
+    "day",
 }
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*")
 _COMPANY = r"([A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
@@ -89,15 +115,45 @@ class Consistency(Check):
             yield from self._company(analysis, parts)
 
     def _names(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
-        people = [*analysis.context.interviewers, *analysis.context.recipients]
+        ctx = analysis.context
+        people = [*ctx.interviewers, *ctx.recipients]
         known = {t.lower(): t for p in people for t in _NAME_TOKEN.findall(p.name)}
         if not known:
             return  # nothing to compare against: the rule stays silent
+        # The employer's name in "Dear Acme team," is not a person's name.
+        company = {w.lower() for w in _NAME_TOKEN.findall(ctx.company or "")}
+        if ctx.company_domain and "." in ctx.company_domain:
+            company.add(ctx.company_domain.split(".")[-2].lower())
+        # Named recipients (To/Cc with a display name that reads as a person's name).
+        addressed = {
+            t.lower()
+            for p in ctx.recipients
+            if len(_NAME_TOKEN.findall(p.name)) >= 2
+            for t in _NAME_TOKEN.findall(p.name)
+            if t.lower().rstrip(".") not in _TITLES | company
+        }
         for part in parts:
-            for m in _NAME_TOKEN.finditer(part.text):
+            greeted = [
+                m
+                for m in _NAME_TOKEN.finditer(part.text)
+                if m.group().lower().rstrip(".") not in _TITLES | company
+            ]
+            if (
+                addressed
+                and greeted
+                and all(m.group().lower().rstrip(".") not in addressed for m in greeted)
+                and all(m.group().lower().rstrip(".") in known for m in greeted)
+            ):
+                # Greets a known interviewer, but the mail goes to someone else.
+                m = greeted[0]
+                s, e = part.start + m.start(), part.start + m.end()
+                names = " or ".join(p.name for p in ctx.recipients[:3])
+                yield Hit(s, e, {"found": m.group(), "expected": names})
+                continue
+            for m in greeted:
                 token = m.group()
                 low = token.lower().rstrip(".")
-                if low in _TITLES or low in known:
+                if low in known:
                     continue
                 close = difflib.get_close_matches(low, list(known), n=1, cutoff=0.6)
                 expected = known[close[0]] if close else " or ".join(p.name for p in people[:3])

@@ -27,7 +27,7 @@ ContactKind = Literal["phone", "email", "profile", "url"]
 _DEFAULT_CONTACTS: tuple[ContactKind, ...] = ("phone", "email", "profile")
 
 # A name line: one to four capitalised words, no digits, no @.
-_NAME_LINE = re.compile(r"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]*$", re.M)
+_NAME_LINE = re.compile(r"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t\r]*$", re.M)
 
 
 class RequiredParams(CheckParams):

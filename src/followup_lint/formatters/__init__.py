@@ -8,13 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..report import Report
-from . import json_format, text_format
+from . import github_format, json_format, sarif_format, text_format
 
 Formatter = Callable[[Sequence[Report]], str]
 
 FORMATTERS: dict[str, Callable[..., str]] = {
     "text": text_format.render,
     "json": json_format.render,
+    "sarif": sarif_format.render,
+    "github": github_format.render,
 }
 
 __all__ = ["FORMATTERS", "Formatter"]

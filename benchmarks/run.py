@@ -1,0 +1,736 @@
+"""followup-lint's performance harness: one command, one table.
+
+    python benchmarks/run.py            # the full run (a few minutes on 2 cores)
+    python benchmarks/run.py --quick    # a short run (fewer drafts and repetitions)
+    python benchmarks/run.py --json     # also write benchmarks/results/<UTC time>.json
+
+Figures (benchmarks/README.md says what each one means and how it is measured):
+warm per-draft latency (default and thorough mode), batch throughput through `lint_many` in one
+and two processes, CLI cold start, peak memory, LSP latency (benchmarks/lsp_latency.py), proselint
+over the same drafts and the ratio, and cost as the draft grows (100 to 100,000 words, and 1 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import json
+import multiprocessing as mp
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import GeneratedDraft, generate, sized_draft  # noqa: E402
+
+RESULTS = HERE / "results"
+
+# Targets (issues 3 and 6).
+TARGET_DEFAULT_MEDIAN_MS = 4.0
+TARGET_THOROUGH_MEDIAN_MS = 40.0
+TARGET_RATIO = 1.0
+TARGET_COLD_START_S = 1.0
+TARGET_LSP_P95_MS = 50.0
+TARGET_PEAK_MB = 250.0
+#: "Linear": the cost per word at 100,000 words is at most this many times the cost at 1,000.
+LINEAR_SLACK = 2.0
+TARGET_MEGABYTE_S = 5.0
+
+
+# -- small helpers ---------------------------------------------------------------------------
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-th percentile (0-100), linear interpolation between closest ranks."""
+    xs = sorted(values)
+    if not xs:
+        return float("nan")
+    k = (len(xs) - 1) * q / 100
+    lo = int(k)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def summarize(ms: Sequence[float]) -> dict[str, float]:
+    return {
+        "median_ms": statistics.median(ms),
+        "p95_ms": percentile(ms, 95),
+        "mean_ms": statistics.fmean(ms),
+        "max_ms": max(ms),
+        "n": len(ms),
+    }
+
+
+def _config(mode: str, every_rule: bool = False) -> Any:
+    from followup_lint import Config
+
+    return Config(mode=mode, select=("ALL",) if every_rule else ())  # type: ignore[arg-type]
+
+
+# -- the figures -----------------------------------------------------------------------------
+
+
+def latency(
+    drafts: Sequence[GeneratedDraft], mode: str = "default", *, every_rule: bool = False
+) -> dict[str, Any]:
+    """Warm per-draft latency: one Linter built first, then `lint()` per draft with its context."""
+    from followup_lint import Linter
+
+    t0 = time.perf_counter()
+    linter = Linter(_config(mode, every_rule))
+    build_s = time.perf_counter() - t0
+    for d in drafts[:20]:  # warm-up: first-use caches (textstat data, lazy imports)
+        linter.lint(d.text, context=d.context)
+    times: list[float] = []
+    findings = {"clean": 0, "mistakes": 0}
+    notices: set[str] = set()
+    gc.collect()
+    for d in drafts:
+        t = time.perf_counter()
+        report = linter.lint(d.text, context=d.context)
+        times.append((time.perf_counter() - t) * 1000)
+        findings["clean" if d.clean else "mistakes"] += len(report.findings)
+        notices.update(n for n in report.notices if "failed" in n)
+    n_clean = sum(d.clean for d in drafts) or 1
+    n_bad = (len(drafts) - sum(d.clean for d in drafts)) or 1
+    return {
+        **summarize(times),
+        "mode": mode,
+        "every_rule": every_rule,
+        "pipeline": linter.pipeline.name,
+        "rules_active": len(linter.active),
+        "rules_total": len(linter.all_rules),
+        "build_s": build_s,
+        "findings_per_clean_draft": findings["clean"] / n_clean,
+        "findings_per_draft_with_mistakes": findings["mistakes"] / n_bad,
+        "rule_failures": sorted(notices),
+    }
+
+
+def proselint_latency(drafts: Sequence[GeneratedDraft]) -> dict[str, Any]:
+    """proselint 0.16 through its Python API, the way its CLI calls it: the checks registered
+    once, then `LintFile(name, text).lint()` per draft with the default configuration."""
+    try:
+        from proselint.checks import __register__
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+        from proselint.version import __version__
+    except ImportError as exc:
+        return {"available": False, "why": f"proselint is not installed ({exc.name})"}
+    registry = CheckRegistry()
+    if not registry.checks:
+        registry.register_many(__register__)
+    for d in drafts[:20]:
+        LintFile("draft", d.text).lint()
+    times: list[float] = []
+    found = 0
+    gc.collect()
+    for d in drafts:
+        t = time.perf_counter()
+        results = LintFile("draft", d.text).lint()
+        times.append((time.perf_counter() - t) * 1000)
+        found += len(results)
+    return {
+        "available": True,
+        "version": __version__,
+        "checks": len(registry.checks),
+        **summarize(times),
+        "findings_per_draft": found / len(drafts),
+    }
+
+
+def throughput_one(drafts: Sequence[GeneratedDraft]) -> dict[str, Any]:
+    """`Linter.lint_many` over every draft (no per-draft context: lint_many takes one)."""
+    from followup_lint import Linter
+
+    linter = Linter(_config("default"))
+    linter.lint_many([d.text for d in drafts[:10]])
+    texts = [d.text for d in drafts]
+    gc.collect()
+    t = time.perf_counter()
+    reports = linter.lint_many(texts)
+    wall = time.perf_counter() - t
+    return {"processes": 1, "drafts": len(reports), "wall_s": wall, "per_s": len(reports) / wall}
+
+
+def _worker(texts: list[str], barrier: Any, out: Any) -> None:
+    from followup_lint import Linter
+
+    linter = Linter(_config("default"))
+    linter.lint_many(texts[:10])  # warm-up
+    barrier.wait()
+    t = time.perf_counter()
+    n = len(linter.lint_many(texts))
+    out.put((t, time.perf_counter(), n))
+
+
+def throughput_parallel(drafts: Sequence[GeneratedDraft], processes: int = 2) -> dict[str, Any]:
+    """The drafts split between `processes` worker processes, each with its own Linter; the clock
+    runs from the moment every worker is ready (a barrier) until the last one finishes."""
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    barrier = ctx.Barrier(processes)
+    out = ctx.Queue()
+    texts = [d.text for d in drafts]
+    chunks = [texts[i::processes] for i in range(processes)]
+    procs = [ctx.Process(target=_worker, args=(c, barrier, out)) for c in chunks]
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=900) for _ in procs]
+    for p in procs:
+        p.join()
+    start = min(r[0] for r in results)
+    end = max(r[1] for r in results)
+    n = sum(r[2] for r in results)
+    return {"processes": processes, "drafts": n, "wall_s": end - start, "per_s": n / (end - start)}
+
+
+def _cli_command() -> list[str]:
+    exe = shutil.which("followup-lint")
+    return [exe] if exe else [sys.executable, "-m", "followup_lint"]
+
+
+def _sample_draft_path(tmp: Path) -> Path:
+    example = ROOT / "examples" / "thank_you" / "good.txt"
+    if example.is_file():
+        return example
+    path = tmp / "draft.txt"
+    path.write_text(generate(1)[0].text, encoding="utf-8")
+    return path
+
+
+def cold_start(runs: int = 7) -> dict[str, Any]:
+    """The whole `followup-lint check FILE` process, start to exit: wall time and the child's CPU
+    time (user + system; less sensitive to other load on the machine)."""
+    import resource
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _sample_draft_path(Path(tmp))
+        cmd = [*_cli_command(), "check", str(path), "--format", "json"]
+        walls: list[float] = []
+        cpus: list[float] = []
+        for i in range(runs + 1):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t = time.perf_counter()
+            proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+            wall = time.perf_counter() - t
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if proc.returncode not in (0, 1):
+                raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr[-500:]}")
+            if i == 0:
+                continue  # the first run warms the file-system cache
+            walls.append(wall)
+            cpus.append(
+                (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            )
+    return {
+        "command": " ".join(["followup-lint", "check", os.path.relpath(path, ROOT), "--format", "json"]),
+        "runs": runs,
+        "median_s": statistics.median(walls),
+        "min_s": min(walls),
+        "cpu_median_s": statistics.median(cpus),
+        "breakdown": _cold_breakdown(path),
+    }
+
+
+_BREAKDOWN = r"""
+import json, sys, time
+t0 = time.perf_counter()
+import followup_lint
+t1 = time.perf_counter()
+spacy_loaded = "spacy" in sys.modules
+import spacy
+t2 = time.perf_counter()
+from followup_lint import Linter
+linter = Linter(followup_lint.discover_config(sys.argv[1]))
+t3 = time.perf_counter()
+linter.lint(followup_lint.read_draft(__import__("pathlib").Path(sys.argv[1])))
+t4 = time.perf_counter()
+print(json.dumps({"import_followup_lint_s": t1 - t0, "spacy_imported_by_package": spacy_loaded,
+                  "import_spacy_s": t2 - t1, "build_linter_s": t3 - t2, "lint_s": t4 - t3}))
+"""
+
+
+def _cold_breakdown(path: Path) -> dict[str, Any]:
+    """Where a cold start goes, timed inside a fresh interpreter (plus the bare interpreter)."""
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    bare = time.perf_counter() - t
+    proc = subprocess.run(
+        [sys.executable, "-c", _BREAKDOWN, str(path)], capture_output=True, text=True, cwd=ROOT
+    )
+    if proc.returncode != 0:
+        return {"error": proc.stderr.strip().splitlines()[-1:]}
+    data: dict[str, Any] = json.loads(proc.stdout)
+    data["bare_python_s"] = bare
+    return data
+
+
+_MEMORY_CHILD = r"""
+import json, resource, sys
+sys.path.insert(0, sys.argv[1])
+from generate import generate
+import psutil
+drafts = [d.text for d in generate(int(sys.argv[2]), int(sys.argv[3]))]
+rss_start = psutil.Process().memory_info().rss
+from followup_lint import Config, Linter
+linter = Linter(Config(mode=sys.argv[4]))
+rss_built = psutil.Process().memory_info().rss
+reports = linter.lint_many(drafts)
+print(json.dumps({
+    "drafts": len(reports),
+    "rss_before_linter_mb": rss_start / 2**20,
+    "rss_after_build_mb": rss_built / 2**20,
+    "rss_end_mb": psutil.Process().memory_info().rss / 2**20,
+    "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))
+"""
+
+
+def peak_memory(count: int = 1000, seed: int = 2026, mode: str = "default") -> dict[str, Any]:
+    """RSS high-water mark (getrusage ru_maxrss) of a fresh Python process that builds a Linter
+    and lints `count` drafts through `lint_many`, keeping every Report."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _MEMORY_CHILD, str(HERE), str(count), str(seed), mode],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"memory child failed: {proc.stderr[-800:]}")
+    data: dict[str, Any] = json.loads(proc.stdout)
+    data["mode"] = mode
+    return data
+
+
+def lsp(timeout: float = 600) -> dict[str, Any]:
+    """Run benchmarks/lsp_latency.py (owned by the language-server work) and read its p95."""
+    script = HERE / "lsp_latency.py"
+    if not script.is_file():
+        return {"available": False, "why": "benchmarks/lsp_latency.py does not exist"}
+    try:
+        proc = subprocess.run(
+            [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return {"available": False, "why": f"lsp_latency.py ran past {timeout:.0f} s"}
+    out = proc.stdout
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["(no stderr)"])[-1]
+        return {"available": False, "why": f"lsp_latency.py exited {proc.returncode}: {tail}"}
+    result: dict[str, Any] = {"available": True, "output": out.strip()[-2000:]}
+    for line in reversed(out.splitlines()):  # a JSON object on a line of its own, if printed
+        line = line.strip()
+        if line.startswith("{") and line.endswith("}"):
+            try:
+                data = json.loads(line)
+            except ValueError:
+                continue
+            for key in ("p95_ms", "p95"):
+                if isinstance(data.get(key), int | float):
+                    result["p95_ms"] = float(data[key])
+            for key in ("median_ms", "p50_ms", "median", "p50"):
+                if isinstance(data.get(key), int | float):
+                    result["median_ms"] = float(data[key])
+            break
+    if "p95_ms" not in result:
+        m = re.search(r"p95\D{0,20}?([0-9]+(?:\.[0-9]+)?)\s*ms", out, re.I)
+        if m:
+            result["p95_ms"] = float(m.group(1))
+        m = re.search(r"(?:median|p50)\D{0,20}?([0-9]+(?:\.[0-9]+)?)\s*ms", out, re.I)
+        if m:
+            result["median_ms"] = float(m.group(1))
+    if "p95_ms" not in result:
+        result["available"] = False
+        result["why"] = "lsp_latency.py printed no p95 figure"
+    return result
+
+
+def growth(sizes: Sequence[int] = (100, 1000, 10_000, 100_000), megabyte: bool = True) -> dict[str, Any]:
+    """Time to lint one draft of each size (default mode, best of a few runs), the cost per word,
+    and one draft of a megabyte."""
+    from followup_lint import Linter
+
+    linter = Linter(_config("default"))
+    rows = []
+    for words in sizes:
+        text = sized_draft(words)
+        repeats = 7 if words <= 1000 else 3 if words <= 10_000 else 1
+        linter.lint(text)  # warm this size's code paths
+        best = float("inf")
+        for _ in range(repeats):
+            t = time.perf_counter()
+            report = linter.lint(text)
+            best = min(best, time.perf_counter() - t)
+        n = len(text.split())
+        rows.append(
+            {
+                "words": n,
+                "chars": len(text),
+                "seconds": best,
+                "us_per_word": best / n * 1e6,
+                "findings": len(report.findings),
+                "rule_failures": [x for x in report.notices if "failed" in x],
+            }
+        )
+    out: dict[str, Any] = {"rows": rows}
+    big = [r for r in rows if r["words"] >= 1000]
+    if len(big) >= 2:
+        out["per_word_ratio"] = big[-1]["us_per_word"] / big[0]["us_per_word"]
+        out["linear"] = out["per_word_ratio"] <= LINEAR_SLACK
+    if megabyte:
+        text = sized_draft(1)
+        while len(text.encode()) < 2**20:
+            text = text.replace("\n\nKind regards,", "\n\n" + sized_draft(20_000).split("\n\n", 2)[2], 1)
+        t = time.perf_counter()
+        report = linter.lint(text)
+        out["megabyte"] = {
+            "bytes": len(text.encode()),
+            "words": len(text.split()),
+            "seconds": time.perf_counter() - t,
+            "findings": len(report.findings),
+            "rule_failures": [x for x in report.notices if "failed" in x],
+        }
+    return out
+
+
+# -- the table -------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    figure: str
+    value: str
+    target: str = ""
+    ok: bool | None = None
+
+    @property
+    def verdict(self) -> str:
+        return "" if self.ok is None else "PASS" if self.ok else "MISS"
+
+
+@dataclass
+class Results:
+    meta: dict[str, Any]
+    figures: dict[str, Any] = field(default_factory=dict)
+
+
+def rows_for(res: Results) -> list[Row]:
+    f = res.figures
+    rows: list[Row] = []
+    d = f.get("default")
+    p = f.get("proselint")
+    if d:
+        rows.append(
+            Row(
+                f"per-draft latency, default mode ({d['rules_active']}/{d['rules_total']} rules)",
+                f"median {d['median_ms']:.2f} ms, p95 {d['p95_ms']:.2f} ms",
+                f"median <= {TARGET_DEFAULT_MEDIAN_MS:g} ms",
+                d["median_ms"] <= TARGET_DEFAULT_MEDIAN_MS,
+            )
+        )
+    a = f.get("every_rule")
+    if a:
+        rows.append(
+            Row(
+                f"per-draft latency, every rule (select ALL, {a['rules_active']} rules)",
+                f"median {a['median_ms']:.2f} ms, p95 {a['p95_ms']:.2f} ms",
+                f"median <= {TARGET_DEFAULT_MEDIAN_MS:g} ms",
+                a["median_ms"] <= TARGET_DEFAULT_MEDIAN_MS,
+            )
+        )
+    if p:
+        if p.get("available"):
+            rows.append(
+                Row(
+                    f"proselint {p['version']} per draft ({p['checks']} checks)",
+                    f"median {p['median_ms']:.2f} ms, p95 {p['p95_ms']:.2f} ms",
+                )
+            )
+            ours = a or d
+            if ours:
+                ratio = ours["median_ms"] / p["median_ms"]
+                rows.append(
+                    Row(
+                        "ratio followup-lint / proselint (medians)",
+                        f"{ratio:.2f}",
+                        f"<= {TARGET_RATIO:g}",
+                        ratio <= TARGET_RATIO,
+                    )
+                )
+        else:
+            rows.append(Row("proselint", f"not available ({p['why']})"))
+    t = f.get("thorough")
+    if t:
+        rows.append(
+            Row(
+                f"per-draft latency, thorough mode ({t['pipeline']})",
+                f"median {t['median_ms']:.2f} ms, p95 {t['p95_ms']:.2f} ms",
+                f"median < {TARGET_THOROUGH_MEDIAN_MS:g} ms",
+                t["median_ms"] < TARGET_THOROUGH_MEDIAN_MS,
+            )
+        )
+    for key in ("throughput_1", "throughput_2"):
+        tp = f.get(key)
+        if tp:
+            rows.append(
+                Row(
+                    f"lint_many throughput, {tp['processes']} process{'es' if tp['processes'] > 1 else ''}",
+                    f"{tp['per_s']:.0f} drafts/s ({tp['drafts']} in {tp['wall_s']:.2f} s)",
+                )
+            )
+    c = f.get("cold_start")
+    if c:
+        rows.append(
+            Row(
+                "CLI cold start, one draft (whole process)",
+                f"median {c['median_s']:.2f} s wall, {c['cpu_median_s']:.2f} s CPU",
+                f"<= {TARGET_COLD_START_S:g} s",
+                c["median_s"] <= TARGET_COLD_START_S,
+            )
+        )
+    m = f.get("memory")
+    if m:
+        rows.append(
+            Row(
+                f"peak memory, Linter over {m['drafts']} drafts ({m['mode']})",
+                f"{m['peak_rss_mb']:.0f} MB RSS high-water",
+                f"<= {TARGET_PEAK_MB:g} MB",
+                m["peak_rss_mb"] <= TARGET_PEAK_MB,
+            )
+        )
+    mt = f.get("memory_thorough")
+    if mt:
+        rows.append(
+            Row(
+                f"peak memory, Linter over {mt['drafts']} drafts (thorough)",
+                f"{mt['peak_rss_mb']:.0f} MB RSS high-water",
+            )
+        )
+    ls = f.get("lsp")
+    if ls:
+        if ls.get("available"):
+            med = f"median {ls['median_ms']:.1f} ms, " if "median_ms" in ls else ""
+            rows.append(
+                Row(
+                    "LSP change -> diagnostics (lsp_latency.py)",
+                    f"{med}p95 {ls['p95_ms']:.1f} ms",
+                    f"p95 <= {TARGET_LSP_P95_MS:g} ms",
+                    ls["p95_ms"] <= TARGET_LSP_P95_MS,
+                )
+            )
+        else:
+            rows.append(
+                Row(
+                    "LSP change -> diagnostics",
+                    f"not available ({ls['why']})",
+                    f"p95 <= {TARGET_LSP_P95_MS:g} ms",
+                )
+            )
+    g = f.get("growth")
+    if g:
+        for r in g["rows"]:
+            fails = " (rules failed!)" if r["rule_failures"] else ""
+            rows.append(
+                Row(
+                    f"draft of {r['words']:,} words",
+                    f"{r['seconds'] * 1000:.1f} ms, {r['us_per_word']:.2f} us/word{fails}",
+                )
+            )
+        if "per_word_ratio" in g:
+            rows.append(
+                Row(
+                    "linear growth (us/word, largest / 1,000 words)",
+                    f"{g['per_word_ratio']:.2f}x",
+                    f"<= {LINEAR_SLACK:g}x",
+                    g["linear"],
+                )
+            )
+        mb = g.get("megabyte")
+        if mb:
+            fails = ", rules failed" if mb["rule_failures"] else ""
+            rows.append(
+                Row(
+                    f"one-megabyte draft ({mb['bytes'] / 2**20:.2f} MiB, {mb['words']:,} words)",
+                    f"{mb['seconds']:.2f} s{fails}",
+                    f"<= {TARGET_MEGABYTE_S:g} s, no rule fails",
+                    mb["seconds"] <= TARGET_MEGABYTE_S and not mb["rule_failures"],
+                )
+            )
+    return rows
+
+
+def render_table(res: Results) -> str:
+    rows = rows_for(res)
+    meta = res.meta
+    head = [
+        f"followup-lint {meta['version']} benchmarks - {meta['when']} - {meta['cpus']} CPUs - "
+        f"Python {meta['python']} - spaCy {meta['spacy']}",
+        f"corpus: {meta['drafts']} generated drafts (seed {meta['seed']}), {meta['words_min']}-"
+        f"{meta['words_max']} words (median {meta['words_median']}), {meta['kinds']} kinds, "
+        f"{meta['clean']} without deliberate mistakes; load average at start {meta['load']}",
+    ]
+    w1 = max(len(r.figure) for r in rows)
+    w2 = max(len(r.value) for r in rows)
+    w3 = max(len(r.target) for r in rows)
+    line = "-" * (w1 + w2 + w3 + 12)
+    body = [f"{'figure':<{w1}}  {'value':<{w2}}  {'target':<{w3}}  result", line]
+    body += [f"{r.figure:<{w1}}  {r.value:<{w2}}  {r.target:<{w3}}  {r.verdict}" for r in rows]
+    notes = []
+    d = res.figures.get("default")
+    if d:
+        notes.append(
+            f"findings per draft (default): {d['findings_per_clean_draft']:.2f} on drafts without "
+            f"deliberate mistakes, {d['findings_per_draft_with_mistakes']:.2f} on the others"
+        )
+        if d["rule_failures"]:
+            notes.append(f"rules that failed while linting: {'; '.join(d['rule_failures'])}")
+    c = res.figures.get("cold_start")
+    if c and "import_followup_lint_s" in c.get("breakdown", {}):
+        b = c["breakdown"]
+        notes.append(
+            f"cold start inside the process: bare python {b['bare_python_s']:.2f} s, "
+            f"import followup_lint {b['import_followup_lint_s']:.2f} s, import spacy "
+            f"{b['import_spacy_s']:.2f} s{' (already imported by the package)' if b['spacy_imported_by_package'] else ''}, "
+            f"build Linter {b['build_linter_s']:.2f} s, lint {b['lint_s'] * 1000:.0f} ms"
+        )
+    m = res.figures.get("memory")
+    if m:
+        notes.append(
+            f"memory (default): RSS {m['rss_before_linter_mb']:.0f} MB before the Linter, "
+            f"{m['rss_after_build_mb']:.0f} MB built, {m['rss_end_mb']:.0f} MB after 1,000 reports"
+        )
+    return "\n".join([*head, "", *body, "", *notes])
+
+
+def _meta(drafts: Sequence[GeneratedDraft], seed: int) -> dict[str, Any]:
+    import followup_lint
+
+    try:
+        import spacy
+
+        spacy_version = spacy.__version__
+    except ImportError:
+        spacy_version = "not installed"
+    words = [d.words for d in drafts]
+    try:
+        load = f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        load = "n/a"
+    return {
+        "version": followup_lint.__version__,
+        "when": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "spacy": spacy_version,
+        "platform": platform.platform(),
+        "drafts": len(drafts),
+        "seed": seed,
+        "words_min": min(words),
+        "words_max": max(words),
+        "words_median": int(statistics.median(words)),
+        "kinds": len({d.kind for d in drafts}),
+        "clean": sum(d.clean for d in drafts),
+        "load": load,
+    }
+
+
+SECTIONS = ("latency", "proselint", "thorough", "throughput", "cold", "memory", "lsp", "growth")
+
+
+def run(
+    *,
+    count: int = 1000,
+    seed: int = 2026,
+    quick: bool = False,
+    only: Sequence[str] = SECTIONS,
+    progress: Callable[[str], None] = lambda s: None,
+) -> Results:
+    drafts = generate(count, seed)
+    res = Results(meta=_meta(drafts, seed))
+    f = res.figures
+    if "latency" in only:
+        progress("latency, default mode")
+        f["default"] = latency(drafts, "default")
+        if f["default"]["rules_active"] < f["default"]["rules_total"]:
+            progress("latency, every rule")
+            f["every_rule"] = latency(drafts, "default", every_rule=True)
+    if "proselint" in only:
+        progress("proselint")
+        f["proselint"] = proselint_latency(drafts)
+    if "thorough" in only:
+        progress("latency, thorough mode")
+        f["thorough"] = latency(drafts[: max(20, count // 4)] if quick else drafts, "thorough")
+    if "throughput" in only:
+        progress("throughput, 1 process")
+        f["throughput_1"] = throughput_one(drafts)
+        progress("throughput, 2 processes")
+        f["throughput_2"] = throughput_parallel(drafts, 2)
+    if "cold" in only:
+        progress("CLI cold start")
+        f["cold_start"] = cold_start(3 if quick else 7)
+    if "memory" in only:
+        progress("peak memory")
+        f["memory"] = peak_memory(count, seed, "default")
+        if not quick:
+            f["memory_thorough"] = peak_memory(count, seed, "thorough")
+    if "lsp" in only:
+        progress("LSP latency")
+        f["lsp"] = lsp()
+    if "growth" in only:
+        progress("cost as the draft grows")
+        sizes = (100, 1000, 10_000) if quick else (100, 1000, 10_000, 100_000)
+        f["growth"] = growth(sizes, megabyte=not quick)
+    return res
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="fewer drafts and repetitions")
+    ap.add_argument("--count", type=int, help="drafts in the corpus (default 1000; quick 150)")
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument(
+        "--only", action="append", choices=SECTIONS, help="run only these figures (repeatable)"
+    )
+    ap.add_argument(
+        "--json",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="also write the results as JSON (default: benchmarks/results/<UTC time>.json)",
+    )
+    args = ap.parse_args(argv)
+    count = args.count or (150 if args.quick else 1000)
+    res = run(
+        count=count,
+        seed=args.seed,
+        quick=args.quick,
+        only=args.only or SECTIONS,
+        progress=lambda s: print(f"... {s}", file=sys.stderr, flush=True),
+    )
+    print(render_table(res))
+    if args.json is not None:
+        path = Path(args.json) if args.json else RESULTS / (
+            dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + ".json"
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"meta": res.meta, "figures": res.figures}, indent=2) + "\n")
+        print(f"\nwrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

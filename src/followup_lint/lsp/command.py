@@ -1,0 +1,33 @@
+"""`followup-lint lsp`: the language server on standard input and output."""
+
+from __future__ import annotations
+
+import argparse
+
+EXIT_OK = 0
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "lsp",
+        help="run the language server on stdio (for editors)",
+        description="Run the followup-lint language server, speaking LSP over stdin/stdout. "
+        "Editors start it themselves; see docs/editors.md.",
+    )
+    p.add_argument(
+        "--log-level",
+        choices=("error", "warning", "info", "debug"),
+        default="warning",
+        help="what the server logs to stderr (never the text of a draft)",
+    )
+    p.add_argument("--log-file", metavar="FILE", help="log here instead of stderr")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .logs import setup_logging
+    from .server import create_server
+
+    setup_logging(args.log_level, args.log_file)
+    create_server().start_io()
+    return EXIT_OK

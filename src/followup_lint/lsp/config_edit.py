@@ -1,0 +1,62 @@
+"""Editing the user's configuration file from a code action: add a word, ignore a rule.
+
+tomlkit keeps the user's comments, order and formatting; the file is replaced atomically, and
+a result that would not load as a configuration is never written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+
+from ..atomic import write_atomic
+from ..config import CONFIG_FILE, Config, parse_config
+from ..errors import ConfigError
+
+
+def target_file(config: Config, folder: Path) -> Path:
+    """The file to edit: the one the configuration came from, else a new `.followup-lint.toml`
+    in `folder` (the workspace folder holding the draft)."""
+    return Path(config.source) if config.source is not None else folder / CONFIG_FILE
+
+
+def add_to_list(path: Path, key: str, value: str) -> bool:
+    """Append `value` to the list `key` of our settings in `path` (created if missing).
+
+    In a pyproject.toml our settings are the `[tool.followup-lint]` table. Returns False when
+    the value was already there (nothing written).
+    """
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    try:
+        doc = tomlkit.parse(text)
+    except TOMLKitError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+    table: Any = doc
+    if path.name == "pyproject.toml":
+        tool = doc.setdefault("tool", tomlkit.table(is_super_table=True))
+        table = tool.setdefault("followup-lint", tomlkit.table())
+    current = table.get(key)
+    if current is None:
+        current = tomlkit.array()
+        table[key] = current
+    elif not isinstance(current, list):
+        raise ConfigError(f"{path}: key '{key}': expected a list, found {type(current).__name__}")
+    if value in [str(v) for v in current]:
+        return False
+    current.append(value)
+
+    new_text = tomlkit.dumps(doc)
+    # Check the result still loads as a configuration before replacing the user's file.
+    data = tomlkit.parse(new_text).unwrap()
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("followup-lint", {})
+    parse_config(data, where=str(path))
+    write_atomic(path, new_text.encode("utf-8"))
+    return True

@@ -1,0 +1,177 @@
+"""The offline English dictionary: pyspellchecker's bundled word list, used case-aware.
+
+pyspellchecker loads in a fraction of a second and answers membership from a dict, but it
+lowercases everything and its distance-2 suggestion search builds every string two edits away
+(over a second for a long unknown word). So this wrapper keeps the word list and does two things
+itself: case (acronyms, camel case and title case are decided by the caller, see `speller`), and
+suggestions, searched at distance 1 through the library and at distance 2 only among words of
+about the same length with the same first letter, with a banded edit distance.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from importlib import resources
+
+#: Longest word we search distance-2 suggestions for; longer ones get distance 1 only.
+MAX_DISTANCE2_LENGTH = 16
+#: Longest word we suggest anything for (a 40-letter token is not a typo worth a search).
+MAX_SUGGEST_LENGTH = 30
+
+# British spellings, accepted when the American form is in the (American) word list.
+_BRITISH = (
+    (re.compile(r"our(s|ed|ing|ite|ites|able|er|ers|ful|less)?$"), r"or\1"),
+    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"ys(e|ed|es|ing|er|ers)$"), r"yz\1"),
+    (re.compile(r"([^aeiou])tre(s|d)?$"), r"\1ter\2"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+    (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (re.compile(r"([cf])ence(s)?$"), r"\1ense\2"),
+    (re.compile(r"programme(s|d)?$"), r"program\1"),
+    (re.compile(r"gement(s)?$"), r"gment\1"),
+)
+
+
+@lru_cache(maxsize=1)
+def _extra_words() -> frozenset[str]:
+    """Current professional and technical words missing from pyspellchecker's list."""
+    text = resources.files(__package__).joinpath("extra_words.txt").read_text(encoding="utf-8")
+    return frozenset(
+        w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
+    )
+
+
+def damerau_within(a: str, b: str, limit: int) -> int | None:
+    """The optimal-string-alignment distance between a and b if it is at most `limit`, else
+    None. A band of width `limit` around the diagonal keeps it linear in the word length."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > limit:
+        return None
+    big = limit + 1
+    prev2: list[int] = []
+    prev = list(range(lb + 1))
+    for i in range(1, la + 1):
+        cur = [big] * (lb + 1)
+        cur[0] = i
+        lo, hi = max(1, i - limit), min(lb, i + limit)
+        best = cur[0] if lo == 1 else big
+        ai = a[i - 1]
+        for j in range(lo, hi + 1):
+            cost = 0 if ai == b[j - 1] else 1
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+            best = min(best, v)
+        if best > limit:
+            return None
+        prev2, prev = prev, cur
+    d = prev[lb]
+    return d if d <= limit else None
+
+
+class Dictionary:
+    """English word list with bounded suggestions. Build with `english()` (shared)."""
+
+    def __init__(self) -> None:
+        from spellchecker import SpellChecker
+
+        # distance=1: we never let the library run its own distance-2 search.
+        self._checker = SpellChecker(language="en", distance=1)
+        self._freq: dict[str, int] = dict(self._checker.word_frequency.dictionary)
+        for w in _extra_words():
+            self._freq.setdefault(w, 50)
+        self._buckets: dict[tuple[str, int], list[str]] | None = None
+        self._lock = threading.Lock()
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._freq
+
+    def known(self, lower: str) -> bool:
+        """Is this (lower-case, straight-apostrophe) word English, counting inflections the
+        list lacks only as possessives, and British spellings of listed American words?"""
+        if lower in self._freq:
+            return True
+        if lower.endswith("'s") and lower[:-2] in self._freq:
+            return True
+        if lower.endswith("s'") and lower[:-1] in self._freq:
+            return True
+        for rx, repl in _BRITISH:
+            us = rx.sub(repl, lower, count=1)
+            if us != lower and us in self._freq:
+                return True
+        return False
+
+    def frequency(self, lower: str) -> int:
+        return self._freq.get(lower, 0)
+
+    def suggest(self, lower: str, limit: int = 3) -> list[str]:
+        """Up to `limit` corrections, best first: distance 1 by frequency, then distance 2."""
+        if not lower or len(lower) > MAX_SUGGEST_LENGTH:
+            return []
+        found = [w for w in self._checker.edit_distance_1(lower) if w in self._freq]
+        found.sort(key=lambda w: (-self._freq[w], w))
+        split = self._split(lower)
+        if split:
+            found.insert(0 if not found else 1, split)
+        if len(found) < limit and len(lower) <= MAX_DISTANCE2_LENGTH and len(lower) > 3:
+            seen = set(found)
+            more = [w for w in self._distance2(lower) if w not in seen]
+            found += more
+        return found[:limit]
+
+    def _split(self, lower: str) -> str | None:
+        """Two words run together ("thankyou" -> "thank you"): the most frequent split into two
+        listed words of at least two letters each."""
+        best: tuple[int, str] | None = None
+        for i in range(1, len(lower) - 1):
+            a, b = lower[:i], lower[i:]
+            if i == 1 and a != "a":
+                continue
+            fa, fb = self._freq.get(a, 0), self._freq.get(b, 0)
+            # Both halves must be common words: rare list entries split anything.
+            if fa > 1000 and fb > 1000:
+                score = min(fa, fb)
+                if best is None or score > best[0]:
+                    best = (score, f"{a} {b}")
+        return best[1] if best else None
+
+    def _distance2(self, lower: str) -> list[str]:
+        buckets = self._index()
+        scored: list[tuple[int, int, str]] = []
+        n = len(lower)
+        for length in range(n - 2, n + 3):
+            for w in buckets.get((lower[0], length), ()):
+                d = damerau_within(lower, w, 2)
+                if d is not None and d > 0:
+                    scored.append((d, -self._freq[w], w))
+        scored.sort()
+        return [w for _, _, w in scored[:10]]
+
+    def _index(self) -> dict[tuple[str, int], list[str]]:
+        # Built on the first distance-2 search only: clean drafts never pay for it.
+        with self._lock:
+            if self._buckets is None:
+                buckets: dict[tuple[str, int], list[str]] = {}
+                for w in self._freq:
+                    # Rare entries of the list (frequency 50 and below are mostly names and
+                    # oddities) make poor suggestions.
+                    if w and self._freq[w] > 50 and "'" not in w:
+                        buckets.setdefault((w[0], len(w)), []).append(w)
+                self._buckets = buckets
+            return self._buckets
+
+
+_shared: Dictionary | None = None
+_shared_lock = threading.Lock()
+
+
+def english() -> Dictionary:
+    """The process-wide dictionary (loaded once, about 0.3 s; read-only afterwards)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Dictionary()
+        return _shared

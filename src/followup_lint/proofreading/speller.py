@@ -1,0 +1,229 @@
+"""The misspelled words of a draft, found once per draft and shared by the rules that need them
+(the `spelling` rule reports them; the LanguageTool rule uses them to avoid saying it twice).
+
+A word is accepted when it is English (`dictionary`), when the context accepts it (`names`), or
+when the draft presents it as a name: in the greeting or the signature, in camel case, written
+capitalised in mid-sentence (the default, tokenizer-only path has no part-of-speech tags, and
+this is the proxy), or tagged PROPN or as a named entity by the trained pipeline (thorough
+mode). Acronyms, and anything inside an address, a link, a number or code, are never checked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .dictionary import english
+from .names import Known, known_words, near_miss, normalize
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+    from ..draft import Part
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_RUN_RE = re.compile(r"\S+")
+# A run of non-space text with one of these is an address, a path, a handle or markup.
+_TECHNICAL_RE = re.compile(r"[@/\\_#=<>{}|~^$%+*]|://")
+_CODE_RE = re.compile(r"`[^`\n]*`")
+# Abbreviations after which a capital does not start a sentence ("Dr. Okoro").
+_TITLE_ABBREV_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|vs|cf|e\.g|i\.e|approx|incl|No)\.|\b[A-Z]\.)$"
+)
+_BULLET_RE = re.compile(r"\s*(?:[-*•>]|\d{1,2}[.)]|[a-z][.)])\s+")
+_OPENERS = "\"'“‘([*_"
+_SHIFT_TYPO_RE = re.compile(r"[A-Z]{2}[a-z]+")
+#: Entity labels that mark a word as a name in thorough mode.
+_NAME_ENTS = frozenset(
+    {"PERSON", "ORG", "PRODUCT", "GPE", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Misspelling:
+    start: int
+    end: int
+    word: str
+    #: Corrections, best first (at most three), in the word's capitalisation.
+    suggestions: tuple[str, ...]
+    #: The known name this word is a near miss of ("Whitfield"), if any.
+    name: str | None = None
+
+
+def _fold(word: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
+    )
+
+
+def _match_case(template: str, word: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Does the word at `start` begin a sentence (or a line of a list)?"""
+    i = start - 1
+    crossed = False
+    while i >= 0 and (text[i].isspace() or text[i] in _OPENERS):
+        crossed = crossed or text[i] == "\n"
+        i -= 1
+    if i < 0:
+        return True
+    if crossed:
+        line_start = text.rfind("\n", 0, start) + 1
+        m = _BULLET_RE.match(text, line_start)
+        if m and m.end() == start:
+            return True
+    if text[i] in "!?:…":
+        return True
+    if text[i] == ".":
+        return not _TITLE_ABBREV_RE.search(text, 0, i + 1)
+    return False
+
+
+def _title_line(text: str, start: int) -> bool:
+    """Is the line holding `start` written in title case (a subject line, a heading)? There,
+    capitals say nothing about names."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    line = text[ls : le if le >= 0 else len(text)]
+    long_words = [w for w in _WORD_RE.findall(line) if len(w) >= 4]
+    if len(long_words) < 3:
+        return False
+    caps = sum(1 for w in long_words if w[0].isupper())
+    return caps >= 0.6 * len(long_words)
+
+
+class _Scan:
+    """Per-draft state: the accepted words, names seen mid-sentence, tags when available."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.text = analysis.text
+        self.known: Known = known_words(analysis)
+        self.dictionary = english()
+        self.trained = bool(analysis.pipeline.trained)
+        self.skip: list[tuple[int, int]] = [(c.start, c.end) for c in analysis.contacts]
+        self.people = set(self.known.people)
+        self._tokens: dict[int, Any] | None = None
+        self.proper_seen = self._proper_seen()
+
+    def _proper_seen(self) -> set[str]:
+        # A word written capitalised in mid-sentence of ordinary prose anywhere in the draft is
+        # taken as a name everywhere (also where it starts a sentence or sits in the subject).
+        seen: set[str] = set()
+        for part in self.analysis.draft.parts("whole"):
+            if part.name == "subject":
+                continue
+            for m in _WORD_RE.finditer(part.text):
+                w = m.group()
+                if w[:1].isupper() and not w.isupper() and not _sentence_start(part.text, m.start()):
+                    if not _title_line(part.text, m.start()):
+                        seen.add(normalize(w))
+        return seen
+
+    def token_at(self, offset: int) -> Any:
+        if self._tokens is None:
+            self._tokens = {tok.idx: tok for tok in self.analysis.doc}
+        return self._tokens.get(offset)
+
+    def skipped(self, s: int, e: int) -> bool:
+        return any(a <= s and e <= b for a, b in self.skip)
+
+
+def _scan_part(scan: _Scan, part: Part) -> list[Misspelling]:
+    text = part.text
+    base = part.start
+    out: list[Misspelling] = []
+    code = [(m.start(), m.end()) for m in _CODE_RE.finditer(text)]
+    for run in _RUN_RE.finditer(text):
+        if _TECHNICAL_RE.search(run.group()):
+            continue
+        for m in _WORD_RE.finditer(run.group()):
+            s, e = run.start() + m.start(), run.start() + m.end()
+            word = m.group()
+            if len(word) < 2 or any(a <= s < b for a, b in code):
+                continue
+            before = text[s - 1] if s > 0 else ""
+            after = text[e] if e < len(text) else ""
+            after2 = text[e + 1] if e + 1 < len(text) else ""
+            if before.isdigit() or after.isdigit():
+                continue  # "3rd", "Q3", "10am"
+            if after == "." and after2.isalpha():
+                continue  # "Node.js", "e.g.", "example.com"
+            if before == "." and s >= 2 and text[s - 2].isalpha():
+                continue
+            if scan.skipped(base + s, base + e):
+                continue
+            found = _judge(scan, part, s, word)
+            if found is not None:
+                suggestions, name = found
+                out.append(Misspelling(base + s, base + e, word, suggestions, name))
+    return out
+
+
+def _judge(scan: _Scan, part: Part, s: int, word: str) -> tuple[tuple[str, ...], str | None] | None:
+    """None when the word is acceptable; else (suggestions, near-missed name)."""
+    if word.isupper() or (word[:-1].isupper() and word[-1] == "s" and len(word) > 2):
+        return None  # an acronym: "KPI", "APIs"
+    low = normalize(word)
+    known = scan.known
+    if low in known.exact:
+        return None
+    d = scan.dictionary
+    if d.known(low):
+        if _SHIFT_TYPO_RE.fullmatch(word):
+            return ((word[0] + word[1:].lower(),), None)  # "THe": the shift key held too long
+        return None
+    if not low.isascii() and d.known(_fold(low)):
+        return None  # "résumé", "Zoë" when the list has the unaccented form
+    missed = near_miss(low, scan.people)
+    if missed is None and _name_like(scan, part, s, word):
+        return None
+    suggestions: list[str] = []
+    if missed is not None:
+        suggestions.append(known.display.get(missed, missed))
+    for cand in d.suggest(low):
+        cand = _match_case(word, cand)
+        if cand not in suggestions:
+            suggestions.append(cand)
+    return tuple(suggestions[:3]), (known.display.get(missed, missed) if missed else None)
+
+
+def _name_like(scan: _Scan, part: Part, s: int, word: str) -> bool:
+    """Does the draft present this word as a name?"""
+    if not word[:1].isupper():
+        # Camel case with a lower-case start ("iPhone", "eBay") is a product name.
+        return any(c.isupper() for c in word[1:])
+    if any(c.isupper() for c in word[1:]):
+        return True  # "McKenzie", "JavaScript", "DeShawn"
+    if normalize(word) in scan.proper_seen:
+        return True
+    if part.name in ("greeting", "signature"):
+        return True  # capitalised words there are names
+    if scan.trained:
+        tok = scan.token_at(part.start + s)
+        return tok is not None and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_ENTS)
+    return not _sentence_start(part.text, s) and not _title_line(part.text, s)
+
+
+def misspellings(analysis: Analysis, parts: list[Part]) -> list[Misspelling]:
+    """The misspelled words in these parts (memoised per draft and part)."""
+    scan = analysis.cache.get("proofreading:scan")
+    if not isinstance(scan, _Scan):
+        scan = _Scan(analysis)
+        analysis.cache["proofreading:scan"] = scan
+    out: list[Misspelling] = []
+    for part in parts:
+        key = f"proofreading:spell:{part.start}:{part.end}"
+        found = analysis.cache.get(key)
+        if found is None:
+            found = _scan_part(scan, part)
+            analysis.cache[key] = found
+        out.extend(found)
+    return out
