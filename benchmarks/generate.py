@@ -1,8 +1,8 @@
 """A seeded generator of realistic post-interview drafts for the benchmarks.
 
 Every draft is built from sentence banks written for this project (not copied from anywhere):
-a subject, a `To:` header naming the interviewer, sometimes `Cc:` and `Date:`, a greeting, two
-to five body paragraphs, a sign-off and a signature. Roughly a third are clean; the rest carry
+a subject, a `To:` header naming the interviewer, sometimes `Cc:` and `Date:`, a greeting, four
+to eight body paragraphs, a sign-off and a signature. Roughly a third are clean; the rest carry
 one to three of the mistakes the rules look for (a vague subject, an unfilled placeholder, slang,
 pushy or desperate wording, typos, no contact details, too many words, ...).
 
@@ -320,7 +320,14 @@ GUILT = (
     "It is a bit disappointing to be left waiting this long after all the effort I put in.",
 )
 EMOJI = (" :)", " 🙂", " :D", " 😊", " ;)")
-PLACEHOLDERS = ("[Interviewer Name]", "{{company}}", "[insert project]", "<ROLE>", "XXX", "[Company]")
+PLACEHOLDERS = (
+    "[Interviewer Name]",
+    "{{company}}",
+    "[insert project]",
+    "<ROLE>",
+    "XXX",
+    "[Company]",
+)
 MISSPELLINGS = {
     "receive": "recieve",
     "definitely": "definately",
@@ -574,7 +581,9 @@ class _Writer:
         elif mistake == "generic-greeting":
             parts.greeting = rng.choice(("Dear Hiring Manager,", "To whom it may concern,", "Hi,"))
         elif mistake == "informal-greeting":
-            parts.greeting = rng.choice(("Hey {first}!", "Yo {first},", "Hiya {first},")).format(**s)
+            parts.greeting = rng.choice(("Hey {first}!", "Yo {first},", "Hiya {first},")).format(
+                **s
+            )
         elif mistake == "informal-signoff":
             parts.signoff = rng.choice(("Cheers,", "Thx,", "Later,", "xoxo,", "ttyl,"))
         elif mistake == "wrong-name":
@@ -599,12 +608,18 @@ class _Writer:
             self._insert(parts, f"I would be thrilled to bring my experience to {other}.")
         elif mistake == "no-gratitude":
             for para in parts.paragraphs:
-                para[:] = [x for x in para if not re.search(r"(?i)thank|grateful|appreciat", x.text)]
-            parts.paragraphs[0].insert(0, _Sentence(self.fill("I am writing about the {role} role.")))
+                para[:] = [
+                    x for x in para if not re.search(r"(?i)thank|grateful|appreciat", x.text)
+                ]
+            parts.paragraphs[0].insert(
+                0, _Sentence(self.fill("I am writing about the {role} role."))
+            )
             if parts.signoff.startswith("Thank"):
                 parts.signoff = "Best,"
         elif mistake == "attachment-mention":
-            self._insert(parts, "I have attached my portfolio and a writing sample for your review.")
+            self._insert(
+                parts, "I have attached my portfolio and a writing sample for your review."
+            )
         # emoji, exclamations, all-caps and typos work on the rendered text: see _post.
 
     def _post(self, text: str, mistakes: tuple[str, ...]) -> str:

@@ -15,9 +15,13 @@ EXAMPLES = ROOT / "examples"
 
 
 @lru_cache(maxsize=256)
-def linter_for(select: tuple[str, ...] = (), mode: str = "default") -> Linter:
-    """A strict Linter (a rule that raises fails the test) for these rules."""
-    config = Config(select=select, mode=mode)  # type: ignore[arg-type]
+def linter_for(
+    select: tuple[str, ...] = (), mode: str = "default", languagetool_url: str | None = None
+) -> Linter:
+    """A strict Linter (a rule that raises fails the test) for these rules (and, when given, a
+    LanguageTool server URL)."""
+    lt = {"url": languagetool_url} if languagetool_url else {}
+    config = Config(select=select, mode=mode, languagetool=lt)  # type: ignore[arg-type]
     return Linter(config, strict=True)
 
 

@@ -64,8 +64,15 @@ class Analysis:
 
     def words(self, part: Part) -> list[tuple[int, int]]:
         """(start, end) offsets of the words in a part."""
-        base = part.start
-        return [(base + m.start(), base + m.end()) for m in _WORD_RE.finditer(part.text)]
+        # Several metric rules and the word counts ask for the same paragraphs: scan each once
+        # (a copy is returned, so a caller that edits its list cannot spoil the cache).
+        key = f"words:{part.start}:{part.end}"
+        found: list[tuple[int, int]] | None = self.cache.get(key)
+        if found is None:
+            base = part.start
+            found = [(base + m.start(), base + m.end()) for m in _WORD_RE.finditer(part.text)]
+            self.cache[key] = found
+        return list(found)
 
     def sentences(self, part: Part) -> list[Part]:
         """Sentences of a part (offsets into the draft), split by punctuation and line breaks
@@ -111,9 +118,11 @@ class Analysis:
         body = self.draft.body_text
         if self.body_word_count < 30:
             return None
-        import textstat  # loads its syllable data on first use; only drafts that need it pay
+        # textstat's grade through a lean syllable table (readability.py says why): the same
+        # number at a fraction of the first call's time and memory.
+        from .readability import flesch_kincaid_grade
 
-        return float(textstat.flesch_kincaid_grade(body))
+        return float(flesch_kincaid_grade(body))
 
     @cached_property
     def contacts(self) -> list[Contact]:

@@ -165,7 +165,7 @@ def run_check(args: argparse.Namespace) -> int:
     config = build_config(args, first_file)
     linter = Linter(config)
     overrides = context_overrides(args)
-    if args.fix or args.diff:
+    if getattr(args, "fix", False) or getattr(args, "diff", False):
         from .fixes import run_fixes
 
         return run_fixes(args, paths, linter, overrides, config)

@@ -35,7 +35,7 @@ def find_contacts(text: str, offset: int = 0, region: str = "US") -> list[Contac
     # phonenumbers' matcher is linear but not free; skip it when no run of digits could be one.
     # POSSIBLE, not VALID: a number the sender typed counts as contact details even when it is
     # not assigned (the 555 numbers of examples); dates and order numbers still do not match.
-    if sum(ch.isdigit() for ch in text) >= 7:
+    if sum(map(str.isdigit, text)) >= 7:  # map: the same test, without a Python-level loop
         leniency = phonenumbers.Leniency.POSSIBLE
         for pm in phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency):
             found.append(Contact("phone", offset + pm.start, offset + pm.end, pm.raw_string))

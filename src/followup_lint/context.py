@@ -163,7 +163,8 @@ def load_context_file(path: str | Path) -> dict[str, Any]:
 def from_headers(draft: Draft) -> dict[str, Any]:
     """What the draft's own headers say: recipients, the employer's domain, the send time."""
     data: dict[str, Any] = {}
-    recipients = [a for a in draft.addresses("to", "cc") if a.email or a.name]
+    # An address with neither a display name nor a local part ("@example.com") names nobody.
+    recipients = [a for a in draft.addresses("to", "cc") if a.name or a.email.partition("@")[0]]
     if recipients:
         data["recipients"] = [
             {"name": a.name or a.email.partition("@")[0], "email": a.email or None}

@@ -7,6 +7,7 @@ column the user sees. Quoted and forwarded text is kept as parts of its own that
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from email.utils import getaddresses
@@ -132,13 +133,17 @@ class Draft:
         for p in (self.subject, self.greeting, self.closing, self.signature):
             if p is not None and p.start <= offset < max(p.end, p.start + 1):
                 return p.name
-        for p in self.paragraphs:
-            if p.start <= offset <= p.end:
-                return "body"
-        for p in self.quoted:
-            if p.start <= offset <= p.end:
-                return "quoted"
+        # Paragraphs and quoted parts are in text order and do not overlap: a binary search keeps
+        # this O(log n) per finding (a linear scan made a draft of 10,000 paragraphs quadratic).
+        for parts, name in ((self.paragraphs, "body"), (self.quoted, "quoted")):
+            i = bisect.bisect_right(parts, offset, key=_part_start) - 1
+            if i >= 0 and offset <= parts[i].end:
+                return name
         return "body"
+
+
+def _part_start(part: Part) -> int:
+    return part.start
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

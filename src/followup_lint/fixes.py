@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .atomic import write_atomic
+from .errors import InputError
 from .report import Fix, Report
 
 if TYPE_CHECKING:
@@ -236,7 +237,12 @@ def run_fixes(
             data = sys.stdin.buffer.read()
             outcomes.append(
                 fix_bytes(
-                    data, linter, path=name, format=fmt, context=overrides, context_file=args.context
+                    data,
+                    linter,
+                    path=name,
+                    format=fmt,
+                    context=overrides,
+                    context_file=args.context,
                 )
             )
         else:
@@ -262,8 +268,7 @@ def run_fixes(
             sys.stdout.write(unified_diff(o))
         remaining = sum(len(o.report.findings) for o in outcomes)
         print(
-            f"Would fix {applied} finding{'s' if applied != 1 else ''}"
-            f" ({remaining} would remain).",
+            f"Would fix {applied} finding{'s' if applied != 1 else ''} ({remaining} would remain).",
             file=sys.stderr,
         )
         sys.stdout.flush()
@@ -274,7 +279,14 @@ def run_fixes(
         if p == "-":
             stdin_out.append(o)
         elif o.changed:
-            write_atomic(p, o.fixed)
+            try:
+                write_atomic(p, o.fixed)
+            except OSError as exc:
+                # write_atomic leaves the original in place when it fails: say so, plainly.
+                raise InputError(
+                    f"{p}: cannot write the fixed draft ({exc.strerror or exc}); "
+                    "the file is unchanged"
+                ) from None
     reports = [o.report for o in outcomes]
     if stdin_out:
         # As ruff does: the fixed text goes to stdout, the report of what remains to stderr.

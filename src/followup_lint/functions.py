@@ -13,6 +13,8 @@ from .analysis import Analysis
 from .checks.base import Hit
 from .checks.python import function
 from .draft import Part
+from .textpatterns import Prefiltered
+from .textpatterns import loose as _loose
 
 
 @function("empty-draft")
@@ -75,27 +77,47 @@ _STOP = _wordset(
     just really well new role position job opportunity opportunities company team teams
     organization organisation interview interviews conversation conversations discussion
     chat meeting time today yesterday work working things thing everything lot great good
-    process hiring next steps day week way part further more information"""
+    process hiring next steps day week way part further more information strong perfect ideal
+    excellent wonderful amazing fantastic exciting unique valuable key addition asset fit skills
+    experience background qualifications abilities consideration chance pleasure candidacy
+    application career field industry department office business people staff"""
 )
 # Phrases that introduce what was talked about ("when you mentioned ...", "our discussion of").
-_TOPIC_CUES = re.compile(
-    r"\b(?:you (?:mentioned|described|shared|explained|said|noted|pointed out|asked|walked me "
-    r"through|told me|showed me)|(?:we|i) (?:discussed|talked about|spoke about|covered|"
-    r"went over|touched on)|(?:discussing|talking about|speaking about|learning about|"
-    r"hearing about|learned about|heard about|learnt about)|(?:discussion|conversation|chat|"
-    r"talk|exchange) (?:about|of|on|around)|(?:insights?|thoughts|perspective|point|question|"
-    r"comments?|plans?|vision|approach) (?:on|about|into|for|regarding)|especially|"
-    r"particularly|in particular|such as|including)\b",
-    re.I,
+_TOPIC_CUES = Prefiltered(
+    re.compile(
+        _loose(
+            r"\b(?:you (?:mentioned|described|shared|explained|said|noted|pointed out|asked|walked me "
+            r"through|told me|showed me)|(?:we|i) (?:discussed|talked about|spoke about|covered|"
+            r"went over|touched on)|(?:discussing|talking about|speaking about|learning about|"
+            r"hearing about|learned about|heard about|learnt about)|(?:discussion|conversation|chat|"
+            r"talk|exchange) (?:about|of|on|around)|(?:insights?|thoughts|perspective|point|question|"
+            r"comments?|plans?|vision|approach|ideas?|overview|explanation|description) (?:on|about|"
+            r"into|for|regarding|of)|(?:hearing|learning|seeing|hear|learn|see) how|especially|"
+            r"particularly|in particular|such as|including)\b",
+        ),
+        re.I,
+    )
 )
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?(?:%|percent|k\b|x\b)|[$€£]\s?\d")
+# A figure (an achievement or a number from the interview), but not "110 percent" effort.
+# "the thermal chamber", "your month-end close": two or three lower-case content words after a
+# determiner name a concrete thing, unless they are the stock nouns of every note or a job title
+# ("the hiring process", "the analyst role").
+_THING = re.compile(
+    r"\b(?:the|your|our)\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2})\b(?!\s+(?:role|position|"
+    r"opening|job|vacancy|post)\b)"
+)
+_FIGURE = re.compile(
+    r"(?<![\d.])(?!1[01]0\s?(?:%|percent))\d+(?:[.,]\d+)?\s?(?:%|percent|k\b|x\b)|[$€£]\s?\d"
+)
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _mentions_topic(body: str, topic: str) -> bool:
     low = body.lower()
     keys = [w for w in _WORDS.findall(topic.lower()) if w not in _STOP and len(w) > 2]
-    return bool(keys) and any(re.search(rf"\b{re.escape(k)}", low) for k in keys)
+    # Most of the topic's words must be there: "research" alone is not "customer research".
+    found = sum(1 for k in keys if re.search(rf"\b{re.escape(k)}", low))
+    return bool(keys) and found >= max(1, -(-2 * len(keys) // 3))
 
 
 def specific_detail(analysis: Analysis) -> str | None:
@@ -114,9 +136,15 @@ def specific_detail(analysis: Analysis) -> str | None:
             break
     if found is None:
         for m in _TOPIC_CUES.finditer(body):
-            after = _WORDS.findall(body[m.end() : m.end() + 80])[:6]
+            # What follows the cue, up to the end of its sentence.
+            after = _WORDS.findall(re.split(r"[.!?;]", body[m.end() : m.end() + 80])[0])[:6]
             if any(w.lower() not in _STOP for w in after):
                 found = body[m.start() : m.end() + 40].split("\n")[0]
+                break
+    if found is None:
+        for m in _THING.finditer(body):
+            if all(w not in _STOP for w in m.group(1).split()):
+                found = m.group()
                 break
     if found is None:
         figure = _FIGURE.search(body)
@@ -139,21 +167,25 @@ def no_specific_reference(
 
 
 # Sentences every template contains. A body made (almost) only of these says nothing of its own.
-_STOCK = re.compile(
-    r"\b(?:thank(?:s| you)(?: so much| very much| again)? for (?:taking the time|your time|the "
-    r"(?:opportunity|chance|interview)|meeting|speaking|interviewing|considering|your "
-    r"consideration)|(?:i )?(?:am |'m )?look(?:ing)? forward to (?:hearing|the next|speaking|"
-    r"your)|(?:please )?(?:do not|don't) hesitate|(?:please )?feel free to|if you (?:need|have|"
-    r"require) (?:any )?(?:further|additional|more|other)|(?:it was|it's been) (?:a pleasure|"
-    r"great|nice|wonderful)|i (?:really |truly )?enjoyed (?:meeting|speaking|talking|our|"
-    r"learning)|i am (?:very |really |truly )?(?:excited|interested|enthusiastic|eager)|"
-    r"(?:would be|am) a (?:great|good|strong|perfect|excellent) (?:fit|match|asset|addition)|"
-    r"my (?:skills|experience|background|qualifications) (?:and (?:skills|experience)|would|"
-    r"make|align|match)|(?:i )?(?:believe|am confident|feel) (?:that )?(?:i|my)|(?:i )?"
-    r"(?:remain|am still) (?:very )?(?:interested|excited)|best regards|kind regards|sincerely|"
-    r"thank you(?: again)?[.!]?$|(?:i )?wanted to (?:follow up|check in|thank)|(?:i )?hope "
-    r"(?:this|you)|any update|the status of|reiterate my)",
-    re.I,
+_STOCK = Prefiltered(
+    re.compile(
+        _loose(
+            r"\b(?:thank(?:s| you)(?: so much| very much| again)? for (?:taking the time|your time|the "
+            r"(?:opportunity|chance|interview)|meeting|speaking|interviewing|considering|your "
+            r"consideration)|(?:i )?(?:am |'m )?look(?:ing)? forward to (?:hearing|the next|speaking|"
+            r"your)|(?:please )?(?:do not|don't) hesitate|(?:please )?feel free to|if you (?:need|have|"
+            r"require) (?:any )?(?:further|additional|more|other)|(?:it was|it's been) (?:a pleasure|"
+            r"great|nice|wonderful)|i (?:really |truly )?enjoyed (?:meeting|speaking|talking|our|"
+            r"learning)|i am (?:very |really |truly )?(?:excited|interested|enthusiastic|eager)|"
+            r"(?:would be|am) a (?:great|good|strong|perfect|excellent) (?:fit|match|asset|addition)|"
+            r"my (?:skills|experience|background|qualifications) (?:and (?:skills|experience)|would|"
+            r"make|align|match)|(?:i )?(?:believe|am confident|feel) (?:that )?(?:i|my)|(?:i )?"
+            r"(?:remain|am still) (?:very )?(?:interested|excited)|best regards|kind regards|sincerely|"
+            r"thank you(?: again)?[.!]?$|(?:i )?wanted to (?:follow up|check in|thank)|(?:i )?hope "
+            r"(?:this|you)|any update|the status of|reiterate my)",
+        ),
+        re.I,
+    )
 )
 
 
@@ -176,13 +208,17 @@ def generic_template(analysis: Analysis, parts: list[Part], args: dict[str, Any]
 
 # -- content ---------------------------------------------------------------------------------
 
-_ATTACHMENT_MENTION = re.compile(
-    r"\b(?:attached\s+(?:is|are|please|you|my|the|a|an|to\s+this|herewith|here|for|please)|"
-    r"(?:i|we)(?:'ve|\s+have|\s+am|'m)?\s+(?:attached|attaching|enclosed|enclosing)\b|"
-    r"please\s+(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)|"
-    r"see\s+(?:the\s+)?attach(?:ed|ment)|(?:in|as)\s+(?:an?|the)\s+attachment|"
-    r"\w+\s+(?:is|are)\s+attached\b|enclosed\s+(?:is|are|please))",
-    re.I,
+_ATTACHMENT_MENTION = Prefiltered(
+    re.compile(
+        _loose(
+            r"\b(?:attached\s+(?:is|are|please|you|my|the|a|an|to\s+this|herewith|here|for|please)|"
+            r"(?:i|we)(?:'ve|\s+have|\s+am|'m)?\s+(?:attached|attaching|enclosed|enclosing)\b|"
+            r"please\s+(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)|"
+            r"see\s+(?:the\s+)?attach(?:ed|ment)|(?:in|as)\s+(?:an?|the)\s+attachment|"
+            r"\w+\s+(?:is|are)\s+attached\b|enclosed\s+(?:is|are|please))",
+        ),
+        re.I,
+    )
 )
 
 

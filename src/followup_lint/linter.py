@@ -81,7 +81,7 @@ class Linter:
             registry()[r.check.kind].needs_trained for r in all_rules if self._on(r)
         )
         self.pipeline: Pipeline = get_pipeline("full" if full else "fast")
-        env = CompileEnv(self.pipeline.nlp)
+        env = CompileEnv(self.pipeline.nlp, self.config.languagetool)
         self.notices: list[str] = [self.pipeline.notice] if self.pipeline.notice else []
         self.active: list[ActiveRule] = []
         for rule in all_rules:
@@ -241,7 +241,7 @@ class Linter:
             rule=hit.rule or rule.id,
             category=rule.spec.category,
             severity=hit.severity or active.severity,
-            message=hit.message if hit.message is not None else render(rule.template, values),
+            message=render(rule.template, values),
             span=span,
             part=analysis.draft.part_at(hit.start),
             fixes=fixes,

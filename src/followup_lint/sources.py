@@ -76,7 +76,9 @@ def read_draft(source: Source, *, path: str | None = None, format: str | None = 
         p = Path(source)
         return read_bytes(_read_file(p), path=str(p), format=format or _format_for(p))
     if isinstance(source, bytes):
-        return read_bytes(source, path=path, format=format or (_format_for(Path(path)) if path else None))
+        return read_bytes(
+            source, path=path, format=format or (_format_for(Path(path)) if path else None)
+        )
     if isinstance(source, str):
         fmt = format or (_format_for(Path(path)) if path else "text")
         if fmt == "eml":
@@ -134,6 +136,9 @@ def read_bytes(data: bytes, *, path: str | None = None, format: str | None = Non
         msg = email.message_from_bytes(data, policy=policy.default)
     except (email.errors.MessageError, ValueError, IndexError) as exc:
         raise InputError(f"{where}: malformed email message ({exc})") from None
+    except RecursionError:
+        # The stdlib parser recurses once per nested part (multipart or message/rfc822).
+        raise InputError(f"{where}: MIME parts are nested too deeply to read") from None
     if not isinstance(msg, EmailMessage) or not msg.keys():
         raise InputError(f"{where}: malformed email message (no header block found)")
     if msg.defects and any(
@@ -202,16 +207,21 @@ def _check_headers(msg: Message, where: str) -> None:
     the standard library raise ordinary exceptions there (an address group in From: gives an
     AttributeError in CPython 3.11). They are the message's fault: report them as input errors.
     """
-    for n, part in enumerate(msg.walk()):
-        if n > _MAX_PARTS:
-            raise InputError(f"{where}: message has more than {_MAX_PARTS} MIME parts")
-        for name in part.keys():
-            try:
-                part.get_all(name)
-            except Exception as exc:
-                raise InputError(
-                    f"{where}: malformed email header {name!r} ({type(exc).__name__})"
-                ) from None
+    try:
+        for n, part in enumerate(msg.walk()):
+            if n > _MAX_PARTS:
+                raise InputError(f"{where}: message has more than {_MAX_PARTS} MIME parts")
+            for name in part.keys():
+                try:
+                    part.get_all(name)
+                except RecursionError:
+                    raise
+                except Exception as exc:
+                    raise InputError(
+                        f"{where}: malformed email header {name!r} ({type(exc).__name__})"
+                    ) from None
+    except RecursionError:
+        raise InputError(f"{where}: MIME parts are nested too deeply to read") from None
 
 
 def _from_message(msg: EmailMessage, *, path: str | None, raw: bytes | None) -> Draft:

@@ -46,9 +46,15 @@ class LineIndex:
         n = len(text)
         find_r = text.find
         # Scanning for both terminators with str.find keeps this linear and fast on huge inputs.
+        # Each search result is kept until the scan passes it: searching again for "\r" on every
+        # line would rescan the rest of the text each time (quadratic when the only "\r" is last).
+        nl = find_r("\n", 0)
+        cr = find_r("\r", 0)
         while True:
-            nl = find_r("\n", i)
-            cr = find_r("\r", i)
+            if nl != -1 and nl < i:
+                nl = find_r("\n", i)
+            if cr != -1 and cr < i:
+                cr = find_r("\r", i)
             if nl == -1 and cr == -1:
                 break
             if cr != -1 and (nl == -1 or cr < nl):

@@ -23,8 +23,12 @@ def environment() -> ImmutableSandboxedEnvironment:
     return env
 
 
+@lru_cache(maxsize=1024)
 def compile_template(source: str) -> Template:
-    """Compile a message template; raises jinja2.TemplateError on a bad one."""
+    """Compile a message template; raises jinja2.TemplateError on a bad one.
+
+    Cached: the rule model's validator and the rule loader both compile each message, and a
+    compiled Template is immutable and safe to share."""
     if len(source) > _MAX_TEMPLATE:
         raise TemplateError(f"template is {len(source)} characters; the limit is {_MAX_TEMPLATE}")
     return environment().from_string(source)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from lsprotocol import types
@@ -81,17 +82,41 @@ async def diagnostics(
     *,
     version: int | None = None,
     after: int = 0,
+    where: Callable[[types.PublishDiagnosticsParams], bool] | None = None,
     timeout: float = 20.0,
 ) -> types.PublishDiagnosticsParams:
-    """The first publishDiagnostics for `uri` (and `version`) at index >= `after`."""
+    """The first publishDiagnostics for `uri` (and `version`, and `where` holds) at index
+    >= `after` in the order received."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for p in client.published[after:]:
-            if p.uri == uri and (version is None or p.version == version):
+            if (
+                p.uri == uri
+                and (version is None or p.version == version)
+                and (where is None or where(p))
+            ):
                 return p
         await asyncio.sleep(0.01)
     raise AssertionError(f"no diagnostics for {uri} (version {version}) within {timeout}s")
 
 
+def mentions(text: str) -> Callable[[types.PublishDiagnosticsParams], bool]:
+    """A `where` for `diagnostics`: some diagnostic's message contains `text`."""
+    return lambda p: any(text in d.message for d in p.diagnostics)
+
+
 def codes(params: types.PublishDiagnosticsParams) -> list[str]:
     return [str(d.code) for d in params.diagnostics]
+
+
+async def code_actions(
+    client: Client, uri: str, diag: types.Diagnostic, only: list[str] | None = None
+) -> list[types.CodeAction]:
+    got = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diag.range,
+            context=types.CodeActionContext(diagnostics=[diag], only=only),
+        )
+    )
+    return [a for a in got or [] if isinstance(a, types.CodeAction)]

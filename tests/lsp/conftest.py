@@ -7,9 +7,11 @@ import shutil
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any, Union
 
 import pytest
 import pytest_asyncio
+from cattrs import Converter
 from lsprotocol import types
 from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
@@ -23,6 +25,7 @@ class Client(LanguageClient):
     """pytest-lsp's client, keeping every publishDiagnostics (not only the last per file)."""
 
     published: list[types.PublishDiagnosticsParams]
+    registrations: list[types.Registration]
 
 
 def _record(client: Client, params: types.PublishDiagnosticsParams) -> None:
@@ -30,11 +33,35 @@ def _record(client: Client, params: types.PublishDiagnosticsParams) -> None:
     client.published.append(params)
 
 
+def _converter() -> Converter:
+    """pygls's converter, except that a CodeAction carrying a command stays a CodeAction.
+
+    lsprotocol reads any object with a "command" key as a Command, so a CodeAction whose
+    `command` is an object would come back as a Command with a stringified dict. Editors
+    decide by the type of "command" (a string for a Command), and so does this.
+    """
+    conv = default_converter()
+
+    def code_action_or_command(obj: Any, _: type) -> types.Command | types.CodeAction:
+        if isinstance(obj.get("command"), str):
+            return conv.structure(obj, types.Command)
+        return conv.structure(obj, types.CodeAction)
+
+    conv.register_structure_hook(Union[types.Command, types.CodeAction], code_action_or_command)  # noqa: UP007
+    return conv
+
+
+def _register_capability(client: Client, params: types.RegistrationParams) -> None:
+    client.registrations.extend(params.registrations)
+
+
 def _make_client() -> Client:
-    client = Client(converter_factory=default_converter)
+    client = Client(converter_factory=_converter)
+    client.registrations = []
     client.published = []
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = _record
+    features[types.CLIENT_REGISTER_CAPABILITY] = _register_capability
     register_lsp_features(client, features)
     return client
 
@@ -88,4 +115,5 @@ async def start() -> AsyncIterator[Start]:
 
     yield run
     for client in clients:
-        await client.shutdown_session()
+        if not client.stopped:  # a test may have shut its server down itself
+            await client.shutdown_session()

@@ -68,5 +68,8 @@ MULTIPART = (
 #: A draft with a template marker left in: `unfilled-placeholder` (an error) blocks it.
 PLACEHOLDER = EIGHT_BIT.replace("Dear Ms. Müller,".encode(), b"Dear [Interviewer's Name],")
 
+#: The subject line of every message above.
+SUBJECT = "Subject: Thank you – Data Analyst interview on 12 November".encode()
+
 #: The rules these tests run: stable while the rule set grows around them.
 SELECT = "subject,unfilled-placeholder"

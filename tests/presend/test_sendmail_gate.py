@@ -142,9 +142,7 @@ def test_two_blocked_messages_get_two_files(fake: tuple[Path, Path], tmp_path: P
 def test_fail_on_sets_the_threshold(fake: tuple[Path, Path], tmp_path: Path) -> None:
     """A vague subject is a warning: sent at the default threshold, blocked at --fail-on warning."""
     script, received = fake
-    vague = messages.EIGHT_BIT.replace(
-        "Subject: Thank you – Data Analyst interview on 12 November".encode(), b"Subject: Hi"
-    )
+    vague = messages.EIGHT_BIT.replace(messages.SUBJECT, b"Subject: Hi")
     real = [sys.executable, str(script), str(received), "0"]
     blocked = gate(vague, real, "--select", "subject", "--fail-on", "warning", cwd=tmp_path)
     assert blocked.returncode == EX_DATAERR
@@ -290,7 +288,8 @@ def test_linter_crash_keeps_the_message(
     err = capsys.readouterr().err
     assert code == EX_SOFTWARE
     assert not received.exists()
-    assert "RuntimeError: simulated bug" in err
+    assert "followup-lint failed (RuntimeError at test_sendmail_gate.py:" in err
+    assert "simulated bug" not in err  # an exception's text may quote the draft: never shown
     assert "FOLLOWUP_LINT_SEND_ANYWAY=1" in err
     copies = list(saved.iterdir())
     assert [p.read_bytes() for p in copies] == [messages.CRLF]
@@ -315,3 +314,46 @@ def test_unwritable_save_folder_is_reported(
     assert proc.returncode == EX_DATAERR
     assert not received.exists()
     assert b"could NOT be saved" in proc.stderr
+
+
+def test_example_wrapper_script(fake: tuple[Path, Path], tmp_path: Path) -> None:
+    """examples/mail-clients/followup-sendmail: the one-path wrapper documented for clients."""
+    script, received = fake
+    wrapper = (
+        Path(__file__).resolve().parents[2] / "examples" / "mail-clients" / "followup-sendmail"
+    )
+    real = tmp_path / "real-sendmail"
+    real.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{script}" "{received}" 0 "$@"\n')
+    real.chmod(0o755)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "FOLLOWUP_REAL_SENDMAIL": str(real),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    env.pop("FOLLOWUP_LINT_SEND_ANYWAY", None)
+    (tmp_path / ".followup-lint.toml").write_text('select = ["subject", "unfilled-placeholder"]\n')
+    sent = subprocess.run(
+        ["sh", str(wrapper), "-i", "dana.mueller@acme.example"],
+        input=messages.CRLF,
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert sent.returncode == 0, sent.stderr.decode()
+    assert received.read_bytes() == messages.CRLF
+    assert json.loads(Path(f"{received}.argv").read_text()) == ["-i", "dana.mueller@acme.example"]
+    received.unlink()
+    blocked = subprocess.run(
+        ["sh", str(wrapper), "-i", "dana.mueller@acme.example"],
+        input=messages.PLACEHOLDER,
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert blocked.returncode == EX_DATAERR
+    assert not received.exists()
+    saved = list((tmp_path / "data" / "followup-lint" / "blocked").iterdir())
+    assert [p.read_bytes() for p in saved] == [messages.PLACEHOLDER]

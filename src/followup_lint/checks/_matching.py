@@ -6,7 +6,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from ..textpatterns import fold, literal_openings, spaced
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -76,10 +79,28 @@ def regex_matches(
 ) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Every match of every pattern inside each part, as draft offsets."""
     for part in parts:
+        lowered, plain = fold(part.text), spaced(part.text)
         for rx in patterns:
+            if not _may_match(rx, plain, lowered):
+                continue  # none of the pattern's literal openings is in the part: no match
             for m in rx.finditer(part.text):
                 if m.end() > m.start():
                     yield part.start + m.start(), part.start + m.end(), m
+
+
+@lru_cache(maxsize=4096)
+def _openings(rx: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
+    openings = literal_openings(rx)
+    return (tuple(openings) if openings is not None else None), bool(rx.flags & re.IGNORECASE)
+
+
+def _may_match(rx: re.Pattern[str], plain: str, lowered: str) -> bool:
+    """A cheap substring test before the regex scan (see textpatterns.literal_openings)."""
+    openings, ignore_case = _openings(rx)
+    if openings is None:
+        return True
+    hay = lowered if ignore_case else plain
+    return any(o in hay for o in openings)
 
 
 def match_case(template: str, replacement: str) -> str:

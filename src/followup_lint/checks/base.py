@@ -46,8 +46,6 @@ class Hit:
     fixes: tuple[FixSpec, ...] = ()
     #: A finding under another id than the rule's (LanguageTool's matches become `lt:<ID>`).
     rule: str | None = None
-    #: A message to use as is instead of rendering the rule's template (text from a backend).
-    message: str | None = None
     #: A severity other than the rule's (e.g. an info finding that a backend was unavailable).
     severity: Severity | None = None
 
@@ -57,6 +55,8 @@ class CompileEnv:
     """What a check may use while compiling: the shared spaCy pipeline's tokenizer."""
 
     nlp: Any
+    #: The configured LanguageTool settings (`Config.languagetool`), for the grammar kind.
+    languagetool: Any = None
 
 
 class Check(ABC):

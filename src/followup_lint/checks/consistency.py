@@ -69,6 +69,7 @@ _TITLES = {
     "of",
     "day",
 }
+_PLACEHOLDER = re.compile(r"[\[\]{}<>%]|__")
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*")
 _COMPANY = r"([A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
 _COMPANY_CUES = (
@@ -133,6 +134,8 @@ class Consistency(Check):
             if t.lower().rstrip(".") not in _TITLES | company
         }
         for part in parts:
+            if _PLACEHOLDER.search(part.text):
+                continue  # "Dear [Name]," is unfilled-placeholder's finding
             greeted = [
                 m
                 for m in _NAME_TOKEN.finditer(part.text)
@@ -147,7 +150,7 @@ class Consistency(Check):
                 # Greets a known interviewer, but the mail goes to someone else.
                 m = greeted[0]
                 s, e = part.start + m.start(), part.start + m.end()
-                names = " or ".join(p.name for p in ctx.recipients[:3])
+                names = " or ".join(list(dict.fromkeys(p.name for p in ctx.recipients))[:3])
                 yield Hit(s, e, {"found": m.group(), "expected": names})
                 continue
             for m in greeted:
@@ -156,7 +159,8 @@ class Consistency(Check):
                 if low in known:
                     continue
                 close = difflib.get_close_matches(low, list(known), n=1, cutoff=0.6)
-                expected = known[close[0]] if close else " or ".join(p.name for p in people[:3])
+                unique = list(dict.fromkeys(p.name for p in people))
+                expected = known[close[0]] if close else " or ".join(unique[:3])
                 s, e = part.start + m.start(), part.start + m.end()
                 fixes = (FixSpec(s, e, expected, f"Replace with '{expected}'"),) if close else ()
                 yield Hit(s, e, {"found": token, "expected": expected}, fixes)

@@ -14,7 +14,7 @@ import logging
 import sys
 import traceback
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +74,8 @@ class Protocol(LanguageServerProtocol):
         except Exception as exc:
             method = data.get("method")
             log.warning(
-                "malformed %s %s ignored (%s)",
-                "request" if "id" in data else "notification",
+                "malformed %s %s (%s)",
+                "request answered with an error:" if "id" in data else "notification ignored:",
                 method if isinstance(method, str) else "(no method)",
                 type(exc.__cause__ or exc).__name__,
             )
@@ -111,6 +111,13 @@ class _Job:
     buffers: dict[str, str] = field(default_factory=dict)
 
 
+def _encoding(kind: Any) -> str:
+    """The negotiated position encoding as "utf-8", "utf-16" or "utf-32" (an enum's str()
+    would be its name)."""
+    value = getattr(kind, "value", kind)
+    return str(value) if value else UTF16
+
+
 def _uri_path(uri: str) -> str | None:
     return to_fs_path(uri) if uri.startswith("file:") else None
 
@@ -138,23 +145,25 @@ class FollowupLintServer(LanguageServer):
 
     def _register(self) -> None:
         f = self.feature
-        f(types.INITIALIZE)(self.on_initialize)
-        f(types.INITIALIZED)(self.on_initialized)
-        f(types.TEXT_DOCUMENT_DID_OPEN)(self.on_open)
-        f(types.TEXT_DOCUMENT_DID_CHANGE)(self.on_change)
-        f(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))(self.on_save)
-        f(types.TEXT_DOCUMENT_DID_CLOSE)(self.on_close)
-        f(types.WORKSPACE_DID_CHANGE_CONFIGURATION)(self.on_configuration)
-        f(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)(self.on_watched_files)
+        f(types.INITIALIZE)(_handler(self.on_initialize))
+        f(types.INITIALIZED)(_handler(self.on_initialized))
+        f(types.TEXT_DOCUMENT_DID_OPEN)(_handler(self.on_open))
+        f(types.TEXT_DOCUMENT_DID_CHANGE)(_handler(self.on_change))
+        f(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))(
+            _handler(self.on_save)
+        )
+        f(types.TEXT_DOCUMENT_DID_CLOSE)(_handler(self.on_close))
+        f(types.WORKSPACE_DID_CHANGE_CONFIGURATION)(_handler(self.on_configuration))
+        f(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)(_handler(self.on_watched_files))
         f(
             types.TEXT_DOCUMENT_CODE_ACTION,
             types.CodeActionOptions(
                 code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND]
             ),
-        )(self.on_code_action)
-        f(types.TEXT_DOCUMENT_HOVER)(self.on_hover)
-        self.command(actions.CMD_ADD_WORD)(self.cmd_add_word)
-        self.command(actions.CMD_DISABLE_RULE)(self.cmd_disable_rule)
+        )(_handler(self.on_code_action))
+        f(types.TEXT_DOCUMENT_HOVER)(_handler(self.on_hover))
+        self.command(actions.CMD_ADD_WORD)(_command(self.cmd_add_word))
+        self.command(actions.CMD_DISABLE_RULE)(_command(self.cmd_disable_rule))
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         # The default shows the error text to the user, and that text may quote the draft.
@@ -169,6 +178,9 @@ class FollowupLintServer(LanguageServer):
         self._apply_settings(refresh=False)
 
     async def on_initialized(self, params: types.InitializedParams) -> None:
+        # Build the workspace's Linter now (loading spaCy takes a few seconds) rather than
+        # when the first draft opens; a broken configuration is reported by that lint.
+        asyncio.get_running_loop().run_in_executor(self._executor, self._warm_up, self._root())
         caps = self.client_capabilities.workspace
         watched = caps.did_change_watched_files if caps else None
         if watched is not None and watched.dynamic_registration:
@@ -194,6 +206,12 @@ class FollowupLintServer(LanguageServer):
                 log.warning("could not watch settings files: %s", type(exc).__name__)
         await self._pull_configuration()
 
+    def _warm_up(self, root: str | None) -> None:
+        try:
+            self._linter(discover_config(root))
+        except Exception as exc:
+            log.info("warm-up skipped: %s", type(exc).__name__)
+
     async def _pull_configuration(self) -> None:
         caps = self.client_capabilities.workspace
         if not (caps and caps.configuration):
@@ -218,7 +236,11 @@ class FollowupLintServer(LanguageServer):
         self._apply_settings()
 
     def _apply_settings(self, refresh: bool = True) -> None:
-        settings, problems = parse_settings({**self._init_raw, **self._conf_raw}, Settings())
+        # Layered: what the editor sends later overrides the initialization options key by
+        # key, and a bad value there leaves the key as the initialization options had it.
+        settings, problems = parse_settings(self._init_raw, Settings())
+        settings, more = parse_settings(self._conf_raw, settings)
+        problems += more
         self.settings = settings
         self._tell(problems)
         if refresh:
@@ -242,14 +264,21 @@ class FollowupLintServer(LanguageServer):
     def is_draft(self, uri: str, language_id: str | None) -> bool:
         return (language_id or "").lower() in LANGUAGES or uri.lower().endswith(".eml")
 
-    def _is_settings_file(self, uri: str) -> bool:
+    def _is_context_file(self, uri: str) -> bool:
+        """A followup.toml, or the file the contextFile setting names."""
         path = _uri_path(uri)
         if path is None:
             return False
-        if Path(path).name in SETTINGS_FILES:
+        if Path(path).name == DEFAULT_CONTEXT_FILE:
             return True
         ctx = self.settings.context_path(self._root())
         return ctx is not None and Path(path).resolve() == ctx.resolve()
+
+    def _is_settings_file(self, uri: str) -> bool:
+        path = _uri_path(uri)
+        return self._is_context_file(uri) or (
+            path is not None and Path(path).name in SETTINGS_FILES
+        )
 
     def on_open(self, params: types.DidOpenTextDocumentParams) -> None:
         doc = params.text_document
@@ -261,8 +290,8 @@ class FollowupLintServer(LanguageServer):
     def on_change(self, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
         delay = self.settings.debounce_ms / 1000
-        if self._is_settings_file(uri):
-            self.refresh_all(delay)
+        if self._is_context_file(uri):
+            self.refresh_all(delay)  # its unsaved text counts (configuration files: on save)
             return
         doc = self.workspace.text_documents.get(uri)
         if doc is not None and self.is_draft(uri, doc.language_id):
@@ -271,7 +300,6 @@ class FollowupLintServer(LanguageServer):
     def on_save(self, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         if self._is_settings_file(uri):
-            self._linters.clear()
             self.refresh_all(0)
             return
         doc = self.workspace.text_documents.get(uri)
@@ -287,12 +315,13 @@ class FollowupLintServer(LanguageServer):
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
             )
-        if self._is_settings_file(uri):
-            self.refresh_all(0)  # unsaved edits of a context file no longer count
+        if self._is_context_file(uri):
+            self.refresh_all(0)  # its unsaved edits no longer count
 
     def on_watched_files(self, params: types.DidChangeWatchedFilesParams) -> None:
+        # Configuration and context are read afresh for every lint (a changed configuration
+        # is a new Linter cache key), so linting again is all it takes.
         if any(Path(_uri_path(c.uri) or c.uri).name in SETTINGS_FILES for c in params.changes):
-            self._linters.clear()
             self.refresh_all(0)
 
     def refresh_all(self, delay: float) -> None:
@@ -339,7 +368,7 @@ class FollowupLintServer(LanguageServer):
         buffers: dict[str, str] = {}
         for other_uri, other in self.workspace.text_documents.items():
             p = _uri_path(other_uri)
-            if p and (Path(p).name == DEFAULT_CONTEXT_FILE or self._is_settings_file(other_uri)):
+            if p and self._is_context_file(other_uri):
                 buffers[str(Path(p).resolve())] = other.source
         return _Job(
             uri=uri,
@@ -349,7 +378,7 @@ class FollowupLintServer(LanguageServer):
             path=_uri_path(uri),
             root=self._root(),
             settings=self.settings,
-            encoding=str(self.workspace.position_encoding or UTF16),
+            encoding=_encoding(self.workspace.position_encoding),
             buffers=buffers,
         )
 
@@ -492,7 +521,6 @@ class FollowupLintServer(LanguageServer):
             log.warning("%s: not changed (ConfigError)", target)
             return {"file": str(target), "changed": False, "error": str(exc)}
         log.info("%s: %s updated", target, key)
-        self._linters.clear()
         self.refresh_all(0)
         return {"file": str(target), "uri": from_fs_path(str(target)), "changed": added}
 
@@ -501,6 +529,29 @@ class FollowupLintServer(LanguageServer):
 
     def cmd_disable_rule(self, *args: Any) -> dict[str, Any]:
         return self._edit_config(args, "ignore", actions.CMD_DISABLE_RULE)
+
+
+def _handler(method: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A plain function around a bound method: pygls marks its handlers with attributes,
+    which a bound method cannot carry."""
+    if asyncio.iscoroutinefunction(method):
+
+        async def run_async(params: Any) -> Any:
+            return await method(params)
+
+        return run_async
+
+    def run(params: Any) -> Any:
+        return method(params)
+
+    return run
+
+
+def _command(method: Callable[..., Any]) -> Callable[..., Any]:
+    def run(*args: Any) -> Any:
+        return method(*args)
+
+    return run
 
 
 def _same_as_disk(path: Path, text: str) -> bool:

@@ -8,7 +8,9 @@ They come from `initializationOptions` and `workspace/didChangeConfiguration` (o
      "contextFile": "followup.toml", "languagetoolUrl": "http://localhost:8081",
      "debounce": 150}
 
-A bad value is reported and that key keeps its previous value; the rest still apply.
+Later settings override the initialization options key by key. A bad value is reported and
+that key keeps the value it had before (from the initialization options, or the default); the
+rest still apply.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ SECTION = "followup-lint"
 _SECTIONS = (SECTION, "followupLint", "followup_lint")
 DEFAULT_DEBOUNCE_MS = 150
 _MAX_DEBOUNCE_MS = 10_000
+_KEYS = frozenset({"failon", "select", "ignore", "contextfile", "languagetoolurl", "debounce"})
 
 
 @dataclass(frozen=True)
@@ -86,15 +89,18 @@ def _names(value: Any) -> tuple[str, ...] | None:
     return None
 
 
-def section(raw: Any) -> dict[str, Any]:
-    """The part of a settings object that is ours (nested or flat)."""
+def section(raw: Any) -> dict[str, Any] | None:
+    """The part of a settings object that is ours: nested under our name, or a flat object
+    with at least one of our keys. None when there is nothing of ours in it."""
     if not isinstance(raw, Mapping):
-        return {}
+        return None
     for name in _SECTIONS:
         inner = raw.get(name)
         if isinstance(inner, Mapping):
             return dict(inner)
-    return dict(raw)
+    if any(_norm(str(k)) in _KEYS for k in raw):
+        return dict(raw)
+    return None
 
 
 def parse_settings(

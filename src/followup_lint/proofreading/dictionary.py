@@ -17,13 +17,18 @@ from importlib import resources
 
 #: Longest word we search distance-2 suggestions for; longer ones get distance 1 only.
 MAX_DISTANCE2_LENGTH = 16
+_AGENT_RE = re.compile(r"(?:(iz|is|id)(?:er|able)|(at)(?:or|able))$")
+#: Least frequency of a word offered as a distance-2 suggestion.
+_SUGGESTIBLE = 500
+#: Least frequency of a listed word that a derived form (plural, prefixed) may rest on.
+_COMMON = 300
 #: Longest word we suggest anything for (a 40-letter token is not a typo worth a search).
 MAX_SUGGEST_LENGTH = 30
 
 # British spellings, accepted when the American form is in the (American) word list.
 _BRITISH = (
-    (re.compile(r"our(s|ed|ing|ite|ites|able|er|ers|ful|less)?$"), r"or\1"),
-    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites|able|er|ers|ful|less|hood|hoods)?$"), r"or\1"),
+    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers|able|ability)$"), r"iz\1"),
     (re.compile(r"ys(e|ed|es|ing|er|ers)$"), r"yz\1"),
     (re.compile(r"([^aeiou])tre(s|d)?$"), r"\1ter\2"),
     (re.compile(r"ogue(s)?$"), r"og\1"),
@@ -41,6 +46,42 @@ def _extra_words() -> frozenset[str]:
     return frozenset(
         w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
     )
+
+
+# Prefixes that make regular derivations ("resubmit", "submodule", "metapackage"). A derivation
+# is accepted only when what follows the prefix is a common listed word of six letters or more,
+# so that "overide" or "comiles" (co + miles) stay misspellings. "un-" is left out: "unstability"
+# for "instability" is a classic slip.
+_PREFIXES = (
+    "counter",
+    "under",
+    "inter",
+    "micro",
+    "multi",
+    "super",
+    "cross",
+    "over",
+    "meta",
+    "auto",
+    "anti",
+    "semi",
+    "post",
+    "non",
+    "sub",
+    "pre",
+    "mis",
+    "re",
+    "co",
+    "de",
+)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Is b the word a with two neighbouring letters swapped?"""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def damerau_within(a: str, b: str, limit: int) -> int | None:
@@ -86,22 +127,60 @@ class Dictionary:
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._lock = threading.Lock()
 
+    @property
+    def words(self) -> dict[str, int]:
+        """The word list with frequencies (read-only by convention; the speller's fast path)."""
+        return self._freq
+
     def __contains__(self, word: str) -> bool:
         return word in self._freq
 
     def known(self, lower: str) -> bool:
-        """Is this (lower-case, straight-apostrophe) word English, counting inflections the
-        list lacks only as possessives, and British spellings of listed American words?"""
+        """Is this (lower-case, straight-apostrophe) word English? Counted as English besides
+        the listed words: possessives, plurals of listed words, British spellings of listed
+        American words, and a regular prefix before a listed word of five letters or more.
+        Suffixes that double a consonant or drop an "e" ("commited", "noticable") are not
+        derived: those are the misspellings people make most."""
         if lower in self._freq:
             return True
-        if lower.endswith("'s") and lower[:-2] in self._freq:
+        if lower.endswith("'s"):
+            lower = lower[:-2]
+        elif lower.endswith("s'"):
+            lower = lower[:-1]
+        if self._inflected(lower):
             return True
-        if lower.endswith("s'") and lower[:-1] in self._freq:
-            return True
-        for rx, repl in _BRITISH:
-            us = rx.sub(repl, lower, count=1)
-            if us != lower and us in self._freq:
+        for prefix in _PREFIXES:
+            if lower.startswith(prefix):
+                rest = lower[len(prefix) :].lstrip("-")
+                if len(rest) >= 6 and self._inflected(rest, derived=True):
+                    return True
+        return False
+
+    def _inflected(self, word: str, *, derived: bool = False) -> bool:
+        """The word, its singular, or its American spelling is listed. Forms we derive (and
+        words after a prefix) must be common: the list's rare entries include old spellings
+        and oddities that would excuse a typo."""
+        forms = [(word, derived)]
+        if word.endswith("ies") and len(word) > 4:
+            forms.append((word[:-3] + "y", True))
+        if re.search(r"(?:s|x|ch|sh)es$", word):
+            forms.append((word[:-2], True))
+        if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            forms.append((word[:-1], True))
+        # Agent nouns and "-able" adjectives of verbs in -ize/-ise/-ide/-ate, which keep the
+        # verb whole or drop only its final "e" (the spelling never doubles a letter there).
+        for form, _ in list(forms):
+            m = _AGENT_RE.search(form)
+            if m:
+                forms.append((form[: m.start()] + (m.group(1) or m.group(2)) + "e", True))
+        for form, strict in forms:
+            floor = _COMMON if strict else 1
+            if self._freq.get(form, 0) >= floor:
                 return True
+            for rx, repl in _BRITISH:
+                us = rx.sub(repl, form, count=1)
+                if us != form and self._freq.get(us, 0) >= floor:
+                    return True
         return False
 
     def frequency(self, lower: str) -> int:
@@ -112,14 +191,16 @@ class Dictionary:
         if not lower or len(lower) > MAX_SUGGEST_LENGTH:
             return []
         found = [w for w in self._checker.edit_distance_1(lower) if w in self._freq]
-        found.sort(key=lambda w: (-self._freq[w], w))
+        # Swapped neighbours are the commonest typing slip ("taem"), so they rank first; then
+        # the more frequent word.
+        found.sort(key=lambda w: (not _swapped(lower, w), -self._freq[w], w))
         split = self._split(lower)
         if split:
             found.insert(0 if not found else 1, split)
-        if len(found) < limit and len(lower) <= MAX_DISTANCE2_LENGTH and len(lower) > 3:
-            seen = set(found)
-            more = [w for w in self._distance2(lower) if w not in seen]
-            found += more
+        # Two edits away only when nothing is one edit away: the search costs milliseconds,
+        # and most typos are a single slip.
+        if not found and 3 < len(lower) <= MAX_DISTANCE2_LENGTH:
+            found = self._distance2(lower)
         return found[:limit]
 
     def _split(self, lower: str) -> str | None:
@@ -131,8 +212,9 @@ class Dictionary:
             if i == 1 and a != "a":
                 continue
             fa, fb = self._freq.get(a, 0), self._freq.get(b, 0)
-            # Both halves must be common words: rare list entries split anything.
-            if fa > 1000 and fb > 1000:
+            # Both halves must be common words of three letters or more ("a" aside): rare and
+            # short list entries split anything ("taem" is not "ta em").
+            if fa > 5000 and fb > 5000 and len(b) >= 3 and (len(a) >= 3 or a == "a"):
                 score = min(fa, fb)
                 if best is None or score > best[0]:
                     best = (score, f"{a} {b}")
@@ -156,9 +238,10 @@ class Dictionary:
             if self._buckets is None:
                 buckets: dict[tuple[str, int], list[str]] = {}
                 for w in self._freq:
-                    # Rare entries of the list (frequency 50 and below are mostly names and
-                    # oddities) make poor suggestions.
-                    if w and self._freq[w] > 50 and "'" not in w:
+                    # Rare entries of the list (names, oddities, old spellings) make poor
+                    # suggestions, and leaving them out keeps this search to a few thousand
+                    # words.
+                    if w and self._freq[w] > _SUGGESTIBLE and "'" not in w:
                         buckets.setdefault((w[0], len(w)), []).append(w)
                 self._buckets = buckets
             return self._buckets

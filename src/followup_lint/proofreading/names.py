@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LOCAL_SPLIT_RE = re.compile(r"[._+\-\d]+")
-#: Address headers whose display names and local parts count as names.
-_ADDRESS_HEADERS = ("to", "cc", "bcc", "from", "reply-to")
+#: Address headers whose names count too, besides To, Cc and From (which fill the context).
+_ADDRESS_HEADERS = ("bcc", "reply-to")
 
 
 def normalize(word: str) -> str:
@@ -61,7 +61,7 @@ def near_miss(word: str, names: set[str]) -> str | None:
         return None
     best: tuple[int, str] | None = None
     for name in names:
-        if len(name) < 3 or name[0] != word[0] and len(name) < 6:
+        if len(name) < 3 or (name[0] != word[0] and len(name) < 6):
             continue
         limit = 2 if len(name) >= 6 else 1
         d = damerau_within(word, name, limit)
@@ -96,11 +96,14 @@ _user_lock = threading.Lock()
 def user_words() -> frozenset[str]:
     """The words in the user's words file, re-read only when the file changes (an editor that
     adds a word sees it on the next keystroke; the cost otherwise is one stat)."""
-    path = user_words_path()
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
+    # os.stat on a string: this runs once per draft, and pathlib costs more than the stat.
+    name = os.path.join(base, "followup-lint", "words.txt")
     try:
-        st = path.stat()
+        st = os.stat(name)
     except OSError:
         return frozenset()
+    path = Path(name)
     stamp = (st.st_mtime_ns, st.st_size)
     with _user_lock:
         cached = _user_cache.get(path)
@@ -153,7 +156,10 @@ def known_words(analysis: Analysis) -> Known:
         exact |= name_tokens(text)
     if ctx.company_domain:
         exact |= email_tokens("x@" + ctx.company_domain)
-    for addr in analysis.draft.addresses(*_ADDRESS_HEADERS):
+    # To, Cc and From are in the context already (recipients, sender); parse the others only
+    # when the draft has them (address parsing is the slow part of this function).
+    extra = [h for h in _ADDRESS_HEADERS if h in analysis.draft.headers]
+    for addr in analysis.draft.addresses(*extra) if extra else ():
         exact |= name_tokens(addr.name)
         if addr.email:
             exact |= email_tokens(addr.email)

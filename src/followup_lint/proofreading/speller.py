@@ -23,9 +23,8 @@ if TYPE_CHECKING:
     from ..draft import Part
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_RUN_RE = re.compile(r"\S+")
 # A run of non-space text with one of these is an address, a path, a handle or markup.
-_TECHNICAL_RE = re.compile(r"[@/\\_#=<>{}|~^$%+*]|://")
+_TECHNICAL_RE = re.compile(r"[@/\\_#=<>{}|~^$%+]|://")
 _CODE_RE = re.compile(r"`[^`\n]*`")
 # Abbreviations after which a capital does not start a sentence ("Dr. Okoro").
 _TITLE_ABBREV_RE = re.compile(
@@ -34,6 +33,7 @@ _TITLE_ABBREV_RE = re.compile(
 _BULLET_RE = re.compile(r"\s*(?:[-*•>]|\d{1,2}[.)]|[a-z][.)])\s+")
 _OPENERS = "\"'“‘([*_"
 _SHIFT_TYPO_RE = re.compile(r"[A-Z]{2}[a-z]+")
+_CAPITALISED_RE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*")
 #: Entity labels that mark a word as a name in thorough mode.
 _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "PRODUCT", "GPE", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
@@ -52,9 +52,12 @@ class Misspelling:
 
 
 def _fold(word: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
-    )
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _base(low: str) -> str:
+    """A word without its possessive ending ("oluwaseun's" -> "oluwaseun")."""
+    return low[:-2] if low.endswith("'s") else low
 
 
 def _match_case(template: str, word: str) -> str:
@@ -100,32 +103,51 @@ def _title_line(text: str, start: int) -> bool:
 
 
 class _Scan:
-    """Per-draft state: the accepted words, names seen mid-sentence, tags when available."""
+    """Per-draft state, built lazily: a clean draft whose words are all in the dictionary never
+    computes the accepted names, the names seen mid-sentence or the contact spans."""
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
         self.text = analysis.text
-        self.known: Known = known_words(analysis)
         self.dictionary = english()
+        self.words = self.dictionary.words
         self.trained = bool(analysis.pipeline.trained)
-        self.skip: list[tuple[int, int]] = [(c.start, c.end) for c in analysis.contacts]
-        self.people = set(self.known.people)
+        self._known: Known | None = None
+        self._people: set[str] | None = None
+        self._proper: set[str] | None = None
+        self._skip: list[tuple[int, int]] | None = None
         self._tokens: dict[int, Any] | None = None
-        self.proper_seen = self._proper_seen()
 
-    def _proper_seen(self) -> set[str]:
+    @property
+    def known(self) -> Known:
+        if self._known is None:
+            self._known = known_words(self.analysis)
+        return self._known
+
+    @property
+    def people(self) -> set[str]:
+        if self._people is None:
+            self._people = set(self.known.people)
+        return self._people
+
+    @property
+    def proper_seen(self) -> set[str]:
         # A word written capitalised in mid-sentence of ordinary prose anywhere in the draft is
         # taken as a name everywhere (also where it starts a sentence or sits in the subject).
-        seen: set[str] = set()
-        for part in self.analysis.draft.parts("whole"):
-            if part.name == "subject":
-                continue
-            for m in _WORD_RE.finditer(part.text):
-                w = m.group()
-                if w[:1].isupper() and not w.isupper() and not _sentence_start(part.text, m.start()):
-                    if not _title_line(part.text, m.start()):
-                        seen.add(normalize(w))
-        return seen
+        if self._proper is None:
+            seen: set[str] = set()
+            for part in self.analysis.draft.parts("whole"):
+                if part.name == "subject":
+                    continue
+                text = part.text
+                for m in _CAPITALISED_RE.finditer(text):
+                    w = m.group()
+                    if w.isupper() or _sentence_start(text, m.start()):
+                        continue
+                    if not _title_line(text, m.start()):
+                        seen.add(_base(normalize(w)))
+            self._proper = seen
+        return self._proper
 
     def token_at(self, offset: int) -> Any:
         if self._tokens is None:
@@ -133,37 +155,84 @@ class _Scan:
         return self._tokens.get(offset)
 
     def skipped(self, s: int, e: int) -> bool:
-        return any(a <= s and e <= b for a, b in self.skip)
+        """Inside an email address, a link or a phone number (the Analysis's contacts)?"""
+        if self._skip is None:
+            self._skip = [(c.start, c.end) for c in self.analysis.contacts]
+        return any(a <= s and e <= b for a, b in self._skip)
+
+
+def _run_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    """The run of non-space characters around text[s:e]."""
+    rs = s
+    while rs > 0 and not text[rs - 1].isspace():
+        rs -= 1
+    re_ = e
+    while re_ < len(text) and not text[re_].isspace():
+        re_ += 1
+    return rs, re_
+
+
+def _occurrences(text: str, words: set[str]) -> list[tuple[int, str]]:
+    """Where each of these words stands in `text` as a whole token of `_WORD_RE` (searching for
+    a few suspects is cheaper than walking every token of the part again)."""
+    found: list[tuple[int, str]] = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            j = i + len(w)
+            before_ok = i == 0 or not _is_letter(text[i - 1])
+            after_ok = j == len(text) or not (
+                _is_letter(text[j])
+                or (text[j] in "'’" and j + 1 < len(text) and _is_letter(text[j + 1]))
+            )
+            if before_ok and after_ok:
+                found.append((i, w))
+            i = text.find(w, i + 1)
+    return found
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
 
 
 def _scan_part(scan: _Scan, part: Part) -> list[Misspelling]:
     text = part.text
     base = part.start
+    words = scan.words
+    # The fast path: almost every word of a draft is in the list as written, and a part whose
+    # words all are (none with a capital after the first letter) needs nothing more.
+    suspects = {
+        w
+        for w in set(_WORD_RE.findall(text))
+        if len(w) > 1
+        and (w.lower() not in words or (len(w) > 2 and w[1].isupper() and not w.isupper()))
+    }
+    if not suspects:
+        return []
     out: list[Misspelling] = []
-    code = [(m.start(), m.end()) for m in _CODE_RE.finditer(text)]
-    for run in _RUN_RE.finditer(text):
-        if _TECHNICAL_RE.search(run.group()):
+    code: list[tuple[int, int]] | None = None
+    for s, word in sorted(_occurrences(text, suspects)):
+        e = s + len(word)
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < len(text) else ""
+        if before.isdigit() or after.isdigit():
+            continue  # "3rd", "Q3", "10am"
+        if after == "." and text[e + 1 : e + 2].isalpha():
+            continue  # "Node.js", "e.g.", "example.com"
+        if before == "." and s >= 2 and text[s - 2].isalpha():
             continue
-        for m in _WORD_RE.finditer(run.group()):
-            s, e = run.start() + m.start(), run.start() + m.end()
-            word = m.group()
-            if len(word) < 2 or any(a <= s < b for a, b in code):
-                continue
-            before = text[s - 1] if s > 0 else ""
-            after = text[e] if e < len(text) else ""
-            after2 = text[e + 1] if e + 1 < len(text) else ""
-            if before.isdigit() or after.isdigit():
-                continue  # "3rd", "Q3", "10am"
-            if after == "." and after2.isalpha():
-                continue  # "Node.js", "e.g.", "example.com"
-            if before == "." and s >= 2 and text[s - 2].isalpha():
-                continue
-            if scan.skipped(base + s, base + e):
-                continue
-            found = _judge(scan, part, s, word)
-            if found is not None:
-                suggestions, name = found
-                out.append(Misspelling(base + s, base + e, word, suggestions, name))
+        rs, re_ = _run_bounds(text, s, e)
+        if _TECHNICAL_RE.search(text, rs, re_) or text.startswith("www.", rs):
+            continue  # an address, a path, a handle, markup
+        if code is None:
+            code = [(c.start(), c.end()) for c in _CODE_RE.finditer(text)]
+        if any(a <= s < b for a, b in code):
+            continue
+        found = _judge(scan, part, s, word)
+        # Contact spans cost a phone-number search: asked only about a word about to be flagged.
+        if found is not None and not scan.skipped(base + s, base + e):
+            suggestions, name = found
+            out.append(Misspelling(base + s, base + e, word, suggestions, name))
     return out
 
 
@@ -173,7 +242,7 @@ def _judge(scan: _Scan, part: Part, s: int, word: str) -> tuple[tuple[str, ...],
         return None  # an acronym: "KPI", "APIs"
     low = normalize(word)
     known = scan.known
-    if low in known.exact:
+    if low in known.exact or _base(low) in known.exact:
         return None
     d = scan.dictionary
     if d.known(low):
@@ -202,22 +271,47 @@ def _name_like(scan: _Scan, part: Part, s: int, word: str) -> bool:
         return any(c.isupper() for c in word[1:])
     if any(c.isupper() for c in word[1:]):
         return True  # "McKenzie", "JavaScript", "DeShawn"
-    if normalize(word) in scan.proper_seen:
-        return True
     if part.name in ("greeting", "signature"):
         return True  # capitalised words there are names
-    if scan.trained:
-        tok = scan.token_at(part.start + s)
-        return tok is not None and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_ENTS)
-    return not _sentence_start(part.text, s) and not _title_line(part.text, s)
+    if part.name != "subject":  # subject lines capitalise at will: a capital says nothing there
+        if scan.trained:
+            tok = scan.token_at(part.start + s)
+            if tok is not None and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_ENTS):
+                return True
+        elif not _sentence_start(part.text, s) and not _title_line(part.text, s):
+            return True
+    return _base(normalize(word)) in scan.proper_seen
 
 
-def misspellings(analysis: Analysis, parts: list[Part]) -> list[Misspelling]:
-    """The misspelled words in these parts (memoised per draft and part)."""
+def _scan_for(analysis: Analysis) -> _Scan:
     scan = analysis.cache.get("proofreading:scan")
     if not isinstance(scan, _Scan):
         scan = _Scan(analysis)
         analysis.cache["proofreading:scan"] = scan
+    return scan
+
+
+def accepted_name(analysis: Analysis, part: Part, start: int, end: int) -> bool:
+    """Is the text at draft offsets [start, end) a name this draft or its context accepts
+    (known from the context, an acronym, or presented as a name, and no near miss of a known
+    person's name)? LanguageTool's spelling matches on such words are dropped."""
+    scan = _scan_for(analysis)
+    word = analysis.text[start:end]
+    if not word or not word.replace("'", "").replace("’", "").isalpha():
+        return False
+    if word.isupper() and len(word) > 1:
+        return True
+    low = normalize(word)
+    if low in scan.known.exact or _base(low) in scan.known.exact:
+        return True
+    if near_miss(low, scan.people) is not None:
+        return False
+    return _name_like(scan, part, start - part.start, word)
+
+
+def misspellings(analysis: Analysis, parts: list[Part]) -> list[Misspelling]:
+    """The misspelled words in these parts (memoised per draft and part)."""
+    scan = _scan_for(analysis)
     out: list[Misspelling] = []
     for part in parts:
         key = f"proofreading:spell:{part.start}:{part.end}"

@@ -1,0 +1,353 @@
+"""Grammar slips a pattern catches with high precision.
+
+Each finder takes the Analysis and one part and yields (start, end, values, fixes) as draft
+offsets. Precision comes first: every finder has an exception list of correct English that looks
+close ("an hour", "a university", "had had", "e.g.", "3.5", "Node.js", "its own"), and the rule
+files carry those as must-not-trigger examples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from ..checks.base import FixSpec, Hit
+from .dictionary import english
+from .speller import _sentence_start
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+    from ..draft import Part
+
+Finder = Callable[["Analysis", "Part"], Iterator[Hit]]
+
+_CODE_RE = re.compile(r"`[^`\n]*`")
+# A run of non-space text holding an address, a path, a handle or markup. The look-behind pins
+# each match to the start of a run, so the scan stays linear in the text's length.
+_TECH_RUN_RE = re.compile(r"(?<!\S)\S*?(?:[@/\\_#=<>{}|~^$%+]|www\.)\S*")
+
+
+class _Protected:
+    """Draft spans no slip is looked for in: code, addresses, links, phone numbers. Built on
+    the first question, once per draft, and shared by every slip."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self._spans: list[tuple[int, int]] | None = None
+
+    def covers(self, s: int, e: int) -> bool:
+        """Does draft range [s, e) overlap a protected span?"""
+        if self._spans is None:
+            text = self.analysis.text
+            spans = [(m.start(), m.end()) for m in _CODE_RE.finditer(text)]
+            spans += [(m.start(), m.end()) for m in _TECH_RUN_RE.finditer(text)]
+            spans += [(c.start, c.end) for c in self.analysis.contacts]
+            self._spans = spans
+        return any(a < max(e, s + 1) and s < b for a, b in self._spans)
+
+
+def _protected(analysis: Analysis, part: Part) -> _Protected:
+    found = analysis.cache.get("proofreading:protected")
+    if not isinstance(found, _Protected):
+        found = _Protected(analysis)
+        analysis.cache["proofreading:protected"] = found
+    return found
+
+
+def _inside(protected: _Protected, part: Part, s: int, e: int) -> bool:
+    """Is the part-relative range [s, e) protected?"""
+    return protected.covers(part.start + s, part.start + e)
+
+
+def _case_like(template: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if template[:1].isupper() else word
+
+
+# -- a / an ------------------------------------------------------------------------------------
+
+_ARTICLE_RE = re.compile(r"(?<![\w.'’-])(a|an|A|An)([ \t]+)([A-Za-z][A-Za-z'’-]*)")
+# Words spelt with a vowel letter but said with a consonant sound ("a university", "a one-off").
+_CONSONANT_SOUND_RE = re.compile(
+    r"(?:uni|unanim|usa|use|usu|uti|uto|ute|ura|uri|ukul|ubiq|eu|ewe|one\b|one-|once|ouija)"
+)
+# ...and spelt with a consonant letter but said with a vowel sound ("an hour", "an honest").
+_VOWEL_SOUND_RE = re.compile(r"(?:hour|honest|honou?r|heir)")
+# Words where either article is in good use ("an historic", "an herb" in US English).
+_EITHER_RE = re.compile(r"(?:histor|hotel|herb|habitu|heroic|hyster|hypot)")
+_LETTER_VOWEL_SOUND = frozenset("aefhilmnorsx")
+
+
+def _wants_an(word: str) -> bool | None:
+    """True if the word takes "an", False if "a", None when unsure."""
+    low = word.lower().replace("’", "'")
+    head, sep, _ = low.partition("-")
+    if sep and len(head) == 1:
+        return head in _LETTER_VOWEL_SOUND  # "an x-ray", "a t-shirt", "an e-mail"
+    if len(low) < 2 or _EITHER_RE.match(low):
+        return None
+    if low.startswith("un") and len(low) > 7 and english().known(low[2:]) and low[2] == "i":
+        return True  # "an unimportant", "an uninterested": un- + a word starting with i
+    if low[0] in "aeiou":
+        return not _CONSONANT_SOUND_RE.match(low)
+    if low[0] == "h" and _VOWEL_SOUND_RE.match(low):
+        return True
+    return False if low[0].isalpha() else None
+
+
+def find_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    protected = _protected(analysis, part)
+    for m in _ARTICLE_RE.finditer(text):
+        article, word = m.group(1), m.group(3)
+        if word.isupper() or (word[:1].isupper() and word[0] in "UuEeOo"):
+            continue  # acronyms and proper names: "an MBA", "a Uber" are said differently
+        if article[0] == "A" and not _sentence_start(text, m.start()):
+            continue  # "Plan A of the project", "Grade A"
+        want = _wants_an(word)
+        if want is None or want == (article.lower() == "an"):
+            continue
+        if _inside(protected, part, m.start(), m.end()):
+            continue
+        right = "an" if want else "a"
+        right = _case_like(article, right)
+        s = part.start + m.start(1)
+        e = part.start + m.end(1)
+        yield Hit(
+            s,
+            e,
+            {"found": article, "expected": right, "word": word},
+            (FixSpec(s, e, right, f"Replace with '{right}'"),),
+        )
+
+
+# -- repeated word ---------------------------------------------------------------------------
+
+_REPEAT_RE = re.compile(r"(?<![\w'’-])([A-Za-z]+)(\s+)(\1)(?![\w'’-])", re.IGNORECASE)
+# Correct English with a word said twice ("she had had", "bye bye", "so-so" written apart).
+_GOOD_REPEATS = frozenset({"had", "bye", "ha", "no", "so", "very", "yeah", "knock", "tut"})
+# "that that" is correct ("I know that that is hard") unless a noun phrase or clause follows.
+_THAT_THAT_BAD_RE = re.compile(
+    r"\s+(?:the|a|an|we|i|you|they|he|she|our|my|your|their|his|her|it's|we're|i'm)\b|\s*$",
+    re.IGNORECASE,
+)
+
+
+def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    protected = _protected(analysis, part)
+    for m in _REPEAT_RE.finditer(text):
+        word = m.group(1)
+        low = word.lower()
+        if low in _GOOD_REPEATS or "\n\n" in m.group(2):
+            continue
+        if low == "that" and not _THAT_THAT_BAD_RE.match(text, m.end()):
+            continue
+        if word[:1].isupper() and m.group(3)[:1].isupper() and not _sentence_start(text, m.start()):
+            continue  # "Duran Duran", "Sirhan Sirhan": a name
+        if _inside(protected, part, m.start(), m.end()):
+            continue
+        s = part.start + m.end(1)
+        e = part.start + m.end(3)
+        yield Hit(
+            part.start + m.start(3),
+            e,
+            {"word": m.group(3)},
+            (FixSpec(s, e, "", f"Delete the second '{m.group(3)}'"),),
+        )
+
+
+# -- lower-case "i" --------------------------------------------------------------------------
+
+_LOWER_I_RE = re.compile(r"(?<![\w.'’/@(-])i(?=(?:['’](?:m|ve|ll|d)\b)|(?![\w'’)(-]|\.\w))")
+_ROMAN_ITEM_RE = re.compile(r"(?:^|\n)[ \t]*i[.)][ \t]")
+
+
+def find_lowercase_i(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    protected = _protected(analysis, part)
+    items = {m.end() - 3 for m in _ROMAN_ITEM_RE.finditer(text)}
+    for m in _LOWER_I_RE.finditer(text):
+        s = m.start()
+        if s in items or _inside(protected, part, s, s + 1):
+            continue
+        a = part.start + s
+        yield Hit(a, a + 1, {}, (FixSpec(a, a + 1, "I", "Capitalise 'I'"),))
+
+
+# -- a sentence starting in lower case --------------------------------------------------------
+
+_SENT_BREAK_RE = re.compile(r"[.!?][ \t]+(?:\n[ \t]*)?(?=[a-z])|[.!?]\n[ \t]*(?=[a-z])")
+_ABBREV_BEFORE_RE = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|cf|a\.m|p\.m|approx|incl|esp|ca|no|fig|dept|et al|viz)\.|\.\.\.|…)$",
+    re.IGNORECASE,
+)
+_FIRST_WORD_RE = re.compile(r"[^\s]+")
+
+
+def _plain_word(token: str) -> bool:
+    """A lower-case ordinary word (not "iPhone", "npm@9", "e.g.", "i" or "3pm")."""
+    core = token.rstrip(",;:!?.)\"'”’")
+    return core.isalpha() and core.islower() and core != "i"
+
+
+def find_sentence_start(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    protected = _protected(analysis, part)
+    starts: list[int] = []
+    draft = analysis.draft
+    greeting = draft.greeting
+    same_line_as_greeting = (
+        greeting is not None
+        and greeting.end <= part.start
+        and "\n" not in draft.text[greeting.end : part.start]
+    )
+    lead = len(text) - len(text.lstrip("\"'“‘("))
+    if text[lead : lead + 1].islower() and not same_line_as_greeting:
+        starts.append(lead)
+    for m in _SENT_BREAK_RE.finditer(text):
+        if _ABBREV_BEFORE_RE.search(text, 0, m.start() + 1):
+            continue
+        starts.append(m.end())
+    vocab = {w.lower() for w in analysis.vocabulary}
+    for s in starts:
+        token = _FIRST_WORD_RE.match(text, s)
+        if token is None or not _plain_word(token.group()):
+            continue
+        if token.group().rstrip(",;:!?.").lower() in vocab or _inside(protected, part, s, s + 1):
+            continue
+        a = part.start + s
+        up = text[s].upper()
+        yield Hit(
+            a,
+            a + len(token.group().rstrip(",;:!?.)\"'”’")),
+            {"word": token.group().rstrip(",;:!?.)\"'”’")},
+            (FixSpec(a, a + 1, up, f"Capitalise '{text[s]}'"),),
+        )
+
+
+# -- missing space after a full stop or comma -------------------------------------------------
+
+_MISSING_SPACE_RE = re.compile(
+    r"(?<=[A-Za-z]{2}),(?=[A-Za-z])|(?<=[A-Za-z]),(?=[A-Za-z]{2})|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+)
+
+
+def find_missing_space(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    protected = _protected(analysis, part)
+    for m in _MISSING_SPACE_RE.finditer(text):
+        s = m.start()
+        if _inside(protected, part, s, s + 1):
+            continue
+        a = part.start + s
+        mark = m.group()
+        yield Hit(
+            a,
+            a + 1,
+            {"mark": mark},
+            (FixSpec(a, a + 1, mark + " ", f"Add a space after '{mark}'"),),
+        )
+
+
+# -- space before punctuation -----------------------------------------------------------------
+
+_SPACE_BEFORE_RE = re.compile(r"(?<=[A-Za-z0-9”’\"])([ \t]+)([,.;:!?])(?=\s|$|[\"”’])")
+
+
+def find_space_before(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    protected = _protected(analysis, part)
+    for m in _SPACE_BEFORE_RE.finditer(text):
+        if _inside(protected, part, m.start(), m.end()):
+            continue
+        s, e = part.start + m.start(1), part.start + m.end(1)
+        mark = m.group(2)
+        yield Hit(
+            s, e + 1, {"mark": mark}, (FixSpec(s, e, "", f"Remove the space before '{mark}'"),)
+        )
+
+
+# -- its / it's, your / you're ----------------------------------------------------------------
+
+_NO_HYPHEN = r"(?![\w'’-])"
+_CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "its" + a determiner, "been" or "not": only "it's" fits ("its a great team").
+    (
+        re.compile(
+            rf"\b(its)\s+(?:a|an|the|been|not|also|so|too|my|your|our|their|his|her){_NO_HYPHEN}",
+            re.IGNORECASE,
+        ),
+        "it's",
+    ),
+    # "it's own", and "it's" after a preposition ("at it's core"): only "its" fits.
+    (re.compile(r"\b(it['’]s)\s+own\b", re.IGNORECASE), "its"),
+    (
+        re.compile(
+            r"\b(?:of|in|on|with|from|by|into|through|at|to)\s+(it['’]s)\s+(?=[a-z])",
+            re.IGNORECASE,
+        ),
+        "its",
+    ),
+    (re.compile(rf"\b(your)\s+(?:a|an|the|gonna|going\s+to){_NO_HYPHEN}", re.IGNORECASE), "you're"),
+    (re.compile(r"(?:^|(?<=[.!?]\s))(Your)\s+welcome\s*(?:[.!,]|$)"), "you're"),
+    (
+        re.compile(r"\b(you['’]re)\s+(?:own|time|consideration|help|feedback|insights?)\b", re.I),
+        "your",
+    ),
+    (
+        re.compile(
+            r"\b(?:for|of|with|from|by|on|into|through|at)\s+(you['’]re)\b(?!\s+(?:welcome|right)\b)",
+            re.IGNORECASE,
+        ),
+        "your",
+    ),
+)
+
+
+def _confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Iterator[Hit]:
+    text = part.text
+    # A cheap substring test rules the patterns out for most parts (as Vale does).
+    low = text.lower()
+    cues = ("its", "it's", "it’s") if "its" in targets else ("your", "you're", "you’re")
+    if not any(cue in low for cue in cues):
+        return
+    protected = _protected(analysis, part)
+    seen: set[int] = set()
+    for rx, right in _CONFUSIONS:
+        if right not in targets:
+            continue
+        for m in rx.finditer(text):
+            s, e = m.start(1), m.end(1)
+            if s in seen or _inside(protected, part, s, e):
+                continue
+            seen.add(s)
+            found = m.group(1)
+            fix = _case_like(found, right)
+            a, b = part.start + s, part.start + e
+            yield Hit(
+                a,
+                b,
+                {"found": found, "expected": fix},
+                (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+            )
+
+
+def find_its(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    return _confusions(analysis, part, ("it's", "its"))
+
+
+def find_your(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    return _confusions(analysis, part, ("you're", "your"))
+
+
+SLIPS: dict[str, Finder] = {
+    "a-an": find_article,
+    "repeated-word": find_repeated,
+    "lowercase-i": find_lowercase_i,
+    "sentence-start": find_sentence_start,
+    "missing-space": find_missing_space,
+    "space-before-punctuation": find_space_before,
+    "its-apostrophe": find_its,
+    "your-apostrophe": find_your,
+}

@@ -1,0 +1,185 @@
+"""Small helpers for the hand-written regular expressions of detect.py and functions.py."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+
+def loose(pattern: str) -> str:
+    """Let each literal space in a pattern match any run of whitespace, line breaks included:
+    drafts are often hard-wrapped, and a phrase must not be missed because it spans two lines.
+    Spaces inside character classes are left alone."""
+    out: list[str] = []
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]" and depth:
+            depth -= 1
+        if c == " " and depth == 0:
+            optional = pattern[i + 1 : i + 2] == "?"
+            out.append(r"\s*" if optional else r"\s+")
+            i += 2 if optional else 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+# -- a literal prefilter ---------------------------------------------------------------------
+#
+# Python's `re` tries every alternative at every position of the text, so a rule with ten
+# alternations costs about as much on a draft that contains none of its words as on one that
+# does. Most patterns begin with a literal word ("thank", "sorry", "asap"), so before running a
+# pattern we ask whether any of its possible literal openings occurs in the text at all: a
+# substring test in C, far cheaper than the scan. When a pattern's openings cannot be worked out
+# (it starts with a character class, say), it always runs. The filter never changes a result:
+# tests/test_textpatterns.py checks that on every rule pattern and draft we have.
+
+_MAX_PREFIX = 8
+_MAX_ALTERNATIVES = 512
+
+if sys.version_info >= (3, 11):
+    import re._constants as _sre_c  # type: ignore[import-not-found]  # no stubs
+    import re._parser as _sre_p  # type: ignore[import-not-found]  # no stubs
+else:  # pragma: no cover
+    import sre_constants as _sre_c
+    import sre_parse as _sre_p
+
+_ZERO_WIDTH = (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT)
+
+
+class _Unknown(Exception):
+    """The pattern's literal opening cannot be worked out."""
+
+
+def _is_space(op: Any, av: Any) -> bool:
+    """`\\s`, or a literal whitespace character."""
+    if op is _sre_c.LITERAL:
+        return chr(av).isspace()
+    return op is _sre_c.IN and list(av) == [(_sre_c.CATEGORY, _sre_c.CATEGORY_SPACE)]
+
+
+def _add(strings: set[str], piece: str) -> set[str]:
+    # Whitespace runs collapse to one space, as they do in `fold(text)`.
+    if piece == " ":
+        return {s if s.endswith(" ") else s + " " for s in strings}
+    return {s + piece for s in strings}
+
+
+def _expand(items: list[Any], starts: set[str], fold: bool) -> set[str]:
+    """Extend each string in `starts` by the literal opening of `items` (a parsed sequence)."""
+    done = {s for s in starts if len(s) >= _MAX_PREFIX}
+    todo = starts - done
+    for i, (op, av) in enumerate(items):
+        if not todo:
+            break
+        rest = items[i + 1 :]
+        if op in _ZERO_WIDTH:
+            continue
+        if _is_space(op, av):
+            todo = _add(todo, " ")
+        elif op is _sre_c.LITERAL:
+            todo = _add(todo, chr(av).lower() if fold else chr(av))
+        elif op is _sre_c.SUBPATTERN:
+            if av[1] or av[2]:
+                raise _Unknown  # inline flags such as (?i:...) change how letters match
+            return done | _expand(list(av[-1]) + rest, todo, fold)
+        elif op is _sre_c.BRANCH:
+            out = set(done)
+            for alt in av[1]:
+                out |= _expand(list(alt) + rest, todo, fold)
+                if len(out) > _MAX_ALTERNATIVES:
+                    raise _Unknown
+            return out
+        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):
+            lo, hi, item = av
+            if len(item) == 1 and _is_space(*item[0]):
+                # Any run of whitespace reads as one space in the folded text.
+                spaced = _expand(rest, _add(todo, " "), fold)
+                return done | spaced | (_expand(rest, todo, fold) if lo == 0 else set())
+            # Exactly one more: the item, then the rest. Possibly more: the opening ends after
+            # the first repetition, since the next character may be the item's again.
+            once = _expand(list(item) + rest if hi == 1 else list(item), todo, fold)
+            if lo == 0:
+                return done | _expand(rest, todo, fold) | once
+            return done | once
+        else:
+            break  # a class, a category, any character: the literal opening ends here
+        done |= {s for s in todo if len(s) >= _MAX_PREFIX}
+        todo = {s for s in todo if len(s) < _MAX_PREFIX}
+    return done | todo
+
+
+def literal_openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` starts with (lower-cased when the pattern
+    ignores case), or None when no such set can be worked out."""
+    fold = bool(pattern.flags & re.IGNORECASE)
+    try:
+        parsed = _sre_p.parse(pattern.pattern, pattern.flags)
+        openings = _expand(list(parsed.data), {""}, fold)
+    except (_Unknown, RecursionError, ValueError, TypeError):
+        return None
+    if not openings or "" in openings:
+        return None
+    if fold and not all(o.isascii() for o in openings):
+        return None  # non-ASCII letters have case folds that str.lower() does not mirror
+    return frozenset(openings)
+
+
+# Letters that re.IGNORECASE matches to an ASCII letter but str.lower() leaves alone.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s"})
+
+
+@lru_cache(maxsize=256)
+def spaced(text: str) -> str:
+    """The text with whitespace runs as single spaces, for case-sensitive patterns."""
+    return " " + " ".join(text.split()) + " "
+
+
+@lru_cache(maxsize=256)
+def fold(text: str) -> str:
+    """The text as the prefilter compares it: lower case (as re.IGNORECASE sees letters),
+    every whitespace run one space, padded with a space at each end."""
+    return " " + " ".join(text.lower().translate(_FOLD).split()) + " "
+
+
+class Prefiltered:
+    """A compiled pattern that skips texts in which none of its literal openings occur.
+
+    `finditer`/`search`/`findall` take the text and, optionally, `fold(text)` (shared by every
+    pattern scanning the same text)."""
+
+    __slots__ = ("fold", "openings", "regex")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        found = literal_openings(regex)
+        self.openings = tuple(found) if found is not None else None
+        self.fold = bool(regex.flags & re.IGNORECASE)
+
+    def possible(self, text: str, lowered: str | None = None) -> bool:
+        if self.openings is None:
+            return True
+        hay = (lowered if lowered is not None else fold(text)) if self.fold else spaced(text)
+        return any(o in hay for o in self.openings)
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        return self.regex.search(text) if self.possible(text, lowered) else None
+
+    def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+        if self.possible(text, lowered):
+            yield from self.regex.finditer(text)
+
+    def findall(self, text: str, lowered: str | None = None) -> list[Any]:
+        return self.regex.findall(text) if self.possible(text, lowered) else []

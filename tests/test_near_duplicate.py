@@ -1,0 +1,88 @@
+"""near-duplicate-notes: the similarity measure, the pairing of notes in one CLI run, and the
+Context field that carries the other notes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from followup_lint.cli import main
+from followup_lint.draft import parse_text
+from followup_lint.similarity import jaccard, other_notes, shingles
+
+BODY = (
+    "Thank you for taking the time to meet with me on Tuesday. I enjoyed learning about how "
+    "the analytics team supports product decisions, and I am excited about the chance to "
+    "contribute. I look forward to hearing about the next steps."
+)
+OWN = (
+    "Thank you for taking the time to meet with me on Tuesday. Your walk-through of the "
+    "experiment platform was the highlight of my day, and I have since read the paper you "
+    "recommended on sequential testing; the stopping rules section answered my question."
+)
+
+
+def test_swapping_names_does_not_make_a_copy_original() -> None:
+    a = shingles(f"Dear Dana, {BODY}", ignore=["Dana", "Sam"])
+    b = shingles(f"Dear Sam, {BODY}", ignore=["Dana", "Sam"])
+    assert jaccard(a, b) == 1.0
+
+
+def test_a_shared_opening_sentence_is_not_a_duplicate() -> None:
+    assert jaccard(shingles(BODY), shingles(OWN)) < 0.3
+
+
+def test_empty_texts_are_not_similar() -> None:
+    assert jaccard(shingles(""), shingles(BODY)) == 0.0
+
+
+def _eml(to: str, body: str) -> str:
+    return f"From: Priya <priya@example.com>\nTo: {to}\nSubject: Thank you – Analyst interview\n\nDear colleague,\n\n{body}\n\nBest regards,\nPriya\n"
+
+
+def test_pairing_only_notes_to_different_recipients() -> None:
+    drafts = [
+        parse_text(_eml("Dana Lee <dana@acme.com>", BODY), eml_headers=True),
+        parse_text(_eml("Sam Ito <sam@acme.com>", BODY), eml_headers=True),
+        parse_text(_eml("Sam Ito <sam@acme.com>", OWN), eml_headers=True),  # same person
+        parse_text(f"Subject: Thank you\n\nDear Sam,\n\n{BODY}\n"),  # no recipients
+    ]
+    pairs = other_notes(drafts)
+    assert len(pairs[0]) == 2  # both notes to Sam
+    assert len(pairs[1]) == 1 and len(pairs[2]) == 1  # only Dana's
+    assert pairs[3] == ()
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict]:  # type: ignore[type-arg]
+    code = main(args)
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_cli_reports_copies_among_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "dana.eml").write_text(_eml("Dana Lee <dana@acme.com>", BODY), encoding="utf-8")
+    (notes / "sam.eml").write_text(_eml("Sam Ito <sam@acme.com>", BODY), encoding="utf-8")
+    (notes / "kim.eml").write_text(_eml("Kim Wu <kim@acme.com>", OWN), encoding="utf-8")
+    args = ["check", str(notes / "*.eml"), "--format", "json", "--select", "near-duplicate-notes"]
+    _, out = _run(args, capsys)
+    fired = {
+        Path(r["path"]).name
+        for r in out["files"]
+        for f in r["findings"]
+        if f["rule"] == "near-duplicate-notes"
+    }
+    assert fired == {"dana.eml", "sam.eml"}
+
+
+def test_cli_single_note_is_never_a_duplicate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = tmp_path / "dana.eml"
+    note.write_text(_eml("Dana Lee <dana@acme.com>", BODY), encoding="utf-8")
+    _, out = _run(
+        ["check", str(note), "--format", "json", "--select", "near-duplicate-notes"], capsys
+    )
+    assert all(not r["findings"] for r in out["files"])

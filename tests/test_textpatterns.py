@@ -1,0 +1,89 @@
+"""The literal prefilter must never change a result: checked on every regex of the rule set,
+the kind-detection cues and the built-in functions, over every draft the tests know."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from followup_lint import detect, functions
+from followup_lint.checks._matching import compile_patterns
+from followup_lint.rulebook import builtin_rules
+from followup_lint.textpatterns import Prefiltered, fold, literal_openings, loose
+
+TESTS = Path(__file__).parent
+
+
+@lru_cache(maxsize=1)
+def texts() -> tuple[str, ...]:
+    out = [p.read_text(encoding="utf-8") for p in (TESTS.parent / "examples").glob("*/*.txt")]
+    out += [p.read_text(encoding="utf-8") for p in TESTS.glob("detect_*/*.txt")]
+    for p in (TESTS / "corpus").glob("*.yaml"):
+        out.append(yaml.safe_load(p.read_text(encoding="utf-8"))["text"])
+    for rule in builtin_rules():
+        for ex in (*rule.spec.examples.trigger, *rule.spec.examples.pass_):
+            out.append(ex.text)
+    # Case and Unicode folds that str.lower() alone would get wrong.
+    out += ["SORRY TO BOTHER YOU", "ſorry to bother you", "I rEaLlY need thıs job", "ASAP!"]
+    out += ["I have emailed you\n\n  three times", "sorry\u00a0to bother you", " asap"]
+    return tuple(out)
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    found: list[re.Pattern[str]] = []
+    for rule in builtin_rules():
+        params = rule.check
+        pats = getattr(params, "patterns", None)
+        if pats:
+            found += compile_patterns(pats, ignore_case=getattr(params, "ignore_case", True))
+    found += [rx.regex for cues in detect._COMPILED.values() for rx, _ in cues]
+    found += [
+        functions._TOPIC_CUES.regex,
+        functions._STOCK.regex,
+        functions._ATTACHMENT_MENTION.regex,
+    ]
+    return found
+
+
+def test_prefilter_never_changes_a_result() -> None:
+    patterns = _patterns()
+    assert len(patterns) > 100
+    for rx in patterns:
+        pre = Prefiltered(rx)
+        for text in texts():
+            got = [m.span() for m in pre.finditer(text, fold(text))]
+            assert got == [m.span() for m in rx.finditer(text)], (rx.pattern, text[:80])
+
+
+def test_most_patterns_have_literal_openings() -> None:
+    patterns = _patterns()
+    known = sum(literal_openings(rx) is not None for rx in patterns)
+    assert known / len(patterns) > 0.8
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"\b(?:thank(?:s|\s+you)|appreciat\w*)", re.I, {"thanks", "thank yo", "apprecia"}),
+        (r"\bI (?:expect|demand)", re.I, {"i expect", "i demand"}),
+        (r"\ba\s+pleasure", re.I, {"a pleasu"}),  # whitespace runs read as one space
+        (r"a\s*b", 0, {"ab", "a b"}),
+        (r"(?<!\w)asap", 0, {"asap"}),
+        (r"x?yz", 0, {"yz", "xyz"}),
+        (r"[A-Z]{2,}", 0, None),  # a class first: unknown, so always run
+        (r"\bµs", re.I, None),  # non-ASCII under IGNORECASE: unknown
+    ],
+)
+def test_literal_openings(pattern: str, flags: int, expected: set[str] | None) -> None:
+    got = literal_openings(re.compile(pattern, flags))
+    assert (set(got) if got is not None else None) == expected
+
+
+def test_loose_spaces_match_line_breaks_but_not_inside_classes() -> None:
+    assert re.fullmatch(loose(r"a b ?c"), "a\n  bc")
+    assert loose(r"[ \t]x") == r"[ \t]x"
+    assert loose(r"a\ b") == r"a\ b"
