@@ -87,3 +87,10 @@ def test_loose_spaces_match_line_breaks_but_not_inside_classes() -> None:
     assert re.fullmatch(loose(r"a b ?c"), "a\n  bc")
     assert loose(r"[ \t]x") == r"[ \t]x"
     assert loose(r"a\ b") == r"a\ b"
+
+
+def test_word_index_counts_as_a_full_scan_would() -> None:
+    index = detect._INDEX
+    for text in texts():
+        expected = [min(len(rx.findall(text)), 2) for rx in index.patterns]
+        assert index.counts(text, limit=2) == expected, text[:80]

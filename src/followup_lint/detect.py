@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .draft import Draft
-from .textpatterns import Prefiltered, fold, loose
+from .textpatterns import Prefiltered, WordIndex, loose
 
 _Cue = tuple[str, float]
 
@@ -186,6 +186,8 @@ def _compile(pattern: str) -> Prefiltered:
 
 
 _COMPILED = {kind: tuple((_compile(p), w) for p, w in cues) for kind, cues in _CUES.items()}
+_FLAT = [(kind, w) for kind, cues in _COMPILED.items() for _, w in cues]
+_INDEX = WordIndex([rx.regex for cues in _COMPILED.values() for rx, _ in cues])
 
 # Cues that rule a neighbouring kind out: (kind vetoed, the kind whose cue vetoes it, min score).
 _VETOES = (
@@ -205,17 +207,13 @@ def kind_scores(draft: Draft) -> dict[str, float]:
         p.text for p in (draft.greeting, *draft.paragraphs, draft.closing) if p is not None
     )[:20000]  # the opening says what a message is; skip long tails
     quoted = " ".join(q.text for q in draft.quoted)[:5000]
-    low_subject, low_body, low_quoted = fold(subject), fold(body), fold(quoted)
-    scores: dict[str, float] = {}
-    for kind, cues in _COMPILED.items():
-        score = 0.0
-        for rx, weight in cues:
-            if rx.search(subject, low_subject):
-                score += 2 * weight
-            score += weight * min(len(rx.findall(body, low_body)), 2)
-            if quoted and rx.search(quoted, low_quoted):
-                score += 0.5 * weight
-        scores[kind] = score
+    # One pass over the words of each text tries only the cues that can start at each word.
+    in_subject = _INDEX.counts(subject, limit=1)
+    in_body = _INDEX.counts(body, limit=2)
+    in_quoted = _INDEX.counts(quoted, limit=1) if quoted else [0] * len(_FLAT)
+    scores = dict.fromkeys(_COMPILED, 0.0)
+    for i, (kind, weight) in enumerate(_FLAT):
+        scores[kind] += weight * (2 * in_subject[i] + in_body[i] + 0.5 * in_quoted[i])
     for vetoed, by, at in _VETOES:
         if scores[by] >= at and scores[by] >= scores[vetoed] * 0.5:
             scores[vetoed] = min(scores[vetoed], scores[by] - 0.1)

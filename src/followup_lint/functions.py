@@ -5,6 +5,7 @@ Each takes (analysis, parts, args) and yields Hits. Keep them small and say why 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -13,7 +14,7 @@ from .analysis import Analysis
 from .checks.base import Hit
 from .checks.python import function
 from .draft import Part
-from .textpatterns import Prefiltered
+from .textpatterns import Prefiltered, fold
 from .textpatterns import loose as _loose
 
 
@@ -134,6 +135,15 @@ def specific_detail(analysis: Analysis) -> str | None:
         if _mentions_topic(body, topic):
             found = topic
             break
+    # Cheapest tests first: any one of them is enough.
+    if found is None:
+        figure = _FIGURE.search(body)
+        found = figure.group() if figure else None
+    if found is None:
+        for m in _THING.finditer(body):
+            if all(w not in _STOP for w in m.group(1).split()):
+                found = m.group()
+                break
     if found is None:
         for m in _TOPIC_CUES.finditer(body):
             # What follows the cue, up to the end of its sentence.
@@ -141,14 +151,6 @@ def specific_detail(analysis: Analysis) -> str | None:
             if any(w.lower() not in _STOP for w in after):
                 found = body[m.start() : m.end() + 40].split("\n")[0]
                 break
-    if found is None:
-        for m in _THING.finditer(body):
-            if all(w not in _STOP for w in m.group(1).split()):
-                found = m.group()
-                break
-    if found is None:
-        figure = _FIGURE.search(body)
-        found = figure.group() if figure else None
     analysis.cache[key] = found
     return found
 
@@ -181,7 +183,7 @@ _STOCK = Prefiltered(
             r"my (?:skills|experience|background|qualifications) (?:and (?:skills|experience)|would|"
             r"make|align|match)|(?:i )?(?:believe|am confident|feel) (?:that )?(?:i|my)|(?:i )?"
             r"(?:remain|am still) (?:very )?(?:interested|excited)|best regards|kind regards|sincerely|"
-            r"thank you(?: again)?[.!]?$|(?:i )?wanted to (?:follow up|check in|thank)|(?:i )?hope "
+            r"thank you(?: again)?[.!](?=\s|$)|(?:i )?wanted to (?:follow up|check in|thank)|(?:i )?hope "
             r"(?:this|you)|any update|the status of|reiterate my)",
         ),
         re.I,
@@ -195,9 +197,20 @@ def generic_template(analysis: Analysis, parts: list[Part], args: dict[str, Any]
     sentences = [s for p in parts for s in analysis.sentences(p)]
     if len(sentences) < int(args.get("min_sentences", 3)):
         return
-    stock = sum(1 for s in sentences if _STOCK.search(s.text))
+    if specific_detail(analysis) is not None:
+        return  # shared with no-specific-reference and cached: usually decides at once
+    # One scan per part; a sentence is stock when a stock phrase starts inside it.
+    starts = sorted(
+        p.start + m.start() for p in parts for m in _STOCK.finditer(p.text, fold(p.text))
+    )
+    stock = sum(
+        1
+        for s in sentences
+        if bisect.bisect_left(starts, s.start) < len(starts)
+        and starts[bisect.bisect_left(starts, s.start)] < s.end
+    )
     share = stock / len(sentences)
-    if share < float(args.get("min_share", 0.8)) or specific_detail(analysis) is not None:
+    if share < float(args.get("min_share", 0.8)):
         return
     yield Hit(
         parts[0].start,

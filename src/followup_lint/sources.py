@@ -15,12 +15,16 @@ from pathlib import Path
 
 from .draft import Attachment, Draft, parse_text
 from .errors import InputError
+from .nlp import BLANK_MAX_CHARS
 
 Source = str | bytes | PathLike[str] | EmailMessage
 
 #: Larger inputs are refused rather than risking the machine (a draft is a few KB).
 MAX_BYTES = 20 * 1024 * 1024
 _MAX_PARTS = 1000  # MIME parts walked before giving up on finding the text
+#: The longest draft text linted: what the tokenizer accepts (nlp.BLANK_MAX_CHARS). Past it every
+#: rule that reads tokens would fail, so the draft is refused with a clear error instead.
+MAX_CHARS = BLANK_MAX_CHARS
 
 _EML_SUFFIXES = {".eml", ".msg", ".mbox"}
 _MD_SUFFIXES = {".md", ".markdown"}
@@ -48,6 +52,15 @@ def looks_like_mail(data: bytes) -> bool:
         if _MAIL_ONLY_HEADERS.match(line):
             return True
     return False
+
+
+def _check_length(text: str, where: str) -> str:
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"{where}: the draft is {len(text)} characters long; the limit is {MAX_CHARS} "
+            "(an email after an interview is a few thousand)"
+        )
+    return text
 
 
 def _decode_text(data: bytes, where: str) -> str:
@@ -83,7 +96,7 @@ def read_draft(source: Source, *, path: str | None = None, format: str | None = 
         fmt = format or (_format_for(Path(path)) if path else "text")
         if fmt == "eml":
             return read_bytes(source.encode("utf-8", "surrogateescape"), path=path, format="eml")
-        return parse_text(source, path=path, format=fmt)
+        return parse_text(_check_length(source, path or "<input>"), path=path, format=fmt)
     raise TypeError(
         f"cannot lint a {type(source).__name__}; pass a str, bytes, Path or EmailMessage"
     )
@@ -129,7 +142,7 @@ def read_bytes(data: bytes, *, path: str | None = None, format: str | None = Non
     if fmt is None or (fmt == "text" and path is None):
         fmt = "eml" if looks_like_mail(data) else (format or "text")
     if fmt != "eml":
-        return parse_text(_decode_text(data, where), path=path, format=fmt)
+        return parse_text(_check_length(_decode_text(data, where), where), path=path, format=fmt)
     if b"\x00" in data[:8192]:
         raise InputError(f"{where}: looks like a binary file (it contains NUL bytes), not an email")
     try:
@@ -200,8 +213,24 @@ def _part_text(part: Message, where: str) -> str:
     return text
 
 
+#: Headers this module reads (from the message and from each part); the others stay unparsed.
+_READ_HEADERS = (
+    "subject",
+    "from",
+    "to",
+    "cc",
+    "date",
+    "content-type",
+    "content-disposition",
+    "content-transfer-encoding",
+)
+#: A longer header value is refused: the stdlib parses address lists in quadratic time, and a
+#: real message's headers are a few hundred characters (a long References: list a few KB).
+MAX_HEADER_CHARS = 64 * 1024
+
+
 def _check_headers(msg: Message, where: str) -> None:
-    """Parse every header of every part once, up front.
+    """Parse the headers we read, of every part, once, up front.
 
     `policy.default` parses a header lazily when it is first read, and some malformed values make
     the standard library raise ordinary exceptions there (an address group in From: gives an
@@ -211,7 +240,13 @@ def _check_headers(msg: Message, where: str) -> None:
         for n, part in enumerate(msg.walk()):
             if n > _MAX_PARTS:
                 raise InputError(f"{where}: message has more than {_MAX_PARTS} MIME parts")
-            for name in part.keys():
+            for name, raw in part.raw_items():
+                if len(raw) > MAX_HEADER_CHARS:
+                    raise InputError(
+                        f"{where}: header {name!r} is {len(raw)} characters long; "
+                        f"the limit is {MAX_HEADER_CHARS}"
+                    )
+            for name in _READ_HEADERS:
                 try:
                     part.get_all(name)
                 except RecursionError:
@@ -248,7 +283,11 @@ def _from_message(msg: EmailMessage, *, path: str | None, raw: bytes | None) -> 
             subject is None or "=?" not in text[: text.find("\n\n") + 1 or None]
         ):
             return parse_text(
-                text, path=path, format="eml", eml_headers=True, attachments=attachments
+                _check_length(text, where),
+                path=path,
+                format="eml",
+                eml_headers=True,
+                attachments=attachments,
             )
 
     header_lines = []
@@ -261,7 +300,7 @@ def _from_message(msg: EmailMessage, *, path: str | None, raw: bytes | None) -> 
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(header_lines) + "\n\n" + body
     return parse_text(
-        text,
+        _check_length(text, where),
         path=path,
         format="eml",
         basis="decoded-body",

@@ -183,3 +183,61 @@ class Prefiltered:
 
     def findall(self, text: str, lowered: str | None = None) -> list[Any]:
         return self.regex.findall(text) if self.possible(text, lowered) else []
+
+    def count(self, text: str, lowered: str | None = None, limit: int = 2) -> int:
+        """How many matches, counting no further than `limit` (the scan stops there)."""
+        n = 0
+        for _ in self.finditer(text, lowered):
+            n += 1
+            if n >= limit:
+                break
+        return n
+
+
+_WORD_START = re.compile(r"\b\w")
+
+
+class WordIndex:
+    """Many case-insensitive patterns that each begin at the start of a word, tried only where a
+    word begins with one of their openings' first letters: one pass over the words of the text
+    instead of one scan of the whole text per pattern.
+
+    `counts(text)` gives, per pattern, how many word starts it matches at (up to `limit`).
+    Patterns whose opening is unknown, or does not begin with a word character, are scanned
+    the ordinary way."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = patterns
+        self.by_key: dict[str, list[int]] = {}
+        self.scanned: list[int] = []
+        for i, rx in enumerate(patterns):
+            openings = literal_openings(rx) if rx.flags & re.IGNORECASE else None
+            if not openings or not all(o[:1].isalnum() or o[:1] == "_" for o in openings):
+                self.scanned.append(i)
+                continue
+            for key in {o.split(" ")[0][:3] for o in openings}:
+                self.by_key.setdefault(key, []).append(i)
+
+    def counts(self, text: str, limit: int = 2) -> list[int]:
+        out = [0] * len(self.patterns)
+        ends = [0] * len(self.patterns)  # matches do not overlap, as with findall
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer: positions differ
+            return [min(len(rx.findall(text)), limit) for rx in self.patterns]
+        by_key = self.by_key
+        for m in _WORD_START.finditer(low):
+            pos = m.start()
+            head = low[pos : pos + 3]
+            tried: set[int] = set()
+            for key in {head[:1], head[:2], head}:
+                for i in by_key.get(key, ()):
+                    if i in tried or out[i] >= limit or pos < ends[i]:
+                        continue
+                    tried.add(i)
+                    found = self.patterns[i].match(text, pos)
+                    if found:
+                        out[i] += 1
+                        ends[i] = max(found.end(), pos + 1)
+        for i in self.scanned:
+            out[i] = min(len(self.patterns[i].findall(text)), limit)
+        return out

@@ -97,7 +97,7 @@ async def test_diagnostics_on_open_utf16_positions_and_languages(
 
 
 async def test_change_is_debounced_and_save_relints(start: Start, workspace: Path) -> None:
-    client = await start(workspace, options={"debounce": 300})
+    client = await start(workspace, options={"debounce": 500})
     path = workspace / "draft.md"
     uri = open_doc(client, path, DRAFT, language="markdown")
     await diagnostics(client, uri, version=1)
@@ -110,7 +110,7 @@ async def test_change_is_debounced_and_save_relints(start: Start, workspace: Pat
     change_doc(client, uri, final, 7)
     got = await diagnostics(client, uri, version=7, after=mark)
     assert codes(got) == ["lsp-test-word"]
-    await asyncio.sleep(0.5)  # anything else still on its way would have arrived by now
+    await asyncio.sleep(0.7)  # anything else still on its way would have arrived by now
     versions = [p.version for p in client.published[mark:] if p.uri == uri]
     assert versions == [7]
 

@@ -144,6 +144,8 @@ def fake_lt() -> Iterator[FakeLanguageTool]:
 
 
 @pytest.fixture(autouse=True)
-def _no_user_words(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _no_user_words(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     # The user's own words file must not change what these tests see.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))

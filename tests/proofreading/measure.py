@@ -67,7 +67,9 @@ def recall(n: int, seed: int) -> dict[str, Any]:
         else:
             missed.append(wrong)
         control = draft(sentence.format(w=right))
-        found = [control[f.span.start : f.span.end] for f in linter.lint(control).by_rule("spelling")]
+        found = [
+            control[f.span.start : f.span.end] for f in linter.lint(control).by_rule("spelling")
+        ]
         if found:
             control_flagged += 1
             false_alarms.append(f"{right} -> {found}")
@@ -155,7 +157,9 @@ def _words150(seed: int) -> str:
     return (
         "Subject: Thank you - Operations Analyst interview\n"
         "To: Helen Marsh <helen.marsh@northwind.com>\n\n"
-        "Dear Ms. Marsh,\n\n" + " ".join(body) + "\n\nKind regards,\nSofia Brandt\n+44 7700 900123\n"
+        "Dear Ms. Marsh,\n\n"
+        + " ".join(body)
+        + "\n\nKind regards,\nSofia Brandt\n+44 7700 900123\n"
     )
 
 
@@ -177,10 +181,7 @@ def benchmark_drafts(count: int) -> list[tuple[str, dict[str, Any]]] | None:
 def timing(drafts: int, repeats: int, source: str = "own") -> dict[str, float]:
     items: list[tuple[str, dict[str, Any]]]
     generated = benchmark_drafts(drafts) if source == "benchmark" else None
-    if generated is not None:
-        items = generated
-    else:
-        items = [(_words150(i), {}) for i in range(drafts)]
+    items = generated if generated is not None else [(_words150(i), {}) for i in range(drafts)]
     texts = [t for t, _ in items]
     proof = {r.id for r in Linter(Config(select=("proofreading",))).active}
     with_rules = Linter(Config())
@@ -220,9 +221,13 @@ def main() -> None:
     os.environ.setdefault("XDG_CONFIG_HOME", "/nonexistent")  # no personal words file
     if "recall" not in args.skip:
         r = recall(args.sample, args.seed)
-        print(f"recall: {r['recall']:.1%} of {r['n']} codespell misspellings flagged (seed {r['seed']})")
+        print(
+            f"recall: {r['recall']:.1%} of {r['n']} codespell misspellings flagged (seed {r['seed']})"
+        )
         print(f"  missed: {r['missed']}")
-        print(f"controls: {r['control_fp']:.1%} of {r['n']} correct-word drafts had a spelling finding")
+        print(
+            f"controls: {r['control_fp']:.1%} of {r['n']} correct-word drafts had a spelling finding"
+        )
         print(f"  false alarms: {r['false_alarms']}")
     if "names" not in args.skip:
         n, words, findings = names_on_good_drafts()

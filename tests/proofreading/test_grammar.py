@@ -90,7 +90,12 @@ CASES = {
         ],
     ),
     "its-apostrophe": (
-        ["Its a great team.", "Its been great.", "The product has it's own API.", "In it's current form."],
+        [
+            "Its a great team.",
+            "Its been great.",
+            "The product has it's own API.",
+            "In it's current form.",
+        ],
         [
             "It's a great team and its culture is strong.",
             "The company and its founding team.",

@@ -100,8 +100,23 @@ def test_matches_become_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     def answer(text: str) -> dict:
         return {
             "matches": [
-                _match(text, "has", "HAVE_PART_AGREEMENT", ["have", "had", "having", "x"], "grammar", "GRAMMAR"),
-                _match(text, "Oyelaran", "MORFOLOGIK_RULE_EN_US", ["Overran"], "misspelling", "TYPOS", 1),
+                _match(
+                    text,
+                    "has",
+                    "HAVE_PART_AGREEMENT",
+                    ["have", "had", "having", "x"],
+                    "grammar",
+                    "GRAMMAR",
+                ),
+                _match(
+                    text,
+                    "Oyelaran",
+                    "MORFOLOGIK_RULE_EN_US",
+                    ["Overran"],
+                    "misspelling",
+                    "TYPOS",
+                    1,
+                ),
                 _match(text, "teh", "MORFOLOGIK_RULE_EN_US", ["the"], "misspelling", "TYPOS"),
                 _match(text, "café", "EN_DIACRITICS", ["cafe"], "style", "STYLE"),
                 # A spelling match on an ordinary word is kept: only names and our own typos go.
@@ -131,7 +146,9 @@ def test_matches_become_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     style = by_rule["lt:EN_DIACRITICS"]
     assert DRAFT[style.span.start : style.span.end] == "café"
     assert style.severity.value == "info"
-    assert report.by_rule("spelling") and DRAFT[report.by_rule("spelling")[0].span.start :].startswith("teh")
+    assert report.by_rule("spelling") and DRAFT[
+        report.by_rule("spelling")[0].span.start :
+    ].startswith("teh")
     assert not report.by_rule("languagetool-unavailable")
     assert report.to_dict()["findings"]
 
@@ -143,7 +160,11 @@ def test_disabled_rules_reach_the_request(monkeypatch: pytest.MonkeyPatch) -> No
     def spy(url: str, **kw: Any) -> lt.Client:
         made.update(kw)
         client = real(url, **kw)
-        monkeypatch.setattr(client, "_request", lambda path, data=None: made.setdefault("form", data) and {"matches": []})
+        monkeypatch.setattr(
+            client,
+            "_request",
+            lambda path, data=None: made.setdefault("form", data) and {"matches": []},
+        )
         return client
 
     monkeypatch.setattr(lt, "client_for", spy)

@@ -34,7 +34,9 @@ def linter(url: str, timeout: float = 2.0) -> Linter:
 
 def lt_findings(report: Report) -> list[tuple[str, str]]:
     return [
-        (f.rule, DRAFT[f.span.start : f.span.end]) for f in report.findings if f.rule.startswith("lt:")
+        (f.rule, DRAFT[f.span.start : f.span.end])
+        for f in report.findings
+        if f.rule.startswith("lt:")
     ]
 
 
@@ -69,7 +71,10 @@ def test_protocol_results_are_cached_per_paragraph(fake_lt: FakeLanguageTool) ->
     edited = DRAFT.replace("we has much", "we has so much")
     report = lin.lint(edited)
     assert len(fake_lt.requests) == 2
-    assert fake_lt.requests[1]["text"].strip() == "The roadmap discussion was great 😀 and we has so much to do."
+    assert (
+        fake_lt.requests[1]["text"].strip()
+        == "The roadmap discussion was great 😀 and we has so much to do."
+    )
     assert len([f for f in report.findings if f.rule == "lt:HAVE_PART_AGREEMENT"]) == 2
 
 
@@ -125,14 +130,32 @@ def test_protocol_cli_flag_and_exit_code(
     draft.write_text(DRAFT, encoding="utf-8")
     fake_lt.grammar = {"has": ("HAVE_PART_AGREEMENT", ["have"])}
     code = main(
-        ["check", "--select", "languagetool,languagetool-unavailable", "--languagetool-url", fake_lt.url, "--format", "json", str(draft)]
+        [
+            "check",
+            "--select",
+            "languagetool,languagetool-unavailable",
+            "--languagetool-url",
+            fake_lt.url,
+            "--format",
+            "json",
+            str(draft),
+        ]
     )
     out = capsys.readouterr().out
     assert code == 0
     assert '"lt:HAVE_PART_AGREEMENT"' in out
     # Unreachable: an info finding, and the exit status is still 0 at --fail-on warning.
     code = main(
-        ["check", "--select", "languagetool-unavailable", "--languagetool-url", "http://127.0.0.1:9", "--fail-on", "warning", str(draft)]
+        [
+            "check",
+            "--select",
+            "languagetool-unavailable",
+            "--languagetool-url",
+            "http://127.0.0.1:9",
+            "--fail-on",
+            "warning",
+            str(draft),
+        ]
     )
     out = capsys.readouterr().out
     assert code == 0
@@ -156,7 +179,12 @@ def test_local_server_announces_download_and_fails_cleanly(
     import language_tool_python.download_lt as dl
 
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "lt"))
-    for name in ("BASE_URL_NEW_RELEASES", "BASE_URL_RELEASE", "BASE_URL_ARCHIVE", "BASE_URL_SNAPSHOT"):
+    for name in (
+        "BASE_URL_NEW_RELEASES",
+        "BASE_URL_RELEASE",
+        "BASE_URL_ARCHIVE",
+        "BASE_URL_SNAPSHOT",
+    ):
         monkeypatch.setattr(dl, name, "http://127.0.0.1:9/")
     monkeypatch.setattr(lt, "_local", None)
     caplog.set_level(logging.WARNING, logger="followup_lint.proofreading.languagetool")
@@ -166,6 +194,8 @@ def test_local_server_announces_download_and_fails_cleanly(
         assert "Java 17" in info.message
     else:
         assert "could not be started" in info.message
-        announce = [r.getMessage() for r in caplog.records if "Downloading LanguageTool" in r.getMessage()]
+        announce = [
+            r.getMessage() for r in caplog.records if "Downloading LanguageTool" in r.getMessage()
+        ]
         assert announce and "250 MB" in announce[0] and str(tmp_path / "lt") in announce[0]
     monkeypatch.setattr(lt, "_local", None)

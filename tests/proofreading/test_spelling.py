@@ -110,7 +110,9 @@ def test_email_local_parts_and_header_names_are_accepted() -> None:
 
 
 def test_capitalised_unknown_word_at_sentence_start_is_checked() -> None:
-    text = "Subject: Thanks\n\nDear Ms. Raman,\n\nThanks again. Definately a great day.\n\nBest,\nLee"
+    text = (
+        "Subject: Thanks\n\nDear Ms. Raman,\n\nThanks again. Definately a great day.\n\nBest,\nLee"
+    )
     report = spelling(text)
     assert flagged(report) == ["Definately"]
     assert report.by_rule("spelling")[0].fixes[0].replacement == "Definitely"

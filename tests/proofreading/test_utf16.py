@@ -25,7 +25,9 @@ def test_accented_text_precomposed_and_decomposed() -> None:
     umap = Utf16Map(text)
     for word in ("résumé", "Zoë", "naïve", "too"):
         i = text.index(word)
-        start, end = umap.span(utf16_offset(text, i), utf16_offset(text, i + len(word)) - utf16_offset(text, i))
+        start, end = umap.span(
+            utf16_offset(text, i), utf16_offset(text, i + len(word)) - utf16_offset(text, i)
+        )
         assert text[start:end] == word
 
 

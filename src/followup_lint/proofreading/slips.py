@@ -159,7 +159,10 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # -- lower-case "i" --------------------------------------------------------------------------
 
-_LOWER_I_RE = re.compile(r"(?<![\w.'’/@(-])i(?=(?:['’](?:m|ve|ll|d)\b)|(?![\w'’)(-]|\.\w))")
+# The literal comes first so that the regex engine can search for it; what may precede the "i"
+# is checked in Python (a leading look-behind makes the engine try every position).
+_LOWER_I_RE = re.compile(r"i(?=(?:['’](?:m|ve|ll|d)\b)|(?![\w'’)(-]|\.\w))")
+_NOT_BEFORE_I = frozenset(".'’/@(-")
 _ROMAN_ITEM_RE = re.compile(r"(?:^|\n)[ \t]*i[.)][ \t]")
 
 
@@ -169,6 +172,8 @@ def find_lowercase_i(analysis: Analysis, part: Part) -> Iterator[Hit]:
     items = {m.end() - 3 for m in _ROMAN_ITEM_RE.finditer(text)}
     for m in _LOWER_I_RE.finditer(text):
         s = m.start()
+        if s > 0 and (text[s - 1] in _NOT_BEFORE_I or text[s - 1].isalnum() or text[s - 1] == "_"):
+            continue
         if s in items or _inside(protected, part, s, s + 1):
             continue
         a = part.start + s
@@ -228,9 +233,31 @@ def find_sentence_start(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # -- missing space after a full stop or comma -------------------------------------------------
 
-_MISSING_SPACE_RE = re.compile(
-    r"(?<=[A-Za-z]{2}),(?=[A-Za-z])|(?<=[A-Za-z]),(?=[A-Za-z]{2})|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
-)
+# A comma or full stop with a letter right after it; the letters before are checked in Python.
+_MISSING_SPACE_RE = re.compile(r"[,.](?=[A-Za-z])")
+_ASCII_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _missing_space_at(text: str, i: int) -> bool:
+    """Words on both sides of the mark at i: "time,and" (not "a,b"), "today.The" (not "Node.js",
+    "e.g.", "U.S.")."""
+    before = text[max(0, i - 2) : i]
+    after = text[i + 1 : i + 3]
+    if text[i] == ",":
+        left = len(before) >= 1 and before[-1] in _ASCII_LETTER
+        left2 = len(before) == 2 and all(c in _ASCII_LETTER for c in before)
+        right2 = len(after) == 2 and all(c in _ASCII_LETTER for c in after)
+        return left and (left2 or right2)
+    return (
+        len(before) == 2
+        and before.isascii()
+        and before.isalpha()
+        and before.islower()
+        and len(after) == 2
+        and after[0].isupper()
+        and after[1].islower()
+        and after.isascii()
+    )
 
 
 def find_missing_space(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -238,7 +265,7 @@ def find_missing_space(analysis: Analysis, part: Part) -> Iterator[Hit]:
     protected = _protected(analysis, part)
     for m in _MISSING_SPACE_RE.finditer(text):
         s = m.start()
-        if _inside(protected, part, s, s + 1):
+        if not _missing_space_at(text, s) or _inside(protected, part, s, s + 1):
             continue
         a = part.start + s
         mark = m.group()
