@@ -4,11 +4,13 @@ Context field that carries the other notes."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from followup_lint.cli import main
+from followup_lint.context import build_context, load_context_file
 from followup_lint.draft import parse_text
 from followup_lint.similarity import jaccard, other_notes, shingles
 
@@ -86,3 +88,14 @@ def test_cli_single_note_is_never_a_duplicate(
         ["check", str(note), "--format", "json", "--select", "near-duplicate-notes"], capsys
     )
     assert all(not r["findings"] for r in out["files"])
+
+
+def test_the_documented_context_file_is_valid(tmp_path: Path) -> None:
+    # docs/understanding.md shows every context key; the example must load as it stands.
+    doc = (Path(__file__).parent.parent / "docs" / "understanding.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", doc, re.S)
+    assert block is not None
+    path = tmp_path / "followup.toml"
+    path.write_text(block.group(1), encoding="utf-8")
+    context = build_context(load_context_file(path), where=str(path))
+    assert context.other_notes and context.earlier_messages and context.interviewers

@@ -25,7 +25,9 @@ _GREETING_RE = re.compile(
     rf"^\s*(?:(?:{_GREETING_WORDS})\b|to\s+whom\s+it\s+may\s+concern\b)", re.I
 )
 # "Ms. Lee," or "Dana," alone on the first line also opens a letter.
-_BARE_NAME_GREETING_RE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,4},\s*$")
+# Words are separated by required whitespace: "(?:[A-Z][\w.'’-]*\s*){1,4}" let the engine split
+# one long word ("AaAaAa...") into four in O(n**3) ways before failing (catastrophic backtracking).
+_BARE_NAME_GREETING_RE = re.compile(r"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*$")
 
 _CLOSING_PHRASES = (
     r"best(?:\s+regards|\s+wishes)?|kind(?:est)?\s+regards|warm(?:est)?\s+regards|regards|"

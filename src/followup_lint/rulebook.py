@@ -27,6 +27,43 @@ MAX_RULE_FILE = 256 * 1024  # bytes; a rule is a page of YAML at most
 # time a Linter took to build and so of the CLI's start-up.
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DOCS_BASE = "https://followup-lint.readthedocs.io/en/latest/rules/"
+#: Limits checked on the YAML event stream before a document is built. Nesting: libyaml's
+#: composer recurses per level and crashes the process (a segfault, not an exception) on
+#: tens of thousands of "[". Values: a few nested anchors and aliases ("billion laughs") fit in a
+#: small file but expand into more values than the machine can hold. A rule has about a hundred.
+MAX_RULE_DEPTH = 64
+MAX_RULE_VALUES = 100_000
+
+
+def _check_yaml_shape(text: str, path: Path) -> None:
+    """Refuse a document nested too deeply or expanding too far, without building it."""
+    expanded: dict[str, int] = {}  # anchor -> values under it, aliases expanded
+    stack: list[list[Any]] = [[None, 0]]  # [anchor, values so far] per open collection
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        size = 0
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append([event.anchor, 1])
+            if len(stack) > MAX_RULE_DEPTH:
+                raise RuleError(
+                    f"{path}: not a rule: nested more than {MAX_RULE_DEPTH} levels deep"
+                )
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = stack.pop()
+            if anchor:
+                expanded[anchor] = size
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor:
+                expanded[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            size = expanded.get(event.anchor or "", 1)
+        stack[-1][1] += size
+        if stack[-1][1] > MAX_RULE_VALUES:
+            raise RuleError(
+                f"{path}: not a rule: it expands to more than {MAX_RULE_VALUES} values "
+                "(anchors and aliases nested too far)"
+            )
 
 
 def builtin_rules_dir() -> Path:
@@ -106,6 +143,7 @@ def load_rule_file(path: Path) -> Rule:
     except OSError as exc:
         raise RuleError(f"{path}: cannot read rule file ({exc.strerror or exc})") from None
     try:
+        _check_yaml_shape(text, path)
         data = yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: no Python tags
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

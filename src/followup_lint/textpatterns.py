@@ -141,17 +141,31 @@ def literal_openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
 _FOLD = str.maketrans({"ı": "i", "ſ": "s"})
 
 
-@lru_cache(maxsize=256)
-def spaced(text: str) -> str:
-    """The text with whitespace runs as single spaces, for case-sensitive patterns."""
+def _spaced(text: str) -> str:
     return " " + " ".join(text.split()) + " "
 
 
-@lru_cache(maxsize=256)
+def _fold(text: str) -> str:
+    return " " + " ".join(text.lower().translate(_FOLD).split()) + " "
+
+
+# Every rule scanning a part asks for the same folded text; a small cache shares it. Long texts
+# are not cached, so that an editor session cannot pile up megabytes of old drafts.
+_cached_spaced = lru_cache(maxsize=64)(_spaced)
+_cached_fold = lru_cache(maxsize=64)(_fold)
+_CACHE_LIMIT = 20_000
+
+
+def spaced(text: str) -> str:
+    """The text with whitespace runs as single spaces, padded with a space at each end (what
+    the prefilter compares case-sensitive patterns with)."""
+    return _cached_spaced(text) if len(text) <= _CACHE_LIMIT else _spaced(text)
+
+
 def fold(text: str) -> str:
     """The text as the prefilter compares it: lower case (as re.IGNORECASE sees letters),
     every whitespace run one space, padded with a space at each end."""
-    return " " + " ".join(text.lower().translate(_FOLD).split()) + " "
+    return _cached_fold(text) if len(text) <= _CACHE_LIMIT else _fold(text)
 
 
 class Prefiltered:

@@ -52,9 +52,9 @@ def test_parse_documented_response() -> None:
 def test_malformed_response_is_unavailable_and_bad_matches_are_skipped() -> None:
     with pytest.raises(lt.Unavailable):
         lt.parse_matches({"error": "nope"}, "text")
-    payload = {"matches": [{"offset": "x"}, {"offset": 0, "length": 4, "rule": {"id": "R"}}]}
+    payload = {"matches": [{"offset": "x"}, {"offset": 0, "length": 4, "rule": {"id": "R-1.x"}}]}
     [m] = lt.parse_matches(payload, "text here")
-    assert (m.start, m.end, m.rule_id) == (0, 4, "R")
+    assert (m.start, m.end, m.rule_id) == (0, 4, "R_1_x")  # fits the report schema's lt: ids
 
 
 class _Recorded(lt.Client):

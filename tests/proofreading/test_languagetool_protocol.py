@@ -4,10 +4,12 @@ offsets, slowness, rate limits and errors."""
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from followup_lint import Config, Linter, Report
@@ -144,6 +146,8 @@ def test_protocol_cli_flag_and_exit_code(
     out = capsys.readouterr().out
     assert code == 0
     assert '"lt:HAVE_PART_AGREEMENT"' in out
+    schema_path = Path(lt.__file__).resolve().parents[1] / "schemas" / "report.schema.json"
+    jsonschema.validate(json.loads(out), json.loads(schema_path.read_text(encoding="utf-8")))
     # Unreachable: an info finding, and the exit status is still 0 at --fail-on warning.
     code = main(
         [
@@ -193,7 +197,7 @@ def test_local_server_announces_download_and_fails_cleanly(
     if lt.java_major() is None or (lt.java_major() or 0) < 17:
         assert "Java 17" in info.message
     else:
-        assert "could not be started" in info.message
+        assert "could not be downloaded or started" in info.message
         announce = [
             r.getMessage() for r in caplog.records if "Downloading LanguageTool" in r.getMessage()
         ]

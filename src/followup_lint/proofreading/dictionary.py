@@ -18,6 +18,7 @@ from importlib import resources
 #: Longest word we search distance-2 suggestions for; longer ones get distance 1 only.
 MAX_DISTANCE2_LENGTH = 16
 _AGENT_RE = re.compile(r"(?:(iz|is|id)(?:er|able)|(at)(?:or|able))$")
+_SWAP_WEIGHT = 20
 #: Least frequency of a word offered as a distance-2 suggestion.
 _SUGGESTIBLE = 500
 #: Least frequency of a listed word that a derived form (plural, prefixed) may rest on.
@@ -195,18 +196,26 @@ class Dictionary:
         """Up to `limit` corrections, best first: distance 1 by frequency, then distance 2."""
         if not lower or len(lower) > MAX_SUGGEST_LENGTH:
             return []
-        found = [w for w in self._checker.edit_distance_1(lower) if w in self._freq]
-        # Swapped neighbours are the commonest typing slip ("taem"), so they rank first; then
-        # the more frequent word.
-        found.sort(key=lambda w: (not _swapped(lower, w), -self._freq[w], w))
+        found = [w for w in self._checker.edit_distance_1(lower) if w in self._freq and w != lower]
+        # The more frequent word first, with swapped neighbours (the commonest typing slip)
+        # weighted up: "taem" is "team" before "them", but "realy" is "really", not "relay".
+        found.sort(key=lambda w: (-self._freq[w] * (_SWAP_WEIGHT if _swapped(lower, w) else 1), w))
         split = self._split(lower)
         if split:
             found.insert(0 if not found else 1, split)
+        # A contraction without its apostrophe ("dont", "im") is the likeliest reading.
+        for i in range(1, len(lower)):
+            contraction = f"{lower[:i]}'{lower[i:]}"
+            if self._freq.get(contraction, 0) >= 50:
+                found.insert(
+                    0, "I" + contraction[1:] if contraction.startswith("i'") else contraction
+                )
+                break
         # Two edits away only when nothing is one edit away: the search costs milliseconds,
         # and most typos are a single slip.
         if not found and 3 < len(lower) <= MAX_DISTANCE2_LENGTH:
             found = self._distance2(lower)
-        return found[:limit]
+        return list(dict.fromkeys(found))[:limit]
 
     def _split(self, lower: str) -> str | None:
         """Two words run together ("thankyou" -> "thank you"): the most frequent split into two

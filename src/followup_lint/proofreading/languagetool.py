@@ -96,7 +96,9 @@ def parse_matches(payload: Any, text: str) -> list[LTMatch]:
                 LTMatch(
                     start,
                     end,
-                    str(rule.get("id") or "UNKNOWN"),
+                    # Our JSON schema allows lt:[A-Za-z0-9_]+; LanguageTool's ids fit, and an
+                    # odd server's are made to.
+                    re.sub(r"[^A-Za-z0-9_]", "_", str(rule.get("id") or "UNKNOWN")),
                     str(raw.get("message") or rule.get("description") or "LanguageTool match"),
                     replacements,
                     str(rule.get("issueType") or ""),
@@ -191,10 +193,33 @@ class Client:
 
     def languages(self) -> list[str]:
         """Language codes the server supports (`GET /v2/languages`)."""
-        payload = self._guarded(lambda: self._request("/v2/languages"))
+        payload = self._guarded(lambda: self._bounded("/v2/languages"))
         if not isinstance(payload, list):
             raise Unavailable(f"{self.base} did not answer /v2/languages with a list")
         return [str(x.get("longCode") or x.get("code")) for x in payload if isinstance(x, dict)]
+
+    def _bounded(self, path: str, data: dict[str, str] | None = None) -> Any:
+        """`_request` with a hard deadline. A socket timeout does not cover the name lookup,
+        which can block for half a minute on a broken resolver, so the request runs in a
+        daemon thread and is given up on (left to finish on its own) at the deadline."""
+        box: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                box["result"] = self._request(path, data)
+            except BaseException as exc:  # handed to the caller below
+                box["error"] = exc
+
+        worker = threading.Thread(target=work, name="languagetool-request", daemon=True)
+        worker.start()
+        worker.join(self.timeout * 2 + 0.5)
+        if worker.is_alive():
+            raise Unavailable(
+                f"{self.base} did not answer within {self.timeout:g} s (languagetool.timeout)"
+            )
+        if "error" in box:
+            raise box["error"]
+        return box.get("result")
 
     def _guarded(self, call: Any) -> Any:
         with self._lock:
@@ -239,7 +264,7 @@ class Client:
 
             def send() -> Any:
                 self.requests_sent += 1
-                return self._request("/v2/check", form)
+                return self._bounded("/v2/check", form)
 
             matches = parse_matches(self._guarded(send), joined)
             bounds: list[tuple[int, int]] = []
@@ -419,10 +444,15 @@ class LocalServer:
                 self._tool = tool
                 self._url = url
         except BaseException as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            detail = str(exc).splitlines()[0] if str(exc) else ""
+            if len(detail) > 160:
+                detail = detail[:157] + "..."
             with self._lock:
-                self._error = f"the local LanguageTool server could not be started: {reason}"
-            log.warning("%s", self._error)
+                self._error = (
+                    "the local LanguageTool server could not be downloaded or started "
+                    f"({type(exc).__name__}{': ' + detail if detail else ''})"
+                )
+            log.info("%s", self._error)
         finally:
             self._ready.set()
 

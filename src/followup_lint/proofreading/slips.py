@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..checks.base import FixSpec, Hit
 from .dictionary import english
-from .speller import _sentence_start
+from .speller import sentence_start
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -102,7 +102,7 @@ def find_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
         article, word = m.group(1), m.group(3)
         if word.isupper() or (word[:1].isupper() and word[0] in "UuEeOo"):
             continue  # acronyms and proper names: "an MBA", "a Uber" are said differently
-        if article[0] == "A" and not _sentence_start(text, m.start()):
+        if article[0] == "A" and not sentence_start(text, m.start()):
             continue  # "Plan A of the project", "Grade A"
         want = _wants_an(word)
         if want is None or want == (article.lower() == "an"):
@@ -143,7 +143,7 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         if low == "that" and not _THAT_THAT_BAD_RE.match(text, m.end()):
             continue
-        if word[:1].isupper() and m.group(3)[:1].isupper() and not _sentence_start(text, m.start()):
+        if word[:1].isupper() and m.group(3)[:1].isupper() and not sentence_start(text, m.start()):
             continue  # "Duran Duran", "Sirhan Sirhan": a name
         if _inside(protected, part, m.start(), m.end()):
             continue

@@ -68,7 +68,7 @@ def _match_case(template: str, word: str) -> str:
     return word
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def sentence_start(text: str, start: int) -> bool:
     """Does the word at `start` begin a sentence (or a line of a list)?"""
     i = start - 1
     crossed = False
@@ -142,7 +142,7 @@ class _Scan:
                 text = part.text
                 for m in _CAPITALISED_RE.finditer(text):
                     w = m.group()
-                    if w.isupper() or _sentence_start(text, m.start()):
+                    if w.isupper() or sentence_start(text, m.start()):
                         continue
                     if not _title_line(text, m.start()):
                         seen.add(_base(normalize(w)))
@@ -278,7 +278,7 @@ def _name_like(scan: _Scan, part: Part, s: int, word: str) -> bool:
             tok = scan.token_at(part.start + s)
             if tok is not None and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_ENTS):
                 return True
-        elif not _sentence_start(part.text, s) and not _title_line(part.text, s):
+        elif not sentence_start(part.text, s) and not _title_line(part.text, s):
             return True
     return _base(normalize(word)) in scan.proper_seen
 

@@ -1,0 +1,82 @@
+"""The word list wrapper: what counts as English, and the bounded suggestion search."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup_lint.proofreading.dictionary import damerau_within, english
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "interview",
+        "colour",
+        "organisation",
+        "centre's",
+        "travelled",
+        "judgement",
+        "catalogues",
+        "onboarding",
+        "resubmitted",
+        "submodules",
+        "aggregator",
+        "overridable",
+        "functionality",
+        "interviewers'",
+    ],
+)
+def test_known(word: str) -> None:
+    assert english().known(word)
+
+
+@pytest.mark.parametrize(
+    "word",
+    # Common slips that a looser derivation would excuse: doubled or dropped letters before a
+    # suffix, "un" + a short word, a prefix before a rare entry, "quiz" + "es".
+    [
+        "commited",
+        "occured",
+        "begining",
+        "noticable",
+        "untill",
+        "unstability",
+        "quizes",
+        "overide",
+        "comiles",
+        "operater",
+    ],
+)
+def test_not_known(word: str) -> None:
+    assert not english().known(word)
+
+
+@pytest.mark.parametrize(
+    ("typo", "best"),
+    [
+        ("recieve", "receive"),
+        ("taem", "team"),
+        ("realy", "really"),
+        ("thankyou", "thank you"),
+        ("dont", "don't"),
+        ("im", "I'm"),
+        ("oppertunity", "opportunity"),
+        ("tomorow", "tomorrow"),
+    ],
+)
+def test_best_suggestion(typo: str, best: str) -> None:
+    suggestions = english().suggest(typo)
+    assert suggestions[0] == best
+    assert len(suggestions) <= 3 and typo not in suggestions
+
+
+def test_long_words_get_no_distance_two_search() -> None:
+    # 40 letters: beyond MAX_SUGGEST_LENGTH, so nothing is searched at all.
+    assert english().suggest("x" * 40) == []
+
+
+def test_damerau_within() -> None:
+    assert damerau_within("abcd", "acbd", 2) == 1
+    assert damerau_within("kitten", "sitting", 3) == 3
+    assert damerau_within("kitten", "sitting", 2) is None
+    assert damerau_within("a", "abcd", 2) is None
