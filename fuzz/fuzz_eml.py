@@ -122,13 +122,16 @@ _TOKENS = [
 ]
 
 
-def run_mutations(seconds: float, *, seed: int = 0, lint: bool = False) -> int:
-    """Pure-Python fallback: random mutations of the seeds for `seconds`; returns the count."""
+def run_mutations(
+    seconds: float | None = None, *, count: int | None = None, seed: int = 0, lint: bool = False
+) -> int:
+    """Pure-Python fallback: random mutations of the seeds, for `seconds` or `count` inputs
+    (the same inputs for the same seed and count); returns how many ran."""
     pool = [p.read_bytes() for p in sorted(SEEDS.iterdir()) if p.is_file()]
     rnd = random.Random(seed)
-    deadline = time.monotonic() + seconds
+    deadline = time.monotonic() + seconds if seconds is not None else float("inf")
     n = 0
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and (count is None or n < count):
         data = mutate(rnd.choice(pool), rnd, pool)
         try:
             check_one(data, lint=lint)
@@ -145,7 +148,7 @@ def main(argv: list[str]) -> None:
         print(f"{n} mutated inputs, no crash")
         return
 
-    import atheris  # type: ignore[import-not-found]
+    import atheris  # type: ignore[import-not-found,unused-ignore]
 
     # Instrument the code under test for coverage feedback: the standard library's `email`
     # package (the parser we drive) and ours. Nothing of either is imported before this point.

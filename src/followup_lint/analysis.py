@@ -58,9 +58,15 @@ class Analysis:
     def doc(self) -> Any:
         """A spaCy Doc of the whole text (tokenizer only on the default path)."""
         nlp = self.pipeline.nlp
+        # A draft beyond the pipeline's length limit is tokenized up to the limit; the Linter
+        # adds a notice saying so (see Linter._lint_draft). Offsets stay those of the draft.
+        # Line breaks become spaces (same length, so offsets are unchanged): a phrase such as
+        # "just wanted to" must match in hard-wrapped text, where spaCy would otherwise keep the
+        # newline as a token between the words. A blank line still separates (two spaces).
+        text = self.draft.text[: nlp.max_length].replace("\r", " ").replace("\n", " ")
         if self.pipeline.trained:
-            return nlp(self.draft.text)
-        return nlp.make_doc(self.draft.text)
+            return nlp(text)
+        return nlp.make_doc(text)
 
     def words(self, part: Part) -> list[tuple[int, int]]:
         """(start, end) offsets of the words in a part."""

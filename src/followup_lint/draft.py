@@ -32,9 +32,14 @@ _BARE_NAME_GREETING_RE = re.compile(r"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*
 _CLOSING_PHRASES = (
     r"best(?:\s+regards|\s+wishes)?|kind(?:est)?\s+regards|warm(?:est)?\s+regards|regards|"
     r"warm(?:ly|est)|sincerely(?:\s+yours)?|yours(?:\s+sincerely|\s+truly|\s+faithfully)?|"
-    r"respectfully(?:\s+yours)?|with\s+(?:gratitude|appreciation|thanks|best\s+wishes)|"
+    r"respectfully(?:\s+yours)?|with\s+(?:many\s+thanks|(?:sincere\s+|warm\s+)?gratitude|"
+    r"appreciation|thanks|best\s+wishes|kind\s+regards)|"
     r"(?:many\s+|thanks?\s+)?thanks(?:\s+again|\s+so\s+much|\s+a\s+lot)?|thank\s+you(?:\s+again|"
-    r"\s+so\s+much|\s+very\s+much)?|gratefully|appreciatively|cheers|all\s+the\s+best|take\s+care|"
+    r"\s+so\s+much|\s+very\s+much)?|"
+    # A closing sentence used as the sign-off: "Thank you for your consideration," + name.
+    r"(?:thank\s+you|thanks)(?:\s+(?:again|so\s+much))?\s+for\s+your\s+(?:time|consideration|"
+    r"help|time\s+and\s+consideration)|"
+    r"gratefully|appreciatively|cheers|all\s+the\s+best|take\s+care|"
     r"talk\s+soon|speak\s+soon|thx|ty|ttyl|later|laters|xoxo|xo|love|peace|cordially"
 )
 _CLOSING_RE = re.compile(rf"^\s*(?:{_CLOSING_PHRASES})\s*[,.!—-]*\s*$", re.I)

@@ -202,6 +202,12 @@ class Linter:
             analysis.__dict__["doc"] = doc  # fills the cached_property with the batched Doc
         report = Report(path=draft.path, kind=kind, kind_source=kind_source, basis=draft.basis)
         report.notices.extend(self.notices)
+        limit = self.pipeline.nlp.max_length
+        if len(draft.text) > limit:
+            report.notices.append(
+                f"the draft is {len(draft.text):,} characters long: the rules that match words and "
+                f"phrases read its first {limit:,}; the other rules read all of it"
+            )
         base_values = {
             "company": context.company or "",
             "position": context.position or "",

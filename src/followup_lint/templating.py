@@ -11,7 +11,8 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateError, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 _MAX_TEMPLATE = 4000  # characters; messages are a sentence or three
 _MAX_REPEAT = 10_000  # characters "-" * n may make in a message: more is a bomb, not a sentence
@@ -55,7 +56,7 @@ def _check_safe(source: str) -> None:
             continue
         if isinstance(node, nodes.Getattr):
             name: Any = node.attr
-        elif isinstance(node.arg, nodes.Const):
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
             name = node.arg.value
         else:
             continue

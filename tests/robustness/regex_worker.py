@@ -58,11 +58,18 @@ def adversarial_inputs(n: int = N) -> list[tuple[str, str]]:
         ("http", "http://" * (n // 7)),
         ("mixed words and commas", "Best, " * (n // 6) + "1"),
         ("unicode letters", "é" * n + "!"),
+        ("one-letter words", "x " * half),
+        ("one-letter words then !", "x " * half + "!"),
+        ("quote markers", "> " * half + "x"),
+        ("words then comma", "a " * half + ","),
+        ("capitalised words then comma", "Aa " * (n // 3) + ","),
+        ("long word then space", "a" * n + " !"),
     ]
 
 
 def main() -> None:
-    patterns = json.loads(open(sys.argv[1], encoding="utf-8").read())
+    with open(sys.argv[1], encoding="utf-8") as f:
+        patterns = json.load(f)
     start = int(sys.argv[2])
     inputs = adversarial_inputs()
     byte_inputs = [(name, s.encode("utf-8")) for name, s in inputs]

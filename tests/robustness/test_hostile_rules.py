@@ -84,7 +84,9 @@ def test_runtime_abuse_fails_the_rule_not_the_run(tmp_path: Path, message: str) 
 
 def test_python_tags_are_refused(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    text = _RULE.format(message='"x"') + f"extra: !!python/object/apply:os.system ['touch {marker}']\n"
+    text = (
+        _RULE.format(message='"x"') + f"extra: !!python/object/apply:os.system ['touch {marker}']\n"
+    )
     path = _write(tmp_path / "rules", text)
     with pytest.raises(RuleError) as err:
         load_rules([tmp_path / "rules"])

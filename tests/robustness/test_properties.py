@@ -54,7 +54,7 @@ _PIECES = [
 _long_lines = st.builds(
     lambda ch, n: ch * n,
     st.sampled_from(["a", " ", "[", "!", "x ", "> ", "Aa", "\u00e9"]),
-    st.integers(min_value=500, max_value=20_000),
+    st.integers(min_value=200, max_value=5_000),
 )
 
 texts = st.lists(
@@ -63,7 +63,7 @@ texts = st.lists(
         st.sampled_from(_PIECES),
         _long_lines,
     ),
-    max_size=40,
+    max_size=25,
 ).map("".join)
 
 
@@ -138,7 +138,7 @@ _EML_PIECES = [
     b"Date: Mon, 99 Foo 2026 99:99:99 +9999\n",
     b"MIME-Version: 1.0\n",
     b"Content-Type: multipart/mixed; boundary=B\n",
-    b"Content-Type: multipart/alternative; boundary=\"\"\n",
+    b'Content-Type: multipart/alternative; boundary=""\n',
     b"Content-Type: text/plain; charset=utf-8\n",
     b"Content-Type: text/plain; charset=idna\n",
     b"Content-Type: text/plain; charset=utf-16\n",

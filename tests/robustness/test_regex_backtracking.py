@@ -36,6 +36,20 @@ KILL_AFTER = 10.0
 WORKER = Path(__file__).with_name("regex_worker.py")
 
 
+def _patterns_in(node: Any) -> Iterator[str]:
+    """Every string under a `patterns` or `pattern` key, at any depth of a check."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("patterns", "pattern"):
+                values = value if isinstance(value, list) else [value]
+                yield from (v for v in values if isinstance(v, str))
+            else:
+                yield from _patterns_in(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _patterns_in(item)
+
+
 def _rule_patterns() -> Iterator[dict[str, Any]]:
     for path in sorted((ROOT / "rules").rglob("*.y*ml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -43,21 +57,7 @@ def _rule_patterns() -> Iterator[dict[str, Any]]:
             continue
         check = data["check"]
         flags = re.UNICODE | (re.IGNORECASE if check.get("ignore_case", True) else 0)
-        found: list[str] = []
-
-        def walk(node: Any) -> None:
-            if isinstance(node, dict):
-                for key, value in node.items():
-                    if key in ("patterns", "pattern"):
-                        values = value if isinstance(value, list) else [value]
-                        found.extend(v for v in values if isinstance(v, str))
-                    else:
-                        walk(value)
-            elif isinstance(node, list):
-                for item in node:
-                    walk(item)
-
-        walk(check)
+        found = list(_patterns_in(check))
         for pattern in found:
             yield {
                 "label": str(path.relative_to(ROOT)),
