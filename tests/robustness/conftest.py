@@ -68,4 +68,19 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, col
 
 
+def positions(text: str) -> list[tuple[int, int]]:
+    """`position` of every offset 0..len(text), in one pass (same rules, no shared code)."""
+    out: list[tuple[int, int]] = []
+    line, col = 1, 1
+    for i, ch in enumerate(text):
+        out.append((line, col))
+        crlf_first = ch == "\r" and text[i + 1 : i + 2] == "\n"
+        if ch == "\n" or (ch == "\r" and not crlf_first):
+            line, col = line + 1, 1
+        else:
+            col += 1  # the "\r" of a CRLF counts as a column until its "\n" ends the line
+    out.append((line, col))
+    return out
+
+
 PYTHON = sys.executable

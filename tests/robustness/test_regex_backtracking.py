@@ -18,6 +18,7 @@ import re
 import subprocess
 import threading
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +130,8 @@ def _check_patterns() -> Iterator[dict[str, Any]]:
             yield from _compiled(label, value)
 
 
-def collect() -> list[dict[str, Any]]:
+@lru_cache(maxsize=1)
+def _collect() -> tuple[dict[str, Any], ...]:
     seen: set[tuple[str, int, bool, str]] = set()
     out: list[dict[str, Any]] = []
     for item in (*_rule_patterns(), *_module_patterns(), *_check_patterns()):
@@ -137,7 +139,11 @@ def collect() -> list[dict[str, Any]]:
         if key not in seen:
             seen.add(key)
             out.append(item)
-    return out
+    return tuple(out)
+
+
+def collect() -> list[dict[str, Any]]:
+    return [dict(item) for item in _collect()]
 
 
 def _run(
