@@ -25,15 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-KINDS: tuple[str, ...] = (
-    "thank_you",
-    "status_inquiry",
-    "final_follow_up",
-    "offer_reply",
-    "decline_offer",
-    "rejection_reply",
-    "networking",
-)
+from followup_lint.kinds import KINDS  # the one list of message kinds
 
 MIN_WORDS, MAX_WORDS = 100, 300
 

@@ -25,13 +25,15 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_bad_thank_you_exits_1_with_the_foundation_findings(capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_thank_you_exits_1_with_the_foundation_findings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, _ = run(capsys, "check", str(BAD), "--color", "never")
     assert code == 1
     for rule in ("subject-shouting", "unfilled-placeholder", "too-long", "missing-contact-details"):
         assert f" {rule} " in out, rule
     first = out.splitlines()[0]
-    path, line, col, rest = first.split(":", 3)
+    path, line, col, _message = first.split(":", 3)
     assert path == str(BAD) and int(line) >= 1 and int(col) >= 1
     assert "Found" in out.splitlines()[-2]
 
@@ -43,7 +45,10 @@ def test_good_draft_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_fail_on_threshold(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     draft = tmp_path / "d.txt"
-    draft.write_text("Subject: Following up\n\nDear Dana,\n\nAny news on the Analyst role?\n\nBest regards,\nSam Ito\n555-201-3344\n", encoding="utf-8")
+    draft.write_text(
+        "Subject: Following up\n\nDear Dana,\n\nAny news on the Analyst role?\n\nBest regards,\nSam Ito\n555-201-3344\n",
+        encoding="utf-8",
+    )
     assert run(capsys, "check", str(draft))[0] == 0  # only warnings: pass at the default (error)
     assert run(capsys, "check", str(draft), "--fail-on", "warning")[0] == 1
     assert run(capsys, "check", str(BAD), "--fail-on", "never")[0] == 0
@@ -76,16 +81,18 @@ def test_select_ignore_and_context_flags(capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, "check", str(BAD), "--select", "subject", "--format", "json")
     rules = {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
     assert rules and all(r.startswith("subject-") for r in rules)
-    code, out, _ = run(capsys, "check", str(BAD), "--ignore", "personalization,subject", "--format", "json")
+    code, out, _ = run(
+        capsys, "check", str(BAD), "--ignore", "personalization,subject", "--format", "json"
+    )
     rules = {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
     assert "unfilled-placeholder" not in rules and not any(r.startswith("subject-") for r in rules)
     code, out, _ = run(capsys, "check", str(BAD), "--kind", "networking", "--format", "json")
-    assert json.loads(out)["files"][0]["kind"] == "networking"
+    assert code == 1 and json.loads(out)["files"][0]["kind"] == "networking"
 
 
 def test_glob(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", str(EXAMPLES / "*" / "good.txt"), "--format", "json")
-    assert len(json.loads(out)["files"]) == 7
+    assert code == 0 and len(json.loads(out)["files"]) == 7
 
 
 @pytest.mark.parametrize(
@@ -94,14 +101,25 @@ def test_glob(capsys: pytest.CaptureFixture[str]) -> None:
         (lambda p: str(p / "missing.txt"), "no such file"),
         (lambda p: str(p), "is a directory"),
         (lambda p: (p / "bin.txt").write_bytes(b"\x00\x01\x02") and str(p / "bin.txt"), "binary"),
-        (lambda p: (p / "x.eml").write_bytes(b"just words, no headers") and str(p / "x.eml"), "malformed email"),
+        (
+            lambda p: (p / "x.eml").write_bytes(b"just words, no headers") and str(p / "x.eml"),
+            "malformed email",
+        ),
         (lambda p: str(p / "*.nothing"), "no files match"),
     ],
 )
-def test_input_errors_exit_2_with_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_input_errors_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, make, message: str
+) -> None:  # type: ignore[no-untyped-def]
     target = make(tmp_path)
     code, out, err = run(capsys, "check", target)
-    assert code == 2 and message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert (
+        code == 2
+        and out == ""
+        and message in err
+        and err.count("\n") == 1
+        and "Traceback" not in err
+    )
 
 
 def test_bad_flag_values_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,7 +130,9 @@ def test_bad_flag_values_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert info.value.code == 2
 
 
-def test_bad_config_context_and_rule_files_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_bad_config_context_and_rule_files_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     cfg = tmp_path / "bad.toml"
     cfg.write_text('ignroe = ["x"]\n', encoding="utf-8")
     code, _, err = run(capsys, "check", str(GOOD), "--config", str(cfg))
@@ -129,7 +149,9 @@ def test_bad_config_context_and_rule_files_exit_2(capsys: pytest.CaptureFixture[
     assert code == 2 and "broken.yaml" in err and "field '" in err
 
 
-def test_empty_and_huge_drafts_finish_with_findings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_empty_and_huge_drafts_finish_with_findings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     code, out, _ = run(capsys, "check", str(empty), "--format", "json")
@@ -137,7 +159,11 @@ def test_empty_and_huge_drafts_finish_with_findings(capsys: pytest.CaptureFixtur
     assert code == 1 and {"subject-missing", "body-missing"} <= rules
     huge = tmp_path / "huge.txt"
     para = "Thank you for the conversation about the pricing project and the team. " * 12 + "\n\n"
-    huge.write_text("Subject: Thank you – Analyst interview\n\nDear Dana,\n\n" + para * (5_000_000 // len(para)), encoding="utf-8")
+    huge.write_text(
+        "Subject: Thank you – Analyst interview\n\nDear Dana,\n\n"
+        + para * (5_000_000 // len(para)),
+        encoding="utf-8",
+    )
     assert huge.stat().st_size > 4_900_000
     code, out, _ = run(capsys, "check", str(huge), "--format", "json")
     assert code in (0, 1)
@@ -146,7 +172,10 @@ def test_empty_and_huge_drafts_finish_with_findings(capsys: pytest.CaptureFixtur
 
 def test_template_only_draft(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     t = tmp_path / "template.txt"
-    t.write_text("Subject: Thank you – [Position]\n\nDear [Interviewer's Name],\n\n[Body]\n\nBest regards,\n[Your Name]\n", encoding="utf-8")
+    t.write_text(
+        "Subject: Thank you – [Position]\n\nDear [Interviewer's Name],\n\n[Body]\n\nBest regards,\n[Your Name]\n",
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, "check", str(t), "--format", "json")
     findings = json.loads(out)["files"][0]["findings"]
     assert code == 1 and sum(f["rule"] == "unfilled-placeholder" for f in findings) == 4
@@ -155,7 +184,11 @@ def test_template_only_draft(capsys: pytest.CaptureFixture[str], tmp_path: Path)
 def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules", "--format", "json")
     ids = {r["id"] for r in json.loads(out)["rules"]}
-    assert code == 0 and {"subject-missing", "too-long", "missing-contact-details", "unfilled-placeholder"} <= ids
+    assert (
+        code == 0
+        and {"subject-missing", "too-long", "missing-contact-details", "unfilled-placeholder"}
+        <= ids
+    )
     code, out, _ = run(capsys, "rules")
     assert code == 0 and "subject-too-long" in out
     code, out, _ = run(capsys, "explain", "subject-too-long")
@@ -167,10 +200,17 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
 def test_module_entry_point_and_no_traceback() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "followup_lint", "check", "/nonexistent/draft.txt"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 2 and "no such file" in proc.stderr and "Traceback" not in proc.stderr
-    proc = subprocess.run([sys.executable, "-m", "followup_lint", "--version"], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "followup_lint", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("followup-lint ")
 
 

@@ -13,7 +13,9 @@ BAD = "Subject: hey\n\nHi,\n\nI want the job in order to grow.\n\nThx\n"
 
 
 def test_found_upward_and_pyproject_table(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.followup-lint]\nfail-on = "warning"\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.followup-lint]\nfail-on = "warning"\n', encoding="utf-8"
+    )
     sub = tmp_path / "a" / "b"
     sub.mkdir(parents=True)
     assert find_config(sub) == tmp_path / "pyproject.toml"
@@ -23,7 +25,7 @@ def test_found_upward_and_pyproject_table(tmp_path: Path) -> None:
 
 
 def test_pyproject_without_our_table_is_skipped(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.black]\nline-length = 80\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = 80\n", encoding="utf-8")
     assert find_config(tmp_path) is None or find_config(tmp_path) != tmp_path / "pyproject.toml"
 
 
@@ -64,7 +66,9 @@ def test_severity_and_parameter_overrides(tmp_path: Path) -> None:
     f = tmp_path / ".followup-lint.toml"
     f.write_text('[rules.subject-too-long]\nseverity = "error"\nmax = 10\n', encoding="utf-8")
     linter = Linter(load_config(f))
-    [finding] = linter.lint("Subject: Thank you for the interview\n\nDear Dana,\n").by_rule("subject-too-long")
+    [finding] = linter.lint("Subject: Thank you for the interview\n\nDear Dana,\n").by_rule(
+        "subject-too-long"
+    )
     assert finding.severity.value == "error" and "10" in finding.message
 
 
@@ -82,7 +86,7 @@ def test_extra_rule_folder(tmp_path: Path) -> None:
         "id: no-cheers\ncategory: tone\nseverity: warning\nscope: closing\n"
         "check: {kind: existence, phrases: [cheers]}\nmessage: 'Our house style avoids \"{{ match }}\".'\n"
         "guidance: [N1]\ndescription: House style.\n"
-        "examples: {trigger: [\"Dear Dana,\\n\\nHi.\\n\\nCheers,\\nSam\"], pass: [\"Dear Dana,\\n\\nHi.\\n\\nBest,\\nSam\"]}\n",
+        'examples: {trigger: ["Dear Dana,\\n\\nHi.\\n\\nCheers,\\nSam"], pass: ["Dear Dana,\\n\\nHi.\\n\\nBest,\\nSam"]}\n',
         encoding="utf-8",
     )
     cfg = tmp_path / ".followup-lint.toml"

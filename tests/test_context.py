@@ -11,7 +11,7 @@ from followup_lint import Context, ContextError, Linter, read_draft
 from followup_lint.context import load_context_file, resolve_context
 
 DRAFT = (
-    "Subject: Thank you\nTo: Dana Lee <dana.lee@acme.com>, bob@gmail.com\nCc: \"Ortiz, Ana\" <ana@acme.com>\n"
+    'Subject: Thank you\nTo: Dana Lee <dana.lee@acme.com>, bob@gmail.com\nCc: "Ortiz, Ana" <ana@acme.com>\n'
     "From: Sam Ito <sam@example.com>\nDate: Fri, 13 Nov 2026 09:00:00 +0000\n\nDear Dana,\n\nThanks.\n"
 )
 
@@ -40,10 +40,14 @@ def test_file_overrides_headers_and_flags_override_file(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     draft = read_draft(DRAFT)
-    ctx = resolve_context(draft, file_data=load_context_file(f), overrides={"company": "Acme Corp", "kind": None})
+    ctx = resolve_context(
+        draft, file_data=load_context_file(f), overrides={"company": "Acme Corp", "kind": None}
+    )
     assert ctx.company == "Acme Corp"  # the flag wins
     assert ctx.kind == "thank_you"  # the file's, since the flag was not given
-    assert [p.title for p in ctx.interviewers] == ["Head of Data"]  # the file's list replaces the headers'
+    assert [p.title for p in ctx.interviewers] == [
+        "Head of Data"
+    ]  # the file's list replaces the headers'
     assert ctx.decision_expected_by == dt.date(2026, 11, 20)
     assert ctx.earlier_messages[0].kind == "status_inquiry"
     api = Context(company="Acme Labs")
@@ -53,7 +57,10 @@ def test_file_overrides_headers_and_flags_override_file(tmp_path: Path) -> None:
 def test_context_file_beside_the_draft_is_picked_up(tmp_path: Path) -> None:
     (tmp_path / "followup.toml").write_text('kind = "networking"\n', encoding="utf-8")
     d = tmp_path / "note.txt"
-    d.write_text("Subject: Thank you for the interview\n\nDear Dana,\n\nThank you for meeting me.\n", encoding="utf-8")
+    d.write_text(
+        "Subject: Thank you for the interview\n\nDear Dana,\n\nThank you for meeting me.\n",
+        encoding="utf-8",
+    )
     report = Linter().lint(d)
     assert report.kind == "networking" and report.kind_source == "given"
 
@@ -64,12 +71,14 @@ def test_context_file_beside_the_draft_is_picked_up(tmp_path: Path) -> None:
         ('kind = "thanks"\n', "key 'kind'"),
         ('interviewed_at = "last tuesday"\n', "key 'interviewed_at'"),
         ('compnay = "Acme"\n', "key 'compnay': unknown key"),
-        ("[[interviewers]]\ntitle = \"Lead\"\n", "key 'interviewers[0].name'"),
+        ('[[interviewers]]\ntitle = "Lead"\n', "key 'interviewers[0].name'"),
         ("topics = 3\n", "key 'topics'"),
         ("kind = \n", "not valid TOML"),
     ],
 )
-def test_malformed_context_file_names_file_and_key(tmp_path: Path, toml: str, expected: str) -> None:
+def test_malformed_context_file_names_file_and_key(
+    tmp_path: Path, toml: str, expected: str
+) -> None:
     f = tmp_path / "ctx.toml"
     f.write_text(toml, encoding="utf-8")
     with pytest.raises(ContextError) as info:

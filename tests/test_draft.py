@@ -25,7 +25,10 @@ def test_full_letter() -> None:
     assert d.subject is not None and d.subject.text == "Thank you – Analyst interview"
     assert d.headers["to"] == "Dana Lee <dana@acme.com>"
     assert d.greeting is not None and d.greeting.text == "Dear Ms. Lee,"
-    assert [p.text for p in d.paragraphs] == ["Thank you for Tuesday.\nIt was great.", "I look forward to it."]
+    assert [p.text for p in d.paragraphs] == [
+        "Thank you for Tuesday.\nIt was great.",
+        "I look forward to it.",
+    ]
     assert d.closing is not None and d.closing.text == "Best regards,"
     assert d.signature is not None and d.signature.text == "Lee Park\n555-201-3344"
     assert d.addresses("to")[0].domain == "acme.com"
@@ -65,7 +68,9 @@ def test_inline_quote_lines_are_not_body() -> None:
 
 
 def test_forwarded_block_is_set_aside() -> None:
-    d = parse_text("Dear Dana,\n\nSee below.\n\nThanks,\nSam\n\n---------- Forwarded message ---------\nFrom: x\n\nold text")
+    d = parse_text(
+        "Dear Dana,\n\nSee below.\n\nThanks,\nSam\n\n---------- Forwarded message ---------\nFrom: x\n\nold text"
+    )
     assert "old text" not in d.body_text and d.quoted
 
 
@@ -87,7 +92,9 @@ def test_crlf_and_lone_cr_line_endings() -> None:
 
 
 def test_folded_header() -> None:
-    d = parse_text("Subject: Thank you for the interview\n  for the Analyst role\n\nDear Dana,\n\nThanks.")
+    d = parse_text(
+        "Subject: Thank you for the interview\n  for the Analyst role\n\nDear Dana,\n\nThanks."
+    )
     assert d.headers["subject"] == "Thank you for the interview for the Analyst role"
     _check_offsets(d)
 
@@ -107,7 +114,9 @@ def test_degenerate_drafts_parse(text: str) -> None:
     "scope", ["subject", "greeting", "body", "closing", "signature", "message", "whole"]
 )
 def test_every_scope_is_known(scope: str) -> None:
-    assert isinstance(parse_text("Subject: a\n\nDear Dana,\n\nHi.\n\nBest,\nSam").parts(scope), list)
+    assert isinstance(
+        parse_text("Subject: a\n\nDear Dana,\n\nHi.\n\nBest,\nSam").parts(scope), list
+    )
 
 
 def test_unknown_scope_is_an_error() -> None:

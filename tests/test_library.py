@@ -19,9 +19,13 @@ DRAFTS = sorted(EXAMPLES.glob("*/*.txt"))
 def test_lint_accepts_text_and_context() -> None:
     text = (EXAMPLES / "thank_you" / "bad.txt").read_text(encoding="utf-8")
     report = lint(text, context={"kind": "thank_you", "company": "Contoso"})
-    assert isinstance(report, Report) and report.kind == "thank_you" and report.kind_source == "given"
+    assert (
+        isinstance(report, Report) and report.kind == "thank_you" and report.kind_source == "given"
+    )
     assert report.failed() and "unfilled-placeholder" in report.rules
-    typed = lint(text, context=Context(kind="thank_you", interviewers=(Person(name="Marcus Webb"),)))
+    typed = lint(
+        text, context=Context(kind="thank_you", interviewers=(Person(name="Marcus Webb"),))
+    )
     assert typed.kind == "thank_you"
 
 
@@ -75,7 +79,10 @@ def test_kind_given_detected_or_default() -> None:
     assert Linter().lint(note).kind_source == "detected"
     vague = "Subject: hello\n\nDear Dana,\n\nHello.\n"
     assert Linter().lint(vague).kind_source in ("unknown", "detected")
-    assert Linter(Config(kind="networking")).lint(vague).kind in ("networking", Linter().lint(vague).kind)
+    assert Linter(Config(kind="networking")).lint(vague).kind in (
+        "networking",
+        Linter().lint(vague).kind,
+    )
 
 
 def test_public_api_is_typed() -> None:

@@ -25,6 +25,8 @@ print("ok", thorough.pipeline.name)
 
 
 def test_runs_with_the_network_disabled() -> None:
-    proc = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=180
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("ok en_core_web_sm")

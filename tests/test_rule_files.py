@@ -89,7 +89,9 @@ def test_python_tags_and_bad_yaml_are_refused(tmp_path: Path) -> None:
 def test_strict_template_variables_fail_at_render(tmp_path: Path) -> None:
     from followup_lint import Config, Linter
 
-    rule = load_rule_file(_write(tmp_path, "casual", GOOD.format(id="casual").replace("{{ match }}", "{{ mtach }}")))
+    rule = load_rule_file(
+        _write(tmp_path, "casual", GOOD.format(id="casual").replace("{{ match }}", "{{ mtach }}"))
+    )
     linter = Linter(Config(), rules=[rule], strict=True)
     with pytest.raises(Exception, match="mtach"):
         linter.lint("Dear Dana,\n\nThat was awesome.\n\nBest,\nSam")
@@ -100,7 +102,9 @@ def test_builtin_rules_are_unique_and_documented() -> None:
     ids = [r.id for r in rules]
     assert len(ids) == len(set(ids))
     for r in rules:
-        assert r.path.parent.name == r.spec.category, f"{r.path} should live in rules/{r.spec.category}/"
+        assert r.path.parent.name == r.spec.category, (
+            f"{r.path} should live in rules/{r.spec.category}/"
+        )
         assert r.spec.description.strip() and r.spec.guidance
 
 

@@ -15,7 +15,9 @@ from followup_lint.sources import read_bytes
 LETTER = "Dear Dana,\n\nThank you for meeting with me.\n\nBest regards,\nSam Ito\n"
 
 
-def _message(body: str = LETTER, cte: str | None = None, subject: str = "Thank you – Analyst interview") -> EmailMessage:
+def _message(
+    body: str = LETTER, cte: str | None = None, subject: str = "Thank you – Analyst interview"
+) -> EmailMessage:
     msg = EmailMessage(policy=policy.default)
     msg["From"] = "Sam Ito <sam@example.com>"
     msg["To"] = "Dana Lee <dana.lee@acme.com>"
@@ -39,7 +41,11 @@ def test_string_bytes_path_and_message_agree(tmp_path: Path) -> None:
 
 def test_plain_eml_is_linted_in_place(tmp_path: Path) -> None:
     # An ASCII subject: a non-ASCII one is RFC 2047-encoded on the wire, so it would be decoded.
-    msg = _message(body="Dear Dana,\n\nThanks for [Company] time.\n\nBest regards,\nSam Ito\n", cte="8bit", subject="Thank you - Analyst interview")
+    msg = _message(
+        body="Dear Dana,\n\nThanks for [Company] time.\n\nBest regards,\nSam Ito\n",
+        cte="8bit",
+        subject="Thank you - Analyst interview",
+    )
     raw = bytes(msg)
     p = tmp_path / "note.eml"
     p.write_bytes(raw)
@@ -63,7 +69,11 @@ def test_quoted_printable_eml_is_decoded_and_says_so(tmp_path: Path) -> None:
 
 
 def test_base64_eml_with_encoded_subject() -> None:
-    msg = _message(body="Dear Dana,\n\nMerci beaucoup für alles.\n\nBest regards,\nSam Ito\n", cte="base64", subject="Danke – Interview für die Stelle")
+    msg = _message(
+        body="Dear Dana,\n\nMerci beaucoup für alles.\n\nBest regards,\nSam Ito\n",
+        cte="base64",
+        subject="Danke – Interview für die Stelle",
+    )
     draft = read_draft(msg.as_bytes(), format="eml")
     assert draft.subject is not None and draft.subject.text == "Danke – Interview für die Stelle"
     assert "für alles" in draft.body_text
@@ -72,18 +82,27 @@ def test_base64_eml_with_encoded_subject() -> None:
 def test_multipart_prefers_plain_and_lists_attachments() -> None:
     msg = _message()
     msg.add_alternative("<p>Dear Dana, HTML version</p>", subtype="html")
-    msg.add_attachment(b"%PDF-1.4 fake", maintype="application", subtype="pdf", filename="portfolio.pdf")
+    msg.add_attachment(
+        b"%PDF-1.4 fake", maintype="application", subtype="pdf", filename="portfolio.pdf"
+    )
     draft = read_draft(msg.as_bytes(), format="eml")
     assert "HTML version" not in draft.body_text and "Thank you for meeting" in draft.body_text
-    assert [(a.filename, a.content_type) for a in draft.attachments] == [("portfolio.pdf", "application/pdf")]
+    assert [(a.filename, a.content_type) for a in draft.attachments] == [
+        ("portfolio.pdf", "application/pdf")
+    ]
 
 
 def test_html_only_message_is_converted_to_text() -> None:
     msg = EmailMessage()
     msg["Subject"] = "Thank you"
-    msg.set_content("<html><body><p>Dear Dana,</p><p>Thank you <b>so much</b>.</p><p>Best regards,<br>Sam Ito</p></body></html>", subtype="html")
+    msg.set_content(
+        "<html><body><p>Dear Dana,</p><p>Thank you <b>so much</b>.</p><p>Best regards,<br>Sam Ito</p></body></html>",
+        subtype="html",
+    )
     draft = read_draft(msg.as_bytes(), format="eml")
-    assert "<b>" not in draft.text and "Thank you **so much**" in draft.text or "Thank you so much" in draft.text
+    assert (
+        "<b>" not in draft.text and "Thank you **so much**" in draft.text
+    ) or "Thank you so much" in draft.text
 
 
 def test_latin1_charset_is_decoded() -> None:
@@ -106,7 +125,11 @@ def test_stdin_bytes_that_look_like_mail_are_read_as_eml() -> None:
     [
         (b"\x00\x01\x02binary", None, "binary"),
         (b"Dear Dana,\n\n\xff\xfe broken", "text", "not valid UTF-8"),
-        (b"Subject: x\nContent-Type: text/plain; charset=klingon\n\nbody", "eml", "unknown charset"),
+        (
+            b"Subject: x\nContent-Type: text/plain; charset=klingon\n\nbody",
+            "eml",
+            "unknown charset",
+        ),
         (b"no headers at all, just words", "eml", "malformed email"),
     ],
 )
@@ -124,7 +147,7 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 
 def test_draft_file_is_never_modified(tmp_path: Path) -> None:
     p = tmp_path / "d.txt"
-    data = "Subject: hey\r\n\r\nyo,\r\n[Name]\r\n".encode()
+    data = b"Subject: hey\r\n\r\nyo,\r\n[Name]\r\n"
     p.write_bytes(data)
     Linter().lint(p)
     assert p.read_bytes() == data

@@ -24,6 +24,7 @@ from .formatters import FORMATTERS
 from .kinds import KINDS
 from .report import Report
 from .severity import FAIL_ON_CHOICES
+from .sources import format_for, read_bytes, read_draft
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -173,19 +174,10 @@ def run_check(args: argparse.Namespace) -> int:
     drafts = []
     for p in paths:
         if p == "-":
-            data = sys.stdin.buffer.read()
             name = args.stdin_filename
-            from .sources import read_bytes
-
-            fmt = None
-            if name:
-                from .sources import _format_for
-
-                fmt = _format_for(Path(name))
-            draft = read_bytes(data, path=name, format=fmt)
+            fmt = format_for(Path(name)) if name else None
+            draft = read_bytes(sys.stdin.buffer.read(), path=name, format=fmt)
         else:
-            from .sources import read_draft
-
             draft = read_draft(Path(p))
         drafts.append(draft)
     # Notes to different interviewers checked together are compared (near-duplicate-notes).

@@ -227,13 +227,13 @@ def run_fixes(
 ) -> int:
     """`check --fix` / `check --diff` for the CLI."""
     from .formatters import FORMATTERS
-    from .sources import _format_for, _read_file
+    from .sources import _read_file, format_for
 
     outcomes: list[FixOutcome] = []
     for p in paths:
         if p == "-":
             name = args.stdin_filename
-            fmt = _format_for(Path(name)) if name else None
+            fmt = format_for(Path(name)) if name else None
             data = sys.stdin.buffer.read()
             outcomes.append(
                 fix_bytes(
@@ -252,7 +252,7 @@ def run_fixes(
                     data,
                     linter,
                     path=p,
-                    format=_format_for(Path(p)),
+                    format=format_for(Path(p)),
                     context=overrides,
                     context_file=args.context,
                 )

@@ -229,6 +229,7 @@ class Linter:
                 report.notices.append(
                     f"rule {active.id} failed ({type(exc).__name__}) and was skipped"
                 )
+        report.findings = _drop_spelling_echoes(report.findings)
         report.findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
         return report
 
@@ -273,3 +274,13 @@ def _default_linter(config: Config | None) -> Linter:
     # Reuse a Linter per configuration (Config is frozen and hashable): building one compiles
     # every rule, which costs far more than linting a draft.
     return Linter(config)
+
+
+def _drop_spelling_echoes(findings: list[Finding]) -> list[Finding]:
+    """Drop a spelling finding on exactly the words another rule already reports ("sooo" is
+    slang, "Thx" an informal sign-off): that rule explains the problem; "did you mean soon?"
+    only adds noise."""
+    taken = {(f.span.start, f.span.end) for f in findings if f.category != "proofreading"}
+    if not taken:
+        return findings
+    return [f for f in findings if f.rule != "spelling" or (f.span.start, f.span.end) not in taken]

@@ -87,13 +87,13 @@ def read_draft(source: Source, *, path: str | None = None, format: str | None = 
         return _from_message(source, path=path, raw=None)
     if isinstance(source, PathLike):
         p = Path(source)
-        return read_bytes(_read_file(p), path=str(p), format=format or _format_for(p))
+        return read_bytes(_read_file(p), path=str(p), format=format or format_for(p))
     if isinstance(source, bytes):
         return read_bytes(
-            source, path=path, format=format or (_format_for(Path(path)) if path else None)
+            source, path=path, format=format or (format_for(Path(path)) if path else None)
         )
     if isinstance(source, str):
-        fmt = format or (_format_for(Path(path)) if path else "text")
+        fmt = format or (format_for(Path(path)) if path else "text")
         if fmt == "eml":
             return read_bytes(source.encode("utf-8", "surrogateescape"), path=path, format="eml")
         return parse_text(_check_length(source, path or "<input>"), path=path, format=fmt)
@@ -102,7 +102,8 @@ def read_draft(source: Source, *, path: str | None = None, format: str | None = 
     )
 
 
-def _format_for(p: Path) -> str:
+def format_for(p: Path) -> str:
+    """The draft format a file name implies: "eml", "markdown" or "text"."""
     suffix = p.suffix.lower()
     if suffix in _EML_SUFFIXES:
         return "eml"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from lsprotocol import types
 
@@ -114,29 +115,11 @@ def code_actions(
             if word and word not in seen_words:
                 seen_words.add(word)
                 title = f"Add '{word}' to the followup-lint vocabulary"
-                actions.append(
-                    types.CodeAction(
-                        title=title,
-                        kind=types.CodeActionKind.QuickFix,
-                        diagnostics=[diag],
-                        command=types.Command(
-                            title=title, command=CMD_ADD_WORD, arguments=[result.uri, word]
-                        ),
-                    )
-                )
+                actions.append(_command_action(title, diag, CMD_ADD_WORD, [result.uri, word]))
             if f.rule not in seen_rules:
                 seen_rules.add(f.rule)
                 title = f"Disable rule {f.rule} in this workspace"
-                actions.append(
-                    types.CodeAction(
-                        title=title,
-                        kind=types.CodeActionKind.QuickFix,
-                        diagnostics=[diag],
-                        command=types.Command(
-                            title=title, command=CMD_DISABLE_RULE, arguments=[result.uri, f.rule]
-                        ),
-                    )
-                )
+                actions.append(_command_action(title, diag, CMD_DISABLE_RULE, [result.uri, f.rule]))
     if fresh and _wanted(FIX_ALL_KIND, only):
         fix_all = _fix_all(result, document_changes)
         if fix_all is not None:
@@ -167,4 +150,16 @@ def _fix_all(result: LintResult, document_changes: bool) -> types.CodeAction | N
             [_text_edit(result, f) for f in chosen],
             document_changes,
         ),
+    )
+
+
+def _command_action(
+    title: str, diag: types.Diagnostic, command: str, arguments: list[Any]
+) -> types.CodeAction:
+    """A quick fix that runs one of our workspace commands (they edit the config file)."""
+    return types.CodeAction(
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diag],
+        command=types.Command(title=title, command=command, arguments=arguments),
     )
