@@ -93,3 +93,23 @@ def test_extra_rule_folder(tmp_path: Path) -> None:
     cfg.write_text('rule-folders = ["house"]\nselect = ["no-cheers"]\n', encoding="utf-8")
     linter = Linter(load_config(cfg))
     assert linter.lint("Dear Dana,\n\nHi.\n\nCheers,\nSam").rules == {"no-cheers"}
+
+
+def test_messages_show_the_overridden_parameters(tmp_path: Path) -> None:
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "few-cheers.yaml").write_text(
+        "id: few-cheers\ncategory: tone\nseverity: warning\nscope: message\n"
+        "check: {kind: existence, phrases: [cheers], max_hits: 5}\n"
+        "message: 'Reported at most {{ max_hits }} times.'\n"
+        "guidance: [N1]\ndescription: House style.\n"
+        'examples: {trigger: ["Dear Dana,\\n\\nHi.\\n\\nCheers,\\nSam"], pass: ["Dear Dana,\\n\\nHi.\\n\\nBest,\\nSam"]}\n',
+        encoding="utf-8",
+    )
+    cfg = tmp_path / ".followup-lint.toml"
+    cfg.write_text(
+        'rule-folders = ["house"]\nselect = ["few-cheers"]\n[rules.few-cheers]\nmax_hits = 2\n',
+        encoding="utf-8",
+    )
+    [finding] = Linter(load_config(cfg)).lint("Dear Dana,\n\nHi.\n\nCheers,\nSam").findings
+    assert finding.message == "Reported at most 2 times."

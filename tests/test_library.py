@@ -96,3 +96,11 @@ def test_rules_ship_with_the_package() -> None:
     # In a wheel the rules sit inside the package (pyproject force-include); in a checkout, at
     # the repository root. Either way they load.
     assert len(builtin_rules()) >= 15
+
+
+def test_a_yielding_rule_gives_way_on_the_same_words() -> None:
+    text = "Subject: Thank you\n\nDear Dana,\n\nThanks sooo much for the chat.\n\nBest regards,\nSam Ito\n"
+    both = Linter(Config(select=("slang", "spelling"))).lint(text)
+    assert "slang" in both.rules and "spelling" not in both.rules
+    alone = Linter(Config(select=("spelling",))).lint(text)
+    assert "spelling" in alone.rules  # nobody else reports "sooo", so spelling does

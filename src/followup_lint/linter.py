@@ -35,6 +35,9 @@ class ActiveRule:
     rule: Rule
     check: Check
     severity: Severity
+    #: The effective check parameters (overrides applied), dumped once: every finding's message
+    #: template sees them, and dumping a pydantic model per finding is wasted work.
+    params: dict[str, Any]
 
     @property
     def id(self) -> str:
@@ -94,8 +97,9 @@ class Linter:
             params = self._params(rule)
             override = self.config.rules.get(rule.id)
             severity = override.severity if override and override.severity else rule.spec.severity
-            self.active.append(ActiveRule(rule, cls(params, env), severity))
+            self.active.append(ActiveRule(rule, cls(params, env), severity, params.model_dump()))
         self.vocabulary = frozenset(self.config.vocabulary)
+        self._yielding = frozenset(a.id for a in self.active if a.rule.spec.yields)
 
     def _on(self, rule: Rule) -> bool:
         return _selected(rule, self.config.select, self.config.ignore)
@@ -229,15 +233,31 @@ class Linter:
                 report.notices.append(
                     f"rule {active.id} failed ({type(exc).__name__}) and was skipped"
                 )
-        report.findings = _drop_spelling_echoes(report.findings)
+        report.findings = self._drop_echoes(report.findings)
         report.findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
         return report
+
+    def _drop_echoes(self, findings: list[Finding]) -> list[Finding]:
+        """Drop the findings of rules marked `yields` that sit on exactly the words a rule of
+        another category reports: "sooo" is slang, "Thx" an informal sign-off, and those rules
+        explain the problem better than "did you mean soon?" (spelling yields)."""
+        if not self._yielding:
+            return findings
+        categories: dict[tuple[int, int], set[str]] = {}
+        for f in findings:
+            categories.setdefault((f.span.start, f.span.end), set()).add(f.category)
+        return [
+            f
+            for f in findings
+            if f.rule not in self._yielding
+            or not categories[(f.span.start, f.span.end)] - {f.category}
+        ]
 
     def _finding(
         self, active: ActiveRule, analysis: Analysis, hit: Hit, base: dict[str, Any]
     ) -> Finding:
         rule = active.rule
-        values = {**rule.check.model_dump(), **base, **hit.values}
+        values = {**active.params, **base, **hit.values}
         lines = analysis.lines
         span = lines.span(hit.start, hit.end)
         fixes = tuple(
@@ -274,13 +294,3 @@ def _default_linter(config: Config | None) -> Linter:
     # Reuse a Linter per configuration (Config is frozen and hashable): building one compiles
     # every rule, which costs far more than linting a draft.
     return Linter(config)
-
-
-def _drop_spelling_echoes(findings: list[Finding]) -> list[Finding]:
-    """Drop a spelling finding on exactly the words another rule already reports ("sooo" is
-    slang, "Thx" an informal sign-off): that rule explains the problem; "did you mean soon?"
-    only adds noise."""
-    taken = {(f.span.start, f.span.end) for f in findings if f.category != "proofreading"}
-    if not taken:
-        return findings
-    return [f for f in findings if f.rule != "spelling" or (f.span.start, f.span.end) not in taken]

@@ -79,6 +79,9 @@ class RuleBase(BaseModel):
     safe_fix: bool = False
     #: Off unless selected by id or category (slow, or opinionated).
     default_enabled: bool = True
+    #: Drop this rule's finding when a rule of another category reports exactly the same words
+    #: (the spelling rule yields to `slang` on "sooo", which explains the problem better).
+    yields: bool = False
     examples: Examples
 
     @field_validator("guidance")
