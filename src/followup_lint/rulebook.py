@@ -39,6 +39,21 @@ def _check_yaml_shape(text: str, path: Path) -> None:
     """Refuse a document nested too deeply or expanding too far, without building it."""
     expanded: dict[str, int] = {}  # anchor -> values under it, aliases expanded
     stack: list[list[Any]] = [[None, 0]]  # [anchor, values so far] per open collection
+    try:
+        _walk_yaml_events(text, path, expanded, stack)
+    except yaml.YAMLError as exc:
+        # PyYAML 6.0.4+ refuses deep nesting itself ("exceeded maximum nesting depth"), before
+        # our own count reaches its limit: say the same thing in the same words either way.
+        if "nesting depth" in str(getattr(exc, "problem", "") or exc):
+            raise RuleError(
+                f"{path}: not a rule: nested more than {MAX_RULE_DEPTH} levels deep"
+            ) from None
+        raise
+
+
+def _walk_yaml_events(
+    text: str, path: Path, expanded: dict[str, int], stack: list[list[Any]]
+) -> None:
     for event in yaml.parse(text, Loader=_SAFE_LOADER):
         size = 0
         if isinstance(event, yaml.CollectionStartEvent):
