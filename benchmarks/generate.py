@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from followup_lint.kinds import KINDS  # the one list of message kinds
+from followup_lint.model.kinds import KINDS  # the one list of message kinds
 
 MIN_WORDS, MAX_WORDS = 100, 300
 

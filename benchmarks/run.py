@@ -132,9 +132,9 @@ def breakdown(drafts: Sequence[GeneratedDraft], mode: str = "default") -> dict[s
     an API: when those change, this figure says so instead of failing the run."""
     try:
         from followup_lint import Linter
-        from followup_lint.analysis import Analysis
-        from followup_lint.detect import detect_kind
-        from followup_lint.sources import read_draft
+        from followup_lint.analysis.core import Analysis
+        from followup_lint.analysis.kind_detection import detect_kind
+        from followup_lint.reading.sources import read_draft
 
         linter = Linter(_config(mode))
         steps: dict[str, float] = {}

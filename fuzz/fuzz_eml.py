@@ -1,6 +1,6 @@
 """Fuzz target for the .eml reader and the header parser (atheris, i.e. libFuzzer for Python).
 
-Any exception other than `followup_lint.errors.InputError` is a crash: a malformed message must
+Any exception other than `followup_lint.model.errors.InputError` is a crash: a malformed message must
 end in a clear input error, never a traceback. Parts must also point into the text they were cut
 from, and the addresses in the headers must parse.
 
@@ -45,8 +45,8 @@ def _get_linter() -> Any:
 
 def check_one(data: bytes, *, lint: bool = False) -> None:
     """Parse (and optionally lint) one input; raise anything but InputError."""
-    from followup_lint.errors import InputError
-    from followup_lint.sources import read_bytes
+    from followup_lint.model.errors import InputError
+    from followup_lint.reading.sources import read_bytes
 
     try:
         draft = read_bytes(data, format="eml")
@@ -155,7 +155,7 @@ def main(argv: list[str]) -> None:
     with atheris.instrument_imports(include=["email", "followup_lint"]):
         import email.parser  # noqa: F401
 
-        import followup_lint.sources  # noqa: F401
+        import followup_lint.reading.sources  # noqa: F401
     if lint:
         _get_linter()  # build once, outside the fuzzing loop
 

@@ -12,8 +12,7 @@ import pytest
 
 from followup_lint.cli import main
 from followup_lint.formatters.json_format import schema
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 BAD = EXAMPLES / "thank_you" / "bad.txt"
 GOOD = EXAMPLES / "thank_you" / "good.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from followup_lint import Context, ContextError, Linter, read_draft
-from followup_lint.context import load_context_file, resolve_context
+from followup_lint.model.context import load_context_file, resolve_context
 
 DRAFT = (
     'Subject: Thank you\nTo: Dana Lee <dana.lee@acme.com>, bob@gmail.com\nCc: "Ortiz, Ana" <ana@acme.com>\n'

@@ -17,10 +17,9 @@ from typing import Any
 import pytest
 import yaml
 
-from followup_lint.detect import detect_kind
-from followup_lint.sources import read_draft
-
-from .conftest import linter_for
+from followup_lint.analysis.kind_detection import detect_kind
+from followup_lint.reading.sources import read_draft
+from tests.conftest import linter_for
 
 CORPUS = Path(__file__).parent / "corpus"
 FAMILIES = ("personalization", "tone", "content", "timing")
@@ -93,7 +92,7 @@ def scores() -> dict[str, tuple[int, int, int]]:
 
 def test_corpus_is_big_enough_and_covers_every_kind() -> None:
     assert len(cases()) >= 30
-    from followup_lint.kinds import KINDS
+    from followup_lint.model.kinds import KINDS
 
     assert {c.kind for c in cases()} == set(KINDS)
     known = {a.id for a in linter_for(FAMILIES).active}

@@ -19,12 +19,11 @@ import pytest
 import yaml
 
 from followup_lint import Linter
-from followup_lint.detect import detect_kind, kind_scores
-from followup_lint.draft import parse_text
-from followup_lint.kinds import KINDS
-from followup_lint.sources import read_draft
-
-from .conftest import linter_for
+from followup_lint.analysis.kind_detection import detect_kind, kind_scores
+from followup_lint.model.kinds import KINDS
+from followup_lint.reading.draft import parse_text
+from followup_lint.reading.sources import read_draft
+from tests.conftest import linter_for
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent

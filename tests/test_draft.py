@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup_lint.draft import Draft, parse_text
+from followup_lint.reading.draft import Draft, parse_text
 
 
 def _check_offsets(d: Draft) -> None:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from followup_lint import Linter
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 KINDS = sorted(p.name for p in EXAMPLES.iterdir() if (p / "good.txt").exists())
 
 
 def test_there_is_a_good_and_a_bad_draft_of_every_kind() -> None:
-    from followup_lint.kinds import KINDS as ALL
+    from followup_lint.model.kinds import KINDS as ALL
 
     assert sorted(ALL) == KINDS
     assert all((EXAMPLES / k / "bad.txt").exists() for k in KINDS)

@@ -10,8 +10,7 @@ import pytest
 import followup_lint
 from followup_lint import Config, Context, Linter, Person, Report, lint
 from followup_lint.rulebook import builtin_rules
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 DRAFTS = sorted(EXAMPLES.glob("*/*.txt"))
 

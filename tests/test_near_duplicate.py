@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from followup_lint.analysis.similarity import jaccard, other_notes, shingles
 from followup_lint.cli import main
-from followup_lint.context import build_context, load_context_file
-from followup_lint.draft import parse_text
-from followup_lint.similarity import jaccard, other_notes, shingles
+from followup_lint.model.context import build_context, load_context_file
+from followup_lint.reading.draft import parse_text
 
 BODY = (
     "Thank you for taking the time to meet with me on Tuesday. I enjoyed learning about how "

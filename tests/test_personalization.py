@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import linter_for
+from tests.conftest import linter_for
 
 PERSONAL = ("personalization",)
 

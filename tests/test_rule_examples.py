@@ -10,8 +10,7 @@ import pytest
 
 from followup_lint.rule_model import Example
 from followup_lint.rulebook import Rule, builtin_rules
-
-from .conftest import linter_for
+from tests.conftest import linter_for
 
 
 def _cases() -> list[object]:
@@ -37,7 +36,7 @@ def _lint(rule: Rule, example: Example):  # type: ignore[no-untyped-def]
         pytest.skip("needs a LanguageTool server: set FOLLOWUP_LINT_LANGUAGETOOL_URL")
     linter = linter_for((rule.id,), mode, lt_url)
     draft_format = example.format
-    from followup_lint.sources import read_draft
+    from followup_lint.reading.sources import read_draft
 
     draft = read_draft(example.text, format=draft_format)
     return linter.lint(draft, context=context)

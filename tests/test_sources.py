@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from followup_lint import InputError, Linter, read_draft
-from followup_lint.sources import read_bytes
+from followup_lint.reading.sources import read_bytes
 
 LETTER = "Dear Dana,\n\nThank you for meeting with me.\n\nBest regards,\nSam Ito\n"
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from followup_lint import detect, functions
+from followup_lint.analysis.textpatterns import Prefiltered, fold, literal_openings, loose
 from followup_lint.checks._matching import compile_patterns
 from followup_lint.rulebook import builtin_rules
-from followup_lint.textpatterns import Prefiltered, fold, literal_openings, loose
 
 TESTS = Path(__file__).parent
 

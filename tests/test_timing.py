@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 
 from followup_lint.checks.timing import TimingParams
-
-from .conftest import linter_for
+from tests.conftest import linter_for
 
 TIMING = ("timing",)
 NOTE = "Subject: Thank you – Analyst interview\n\nDear Ms. Lee,\n\nThank you for your time.\n\nBest regards,\nSam\n"

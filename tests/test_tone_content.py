@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import linter_for
+from tests.conftest import linter_for
 
 POLITE = [
     # Formal notes that use the words the tone rules look for, in their ordinary sense.

@@ -8,15 +8,21 @@
 
 from __future__ import annotations
 
-from .config import Config, discover_config, load_config
-from .context import Context, EarlierMessage, Person
-from .draft import Draft, Part
-from .errors import ConfigError, ContextError, FollowupLintError, InputError, RuleError
-from .linter import Linter, lint
-from .report import Finding, Fix, Report
-from .severity import Severity
-from .sources import read_draft
-from .spans import Span
+from followup_lint.config import Config, discover_config, load_config
+from followup_lint.linter import Linter, lint
+from followup_lint.model.context import Context, EarlierMessage, Person
+from followup_lint.model.errors import (
+    ConfigError,
+    ContextError,
+    FollowupLintError,
+    InputError,
+    RuleError,
+)
+from followup_lint.model.report import Finding, Fix, Report
+from followup_lint.model.severity import Severity
+from followup_lint.model.spans import Span
+from followup_lint.reading.draft import Draft, Part
+from followup_lint.reading.sources import read_draft
 
 __version__ = "0.1.0"
 

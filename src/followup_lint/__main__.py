@@ -1,5 +1,5 @@
 """`python -m followup_lint` is the same as the `followup-lint` command."""
 
-from .cli import main
+from followup_lint.cli import main
 
 raise SystemExit(main())

@@ -17,14 +17,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from followup_lint.config import Config, discover_config, load_config
+from followup_lint.formatters import FORMATTERS
+from followup_lint.model.errors import FollowupLintError, InputError
+from followup_lint.model.kinds import KINDS
+from followup_lint.model.report import Report
+from followup_lint.model.severity import FAIL_ON_CHOICES
+from followup_lint.reading.sources import format_for, read_bytes, read_draft
+
 from . import __version__
-from .config import Config, discover_config, load_config
-from .errors import FollowupLintError, InputError
-from .formatters import FORMATTERS
-from .kinds import KINDS
-from .report import Report
-from .severity import FAIL_ON_CHOICES
-from .sources import format_for, read_bytes, read_draft
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -155,7 +156,7 @@ def _use_color(choice: str) -> bool:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .linter import Linter
+    from followup_lint.linter import Linter
 
     paths = _expand(args.paths or [])
     if not paths:
@@ -167,7 +168,7 @@ def run_check(args: argparse.Namespace) -> int:
     linter = Linter(config)
     overrides = context_overrides(args)
     if getattr(args, "fix", False) or getattr(args, "diff", False):
-        from .fixes import run_fixes
+        from followup_lint.fixes import run_fixes
 
         return run_fixes(args, paths, linter, overrides, config)
     reports: list[Report] = []
@@ -181,7 +182,7 @@ def run_check(args: argparse.Namespace) -> int:
             draft = read_draft(Path(p))
         drafts.append(draft)
     # Notes to different interviewers checked together are compared (near-duplicate-notes).
-    from .similarity import other_notes
+    from followup_lint.analysis.similarity import other_notes
 
     for draft, others in zip(drafts, other_notes(drafts), strict=True):
         context = {**overrides, "other_notes": others} if others else overrides
@@ -193,7 +194,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    from .linter import Linter
+    from followup_lint.linter import Linter
 
     config = load_config(args.config) if args.config else discover_config(None)
     linter = Linter(config.model_copy(update={"select": ("ALL",), "ignore": ()}))
@@ -229,7 +230,7 @@ def run_rules(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    from .explain import explain_rule
+    from followup_lint.explain import explain_rule
 
     print(explain_rule(args.rule, config=load_config(args.config) if args.config else None), end="")
     return EXIT_OK

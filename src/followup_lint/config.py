@@ -12,9 +12,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import ConfigError
-from .kinds import MessageKind
-from .severity import Severity
+from followup_lint.model.errors import ConfigError
+from followup_lint.model.kinds import MessageKind
+from followup_lint.model.severity import Severity
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from .guidance import GUIDANCE
-from .rule_model import rule_schema
-from .rulebook import Rule, builtin_rules
+from followup_lint.guidance import GUIDANCE
+from followup_lint.rule_model import rule_schema
+from followup_lint.rulebook import Rule, builtin_rules
 
 _FENCE = "````"  # examples may hold ``` themselves; four backticks close only our own fence
 
@@ -169,7 +169,7 @@ def schema_text() -> str:
 
 def cli_reference() -> str:
     """Every command's --help, as the installed CLI prints it."""
-    from .cli import build_parser
+    from followup_lint.cli import build_parser
 
     parser = build_parser()
     lines = [
@@ -195,7 +195,7 @@ def check_kinds_page() -> str:
     """Every registered check kind: what it does (its module's docstring) and its parameters."""
     import inspect
 
-    from .checks import registry
+    from followup_lint.checks import registry
 
     lines = [
         "# Check kinds",

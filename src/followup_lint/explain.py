@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .config import Config
-from .errors import FollowupLintError
-from .guidance import GUIDANCE
-from .rulebook import Rule, builtin_rules, load_rules
+from followup_lint.config import Config
+from followup_lint.guidance import GUIDANCE
+from followup_lint.model.errors import FollowupLintError
+from followup_lint.rulebook import Rule, builtin_rules, load_rules
 
 
 def find_rule(rule_id: str, config: Config | None = None) -> Rule:

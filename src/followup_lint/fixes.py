@@ -32,17 +32,17 @@ from email import policy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .atomic import write_atomic
-from .errors import InputError
-from .report import Fix, Report
+from followup_lint.atomic import write_atomic
+from followup_lint.model.errors import InputError
+from followup_lint.model.report import Fix, Report
 
 if TYPE_CHECKING:
     import argparse
 
-    from .config import Config
-    from .context import Context
-    from .draft import Draft
-    from .linter import Linter
+    from followup_lint.config import Config
+    from followup_lint.linter import Linter
+    from followup_lint.model.context import Context
+    from followup_lint.reading.draft import Draft
 
 #: A fix that keeps producing new fixes must not loop for ever.
 MAX_PASSES = 10
@@ -182,7 +182,7 @@ def fix_bytes(
     context_file: str | Path | None = None,
 ) -> FixOutcome:
     """Apply the safe fixes to a draft's bytes; the result says what changed and what remains."""
-    from .sources import read_bytes
+    from followup_lint.reading.sources import read_bytes
 
     draft = read_bytes(data, path=path, format=format)
     report = linter.lint(draft, context=context, context_file=context_file)
@@ -226,8 +226,8 @@ def run_fixes(
     config: Config,
 ) -> int:
     """`check --fix` / `check --diff` for the CLI."""
-    from .formatters import FORMATTERS
-    from .sources import _read_file, format_for
+    from followup_lint.formatters import FORMATTERS
+    from followup_lint.reading.sources import _read_file, format_for
 
     outcomes: list[FixOutcome] = []
     for p in paths:

@@ -10,12 +10,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .analysis import Analysis
-from .checks.base import Hit
-from .checks.python import function
-from .draft import Part
-from .textpatterns import Prefiltered, fold
-from .textpatterns import loose as _loose
+from followup_lint.analysis.core import Analysis
+from followup_lint.analysis.textpatterns import Prefiltered, fold
+from followup_lint.analysis.textpatterns import loose as _loose
+from followup_lint.checks.base import Hit
+from followup_lint.checks.python import function
+from followup_lint.reading.draft import Part
 
 
 @function("empty-draft")
@@ -260,7 +260,7 @@ def near_duplicate_notes(
     analysis: Analysis, parts: list[Part], args: dict[str, Any]
 ) -> Iterator[Hit]:
     """This note is nearly the same text as another note of the same run to someone else."""
-    from .similarity import jaccard, shingles, word_count
+    from followup_lint.analysis.similarity import jaccard, shingles, word_count
 
     others = analysis.context.other_notes
     body = "\n\n".join(p.text for p in parts)

@@ -11,19 +11,24 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .analysis import Analysis
-from .checks import Check, CompileEnv, Hit, registry
-from .config import Config
-from .context import Context, find_context_file, load_context_file, resolve_context
-from .detect import detect_kind
-from .draft import Draft
-from .errors import ConfigError
-from .nlp import Pipeline, get_pipeline
-from .report import Finding, Fix, Report
-from .rulebook import Rule, builtin_rules, load_rules
-from .severity import Severity
-from .sources import Source, read_draft
-from .templating import render
+from followup_lint.analysis.core import Analysis
+from followup_lint.analysis.kind_detection import detect_kind
+from followup_lint.analysis.nlp import Pipeline, get_pipeline
+from followup_lint.checks import Check, CompileEnv, Hit, registry
+from followup_lint.config import Config
+from followup_lint.model.context import (
+    Context,
+    find_context_file,
+    load_context_file,
+    resolve_context,
+)
+from followup_lint.model.errors import ConfigError
+from followup_lint.model.report import Finding, Fix, Report
+from followup_lint.model.severity import Severity
+from followup_lint.reading.draft import Draft
+from followup_lint.reading.sources import Source, read_draft
+from followup_lint.rulebook import Rule, builtin_rules, load_rules
+from followup_lint.templating import render
 
 log = logging.getLogger(__name__)
 

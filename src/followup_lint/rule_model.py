@@ -13,11 +13,11 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
-from .checks import registry
-from .guidance import GUIDANCE
-from .kinds import KINDS, MessageKind
-from .severity import Severity
-from .templating import TemplateError, compile_template
+from followup_lint.checks import registry
+from followup_lint.guidance import GUIDANCE
+from followup_lint.model.kinds import KINDS, MessageKind
+from followup_lint.model.severity import Severity
+from followup_lint.templating import TemplateError, compile_template
 
 Scope = Literal["subject", "greeting", "body", "closing", "signature", "message", "whole"]
 CATEGORIES = (

@@ -16,10 +16,10 @@ import yaml
 from jinja2 import Template
 from pydantic import ValidationError
 
-from .checks import CheckParams
-from .errors import RuleError
-from .rule_model import RuleBase, rule_model
-from .templating import compile_template
+from followup_lint.checks import CheckParams
+from followup_lint.model.errors import RuleError
+from followup_lint.rule_model import RuleBase, rule_model
+from followup_lint.templating import compile_template
 
 MAX_RULE_FILE = 256 * 1024  # bytes; a rule is a page of YAML at most
 # libyaml's safe loader where PyYAML was built with it: the same safe constructors (Python tags

@@ -20,10 +20,10 @@ from typing import Any
 from jinja2 import PackageLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from .atomic import write_atomic
-from .context import Context, build_context, load_context_file
-from .errors import FollowupLintError
-from .kinds import KINDS
+from followup_lint.atomic import write_atomic
+from followup_lint.model.context import Context, build_context, load_context_file
+from followup_lint.model.errors import FollowupLintError
+from followup_lint.model.kinds import KINDS
 
 #: The closing each kind signs off with.
 _CLOSINGS = {

@@ -30,10 +30,10 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomic
-from .errors import FollowupLintError
-from .report import Report
-from .severity import fails
+from followup_lint.atomic import write_atomic
+from followup_lint.model.errors import FollowupLintError
+from followup_lint.model.report import Report
+from followup_lint.model.severity import fails
 
 #: Set to 1 to send a message whatever the linter says (the report is still printed).
 SEND_ANYWAY_ENV = "FOLLOWUP_LINT_SEND_ANYWAY"
@@ -42,7 +42,7 @@ EX_USAGE, EX_DATAERR, EX_UNAVAILABLE, EX_SOFTWARE = 64, 65, 69, 70
 
 
 def add_parser(sub: Any) -> None:
-    from .cli import add_check_options
+    from followup_lint.cli import add_check_options
 
     p = sub.add_parser(
         "sendmail",
@@ -117,9 +117,9 @@ def _where(exc: BaseException) -> str:
 
 def _lint(args: argparse.Namespace, data: bytes) -> tuple[Report, str]:
     """The report, and the --fail-on threshold in force (the flag, else the configuration's)."""
-    from .cli import build_config, context_overrides
-    from .linter import Linter
-    from .sources import read_bytes
+    from followup_lint.cli import build_config, context_overrides
+    from followup_lint.linter import Linter
+    from followup_lint.reading.sources import read_bytes
 
     config = build_config(args, None)
     draft = read_bytes(data, format="eml")
@@ -145,7 +145,7 @@ def _deliver(args: argparse.Namespace, command: list[str], data: bytes) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .formatters import FORMATTERS
+    from followup_lint.formatters import FORMATTERS
 
     command = list(args.real_command or [])
     if command and command[0] == "--":

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from .conftest import Client
+from tests.lsp.conftest import Client
 
 
 def utf16_position(text: str, offset: int) -> types.Position:

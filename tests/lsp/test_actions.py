@@ -15,8 +15,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from followup_lint.guidance import GUIDANCE
-
-from ._helpers import (
+from tests.lsp._helpers import (
     apply_edits,
     change_doc,
     code_actions,
@@ -25,8 +24,8 @@ from ._helpers import (
     edits_for,
     open_doc,
 )
-from .conftest import Start
-from .test_diagnostics import DRAFT
+from tests.lsp.conftest import Start
+from tests.lsp.test_diagnostics import DRAFT
 
 
 async def test_fixes_apply_and_the_finding_goes(start: Start, workspace: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from ._helpers import (
+from tests.lsp._helpers import (
     change_doc,
     code_actions,
     codes,
@@ -16,7 +16,7 @@ from ._helpers import (
     open_doc,
     utf16_position,
 )
-from .conftest import Start
+from tests.lsp.conftest import Start
 
 DRAFT = (
     "Subject: Thank you – Data Analyst interview\n\n"

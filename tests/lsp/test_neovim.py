@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import HERE
+from tests.lsp.conftest import HERE
 
 NVIM = shutil.which("nvim")
 

@@ -11,9 +11,9 @@ import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
-from ._helpers import codes, diagnostics, open_doc
-from .conftest import HERE, Start
-from .test_diagnostics import DRAFT
+from tests.lsp._helpers import codes, diagnostics, open_doc
+from tests.lsp.conftest import HERE, Start
+from tests.lsp.test_diagnostics import DRAFT
 
 SECRET = "Marguerite-Okonkwo-7731"  # stands for personal data in a draft
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from ._helpers import change_doc, codes, diagnostics, mentions, open_doc
-from .conftest import Start
-from .test_diagnostics import DRAFT
+from tests.lsp._helpers import change_doc, codes, diagnostics, mentions, open_doc
+from tests.lsp.conftest import Start
+from tests.lsp.test_diagnostics import DRAFT
 
 
 def _swap(params: types.PublishDiagnosticsParams) -> types.Diagnostic:

@@ -16,13 +16,12 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from followup_lint.config import Config, load_config
-from followup_lint.errors import ConfigError
 from followup_lint.lsp.config_edit import add_to_list, target_file
 from followup_lint.lsp.logs import RedactFilter
 from followup_lint.lsp.positions import UTF8, UTF32, PositionMap
 from followup_lint.lsp.settings import Settings, parse_settings, section
-
-from ._helpers import utf16_position
+from followup_lint.model.errors import ConfigError
+from tests.lsp._helpers import utf16_position
 
 
 @pytest.mark.parametrize(

@@ -18,9 +18,9 @@ import pytest
 
 from followup_lint import Config, Linter
 from followup_lint.fixes import apply_fixes, choose_fixes, fix_bytes
-from followup_lint.report import Finding, Fix, Report
-from followup_lint.severity import Severity
-from followup_lint.spans import Span
+from followup_lint.model.report import Finding, Fix, Report
+from followup_lint.model.severity import Severity
+from followup_lint.model.spans import Span
 
 SAFE_RULE = """\
 id: test-safe-swap

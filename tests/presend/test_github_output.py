@@ -10,11 +10,10 @@ from pathlib import Path
 from followup_lint import Config, Linter
 from followup_lint.formatters import FORMATTERS
 from followup_lint.formatters.github_format import escape_data, escape_property
-from followup_lint.report import Finding, Report
-from followup_lint.severity import Severity
-from followup_lint.spans import Span
-
-from . import messages
+from followup_lint.model.report import Finding, Report
+from followup_lint.model.severity import Severity
+from followup_lint.model.spans import Span
+from tests.presend import messages
 
 # ::level key=value,key=value::message — neither part may hold a raw newline, and property
 # values may not hold a raw "," or ":".

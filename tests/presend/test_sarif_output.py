@@ -15,8 +15,7 @@ import pytest
 from followup_lint import Config, Linter, Report
 from followup_lint.formatters import FORMATTERS
 from followup_lint.formatters.sarif_format import as_object
-
-from . import messages
+from tests.presend import messages
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "sarif" / "sarif-2.1.0-rtm.5.json"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from followup_lint import Config, Context, Linter
-from followup_lint.kinds import KINDS
+from followup_lint.model.kinds import KINDS
 from followup_lint.scaffold import render_scaffold
 
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]+\]")

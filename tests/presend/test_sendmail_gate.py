@@ -17,8 +17,7 @@ import pytest
 
 from followup_lint import cli
 from followup_lint.sendmail import EX_DATAERR, EX_SOFTWARE, EX_UNAVAILABLE, EX_USAGE
-
-from . import messages
+from tests.presend import messages
 
 FAKE_SENDMAIL = """\
 import json, sys

@@ -31,7 +31,7 @@ from typing import Any
 
 import pytest
 
-from . import messages
+from tests.presend import messages
 
 MSMTP = shutil.which("msmtp")
 

@@ -107,7 +107,7 @@ def good_drafts() -> list[tuple[str, str, dict[str, Any], str]]:
 
 
 def names_on_good_drafts() -> tuple[int, int, list[str]]:
-    from followup_lint.sources import read_draft
+    from followup_lint.reading.sources import read_draft
 
     linter = Linter(Config(select=("proofreading",)))
     findings: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import linter_for
+from tests.conftest import linter_for
 
 
 def draft(body: str) -> str:

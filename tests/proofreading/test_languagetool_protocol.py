@@ -14,10 +14,9 @@ import pytest
 
 from followup_lint import Config, Linter, Report
 from followup_lint.cli import main
+from followup_lint.model.severity import fails
 from followup_lint.proofreading import languagetool as lt
-from followup_lint.severity import fails
-
-from .conftest import FakeLanguageTool
+from tests.proofreading.conftest import FakeLanguageTool
 
 DRAFT = (
     "Subject: Thank you - Platform Engineer interview\n"

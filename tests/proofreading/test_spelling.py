@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from followup_lint import Config, Linter, Report
-
-from ..conftest import linter_for
+from tests.conftest import linter_for
 
 DONE_WHEN = """Subject: Thank you - Platform Engineer interview
 To: Siobhán Nguyen-Oyelaran <siobhan.nguyen-oyelaran@northwindlabs.io>

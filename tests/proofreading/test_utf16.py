@@ -6,8 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup_lint.proofreading.utf16 import Utf16Map, python_to_utf16, utf16_len
-
-from .conftest import utf16_offset
+from tests.proofreading.conftest import utf16_offset
 
 
 def test_emoji_shift_offsets_after_them() -> None:

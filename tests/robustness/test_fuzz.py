@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from .conftest import PYTHON, ROOT
+from tests.robustness.conftest import PYTHON, ROOT
 
 FUZZ = ROOT / "fuzz" / "fuzz_eml.py"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PYTHON
+from tests.robustness.conftest import PYTHON
 
 TIMEOUT = 60  # seconds per draft, start-up included
 

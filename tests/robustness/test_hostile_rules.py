@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from followup_lint.errors import RuleError
+from followup_lint.model.errors import RuleError
 from followup_lint.rulebook import MAX_RULE_FILE, load_rules
-
-from .conftest import PYTHON
+from tests.robustness.conftest import PYTHON
 
 _RULE = """\
 id: hostile

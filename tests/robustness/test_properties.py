@@ -11,11 +11,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup_lint.errors import InputError
-from followup_lint.report import Finding, Report
-from followup_lint.sources import read_bytes
-
-from .conftest import positions, robust, strict_linter
+from followup_lint.model.errors import InputError
+from followup_lint.model.report import Finding, Report
+from followup_lint.reading.sources import read_bytes
+from tests.robustness.conftest import positions, robust, strict_linter
 
 # Pieces that steer random text into the shapes the parser and the rules care about.
 _PIECES = [

@@ -26,8 +26,7 @@ import pytest
 import yaml
 
 import followup_lint
-
-from .conftest import PYTHON, ROOT, strict_linter
+from tests.robustness.conftest import PYTHON, ROOT, strict_linter
 
 #: A pattern's slowest adversarial input may take this long (seconds); linear patterns take
 #: milliseconds on 12,000 characters, catastrophic ones minutes.

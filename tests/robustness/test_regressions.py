@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from followup_lint.draft import parse_text
-from followup_lint.errors import InputError
-from followup_lint.sources import read_bytes
-from followup_lint.spans import LineIndex
-
-from .conftest import CRASHES, position, strict_linter
+from followup_lint.model.errors import InputError
+from followup_lint.model.spans import LineIndex
+from followup_lint.reading.draft import parse_text
+from followup_lint.reading.sources import read_bytes
+from tests.robustness.conftest import CRASHES, position, strict_linter
 
 
 @pytest.mark.parametrize("path", sorted(CRASHES.iterdir()), ids=lambda p: p.name)
@@ -86,7 +85,7 @@ def test_deep_rfc822_nesting_is_an_input_error() -> None:
 
 
 def test_overlong_draft_is_an_input_error() -> None:
-    from followup_lint.sources import MAX_CHARS
+    from followup_lint.reading.sources import MAX_CHARS
 
     with pytest.raises(InputError, match="limit"):
         read_bytes(b"x" * (MAX_CHARS + 1), path="big.txt", format="text")

@@ -12,7 +12,7 @@ import pkgutil
 import threading
 from importlib.metadata import entry_points
 
-from .base import Check, CheckParams, CompileEnv, FixSpec, Hit
+from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, Hit
 
 log = logging.getLogger(__name__)
 

@@ -9,11 +9,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..textpatterns import fold, literal_openings, spaced
+from followup_lint.analysis.textpatterns import fold, literal_openings, spaced
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis
-    from ..draft import Part
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
 
 #: Regex flags every rule pattern gets: Unicode word boundaries; case from the rule.
 BASE_FLAGS = re.UNICODE

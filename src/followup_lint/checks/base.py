@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from ..severity import Severity
+from followup_lint.model.severity import Severity
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis
-    from ..draft import Part
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
 
 
 class CheckParams(BaseModel):

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from . import register
-from .base import Check, CheckParams, CompileEnv, FixSpec, Hit
+from followup_lint.checks import register
+from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, Hit
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis
-    from ..draft import Part
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
 
 _TITLES = {
     "mr",

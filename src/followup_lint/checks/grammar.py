@@ -15,17 +15,17 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import model_validator
 
-from ..proofreading import languagetool as lt
-from ..proofreading.slips import SLIPS
-from ..proofreading.speller import accepted_name, misspellings
-from ..severity import Severity
-from . import register
-from .base import Check, CheckParams, CompileEnv, FixSpec, Hit
+from followup_lint.checks import register
+from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, Hit
+from followup_lint.model.severity import Severity
+from followup_lint.proofreading import languagetool as lt
+from followup_lint.proofreading.slips import SLIPS
+from followup_lint.proofreading.speller import accepted_name, misspellings
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis
-    from ..config import LanguageToolSettings
-    from ..draft import Part
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.config import LanguageToolSettings
+    from followup_lint.reading.draft import Part
 
 Slip = Literal[
     "a-an",

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from . import register
-from ._matching import regex_matches
-from .base import Check, CheckParams, CompileEnv, Hit
+from followup_lint.checks import register
+from followup_lint.checks._matching import regex_matches
+from followup_lint.checks.base import Check, CheckParams, CompileEnv, Hit
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis
-    from ..draft import Part
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
 
 #: The markers templates use. Each is written to stay out of ordinary prose: a Markdown link
 #: "[text](url)" and an address in angle brackets "<dana@acme.com>" are not placeholders.

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator
 
-from . import register
-from ._matching import PhraseSet, match_case
-from .base import Check, CheckParams, CompileEnv, FixSpec, Hit
+from followup_lint.checks import register
+from followup_lint.checks._matching import PhraseSet, match_case
+from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, Hit
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis
-    from ..draft import Part
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
 
 
 class SubstitutionParams(CheckParams):

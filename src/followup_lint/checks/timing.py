@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
-from . import register
-from .base import Check, CheckParams, CompileEnv, Hit
+from followup_lint.checks import register
+from followup_lint.checks.base import Check, CheckParams, CompileEnv, Hit
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis
-    from ..draft import Part
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
 
 
 class TimingParams(CheckParams):

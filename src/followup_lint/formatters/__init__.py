@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..report import Report
-from . import github_format, json_format, sarif_format, text_format
+from followup_lint.formatters import github_format, json_format, sarif_format, text_format
+from followup_lint.model.report import Report
 
 Formatter = Callable[[Sequence[Report]], str]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..report import Report
+from followup_lint.model.report import Report
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

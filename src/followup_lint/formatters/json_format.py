@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
-from ..report import JSON_VERSION, Report
+from followup_lint.model.report import JSON_VERSION, Report
 
 
 def as_object(reports: Sequence[Report]) -> dict[str, Any]:

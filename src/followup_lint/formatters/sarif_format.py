@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..report import Finding, Fix, Report
-from ..spans import Span
+from followup_lint.model.report import Finding, Fix, Report
+from followup_lint.model.spans import Span
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

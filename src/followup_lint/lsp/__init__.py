@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .server import FollowupLintServer
+    from followup_lint.lsp.server import FollowupLintServer
 
 
 def create_server() -> FollowupLintServer:
-    from .server import create_server as create
+    from followup_lint.lsp.server import create_server as create
 
     return create()
 

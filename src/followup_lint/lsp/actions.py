@@ -13,9 +13,9 @@ from typing import Any
 
 from lsprotocol import types
 
-from ..report import Fix
-from ..rulebook import Rule
-from .diagnostics import LintResult, Located
+from followup_lint.lsp.diagnostics import LintResult, Located
+from followup_lint.model.report import Fix
+from followup_lint.rulebook import Rule
 
 CMD_ADD_WORD = "followup-lint.addToVocabulary"
 CMD_DISABLE_RULE = "followup-lint.disableRule"

@@ -25,8 +25,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from .logs import setup_logging
-    from .server import create_server
+    from followup_lint.lsp.logs import setup_logging
+    from followup_lint.lsp.server import create_server
 
     setup_logging(args.log_level, args.log_file)
     create_server().start_io()

@@ -12,9 +12,9 @@ from typing import Any
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
-from ..atomic import write_atomic
-from ..config import CONFIG_FILE, Config, parse_config
-from ..errors import ConfigError
+from followup_lint.atomic import write_atomic
+from followup_lint.config import CONFIG_FILE, Config, parse_config
+from followup_lint.model.errors import ConfigError
 
 
 def target_file(config: Config, folder: Path) -> Path:

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from lsprotocol import types
 
-from ..linter import Linter
-from ..report import Finding, Report
-from ..severity import Severity, fails
-from .positions import PositionMap
+from followup_lint.linter import Linter
+from followup_lint.lsp.positions import PositionMap
+from followup_lint.model.report import Finding, Report
+from followup_lint.model.severity import Severity, fails
 
 SOURCE = "followup-lint"
 

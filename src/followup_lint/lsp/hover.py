@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ..guidance import GUIDANCE
-from ..rulebook import Rule
-from .diagnostics import Located
+from followup_lint.guidance import GUIDANCE
+from followup_lint.lsp.diagnostics import Located
+from followup_lint.rulebook import Rule
 
 
 def rule_markdown(rule: Rule | None, located: Located, fail_on: str) -> str:

@@ -30,7 +30,7 @@ def _units(text: str, encoding: str) -> int:
 class PositionMap:
     """Maps offsets into one text to LSP positions (and back), built once per linted text.
 
-    Lines end at "\\n", "\\r\\n" or a lone "\\r", as both LSP and `followup_lint.spans` say.
+    Lines end at "\\n", "\\r\\n" or a lone "\\r", as both LSP and `followup_lint.model.spans` say.
     """
 
     def __init__(self, text: str, encoding: str = UTF16) -> None:

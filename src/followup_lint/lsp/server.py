@@ -26,18 +26,19 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
+from followup_lint.config import CONFIG_FILE, Config, discover_config
+from followup_lint.linter import Linter
+from followup_lint.lsp import actions, config_edit
+from followup_lint.lsp.diagnostics import LintResult, locate, problem_diagnostic
+from followup_lint.lsp.hover import hover_for
+from followup_lint.lsp.positions import UTF16, PositionMap
+from followup_lint.lsp.settings import Settings, parse_settings, section
+from followup_lint.model.context import DEFAULT_CONTEXT_FILE, build_context, find_context_file
+from followup_lint.model.errors import ConfigError, ContextError, FollowupLintError, InputError
+from followup_lint.reading.sources import read_draft
+from followup_lint.rulebook import Rule
+
 from .. import __version__
-from ..config import CONFIG_FILE, Config, discover_config
-from ..context import DEFAULT_CONTEXT_FILE, build_context, find_context_file
-from ..errors import ConfigError, ContextError, FollowupLintError, InputError
-from ..linter import Linter
-from ..rulebook import Rule
-from ..sources import read_draft
-from . import actions, config_edit
-from .diagnostics import LintResult, locate, problem_diagnostic
-from .hover import hover_for
-from .positions import UTF16, PositionMap
-from .settings import Settings, parse_settings, section
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
-from ..severity import FAIL_ON_CHOICES
+from followup_lint.config import Config
+from followup_lint.model.severity import FAIL_ON_CHOICES
 
 SECTION = "followup-lint"
 _SECTIONS = (SECTION, "followupLint", "followup_lint")

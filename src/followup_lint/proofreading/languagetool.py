@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .utf16 import Utf16Map
+from followup_lint.proofreading.utf16 import Utf16Map
 
 log = logging.getLogger(__name__)
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .dictionary import damerau_within
+from followup_lint.proofreading.dictionary import damerau_within
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis
+    from followup_lint.analysis.core import Analysis
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LOCAL_SPLIT_RE = re.compile(r"[._+\-\d]+")

@@ -12,13 +12,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from ..checks.base import FixSpec, Hit
-from .dictionary import english
-from .speller import sentence_start
+from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.speller import sentence_start
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis
-    from ..draft import Part
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
 
 Finder = Callable[["Analysis", "Part"], Iterator[Hit]]
 

@@ -15,12 +15,12 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .dictionary import english
-from .names import Known, known_words, near_miss, normalize
+from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.names import Known, known_words, near_miss, normalize
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis
-    from ..draft import Part
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A run of non-space text with one of these is an address, a path, a handle or markup.

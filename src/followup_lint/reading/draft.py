@@ -89,7 +89,7 @@ class Address:
 
 @dataclass(slots=True)
 class Draft:
-    """A parsed draft. Build one with `followup_lint.sources.read_draft` or `parse_text`."""
+    """A parsed draft. Build one with `followup_lint.reading.sources.read_draft` or `parse_text`."""
 
     text: str
     path: str | None = None

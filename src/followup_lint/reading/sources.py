@@ -13,8 +13,8 @@ from email.message import EmailMessage, Message
 from os import PathLike
 from pathlib import Path
 
-from .draft import Attachment, Draft, parse_text
-from .errors import InputError
+from followup_lint.model.errors import InputError
+from followup_lint.reading.draft import Attachment, Draft, parse_text
 
 Source = str | bytes | PathLike[str] | EmailMessage
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .draft import Draft
-from .textpatterns import Prefiltered, WordIndex, loose
+from followup_lint.analysis.textpatterns import Prefiltered, WordIndex, loose
+from followup_lint.reading.draft import Draft
 
 _Cue = tuple[str, float]
 

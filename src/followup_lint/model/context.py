@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .draft import Draft
-from .errors import ContextError
-from .kinds import MessageKind
+from followup_lint.model.errors import ContextError
+from followup_lint.model.kinds import MessageKind
+from followup_lint.reading.draft import Draft
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .severity import Severity, fails
-from .spans import Span
+from followup_lint.model.severity import Severity, fails
+from followup_lint.model.spans import Span
 
 #: Version of the JSON output; bumped only on incompatible changes.
 JSON_VERSION = 1

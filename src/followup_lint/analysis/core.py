@@ -8,11 +8,11 @@ import re
 from functools import cached_property
 from typing import Any
 
-from .contacts import Contact, find_contacts
-from .context import Context
-from .draft import Draft, Part
-from .nlp import Pipeline
-from .spans import LineIndex
+from followup_lint.analysis.contacts import Contact, find_contacts
+from followup_lint.analysis.nlp import Pipeline
+from followup_lint.model.context import Context
+from followup_lint.model.spans import LineIndex
+from followup_lint.reading.draft import Draft, Part
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # A sentence ends at . ! ? (or an ellipsis) followed by space and an upper-case letter, digit or
@@ -126,7 +126,7 @@ class Analysis:
             return None
         # textstat's grade through a lean syllable table (readability.py says why): the same
         # number at a fraction of the first call's time and memory.
-        from .readability import flesch_kincaid_grade
+        from followup_lint.analysis.readability import flesch_kincaid_grade
 
         return float(flesch_kincaid_grade(body))
 

@@ -1,0 +1,1 @@
+"""Facts about one draft, each computed once: tokens, sentences, contacts, kind, readability."""

@@ -1,0 +1,1 @@
+"""The data types: draft parts, context, findings and report, spans, severity, message kinds, errors."""
