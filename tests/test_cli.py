@@ -98,7 +98,7 @@ def test_glob(capsys: pytest.CaptureFixture[str]) -> None:
     ("make", "message"),
     [
         (lambda p: str(p / "missing.txt"), "no such file"),
-        (lambda p: str(p), "is a directory"),
+        (lambda p: str(p), "no drafts in this folder"),
         (lambda p: (p / "bin.txt").write_bytes(b"\x00\x01\x02") and str(p / "bin.txt"), "binary"),
         (
             lambda p: (p / "x.eml").write_bytes(b"just words, no headers") and str(p / "x.eml"),
