@@ -121,11 +121,12 @@ class Linter:
         ):
             unknown = [v for v in values if v not in names]
             if unknown:
-                where = self.config.source or "configuration"
                 hint = did_you_mean(unknown[0], names)
-                raise ConfigError(
-                    f"{where}: key '{key}': unknown rule or category {unknown[0]!r}{hint}"
-                )
+                problem = f"unknown rule or category {unknown[0]!r}{hint}"
+                if self.config.origin(key) == "the command line":
+                    raise ConfigError(f"--{key}: {problem}")
+                where = self.config.source or "configuration"
+                raise ConfigError(f"{where}: key '{key}': {problem}")
 
     def _params(self, rule: Rule) -> Any:
         override = self.config.rules.get(rule.id)
