@@ -165,6 +165,7 @@ class FollowupLintServer(LanguageServer):
         f(types.TEXT_DOCUMENT_HOVER)(_handler(self.on_hover))
         self.command(actions.CMD_ADD_WORD)(_command(self.cmd_add_word))
         self.command(actions.CMD_DISABLE_RULE)(_command(self.cmd_disable_rule))
+        self.command(actions.CMD_HIDE)(_command(self.cmd_hide_false_positive))
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         # The default shows the error text to the user, and that text may quote the draft.
@@ -508,13 +509,22 @@ class FollowupLintServer(LanguageServer):
         config = discover_config(path or self._root())
         return config_edit.target_file(config, self._folder_for(path))
 
-    def _edit_config(self, args: tuple[Any, ...], key: str, what: str) -> dict[str, Any]:
-        if len(args) != 2 or not all(isinstance(a, str) and a for a in args):
+    def _edit_config(
+        self, args: tuple[Any, ...], key: str, what: str, hide: bool = False
+    ) -> dict[str, Any]:
+        kinds = (str, dict if hide else str)
+        if len(args) != 2 or not all(
+            isinstance(a, t) and a for a, t in zip(args, kinds, strict=True)
+        ):
             raise JsonRpcInvalidParams(message=f"{what}: expected [document uri, {key} value]")
         uri, value = args
         target = self._config_target(uri)
         try:
-            added = config_edit.add_to_list(target, key, value)
+            if hide:
+                entry = {str(k): str(v) for k, v in value.items()}
+                added = config_edit.add_hidden_false_positive(target, entry)
+            else:
+                added = config_edit.add_to_list(target, key, value)
         except ConfigError as exc:
             self.window_show_message(
                 types.ShowMessageParams(type=types.MessageType.Error, message=str(exc))
@@ -530,6 +540,10 @@ class FollowupLintServer(LanguageServer):
 
     def cmd_disable_rule(self, *args: Any) -> dict[str, Any]:
         return self._edit_config(args, "ignore", actions.CMD_DISABLE_RULE)
+
+    def cmd_hide_false_positive(self, *args: Any) -> dict[str, Any]:
+        # [uri, {"rule": id, "text" or "sentence": ...}], written to the workspace config.
+        return self._edit_config(args, "hidden-false-positives", actions.CMD_HIDE, hide=True)
 
 
 def _handler(method: Callable[[Any], Any]) -> Callable[[Any], Any]:
