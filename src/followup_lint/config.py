@@ -63,7 +63,24 @@ class LanguageToolSettings(BaseModel):
 
 
 class Config(BaseModel):
-    """The effective configuration. Build with `Config()` for defaults or `load_config`."""
+    """The effective configuration. Build with `Config()` for defaults or `load_config`.
+
+    In files the keys are written with dashes (`fail-on`); in Python with underscores.
+
+    Attributes:
+        select: Rule ids or categories to run; empty means every rule that is on by default.
+        ignore: Rule ids or categories to skip.
+        fail_on: Lowest severity that fails a run: error, warning, info, or never.
+        kind: The message kind to assume when it is neither given nor detected.
+        vocabulary: Words the spell checker accepts (names, jargon).
+        rule_folders: Extra folders of rule files.
+        mode: "default", or "thorough" to load the trained English pipeline for every rule.
+        rules: Per-rule overrides: a severity and any of the rule's check parameters.
+        languagetool: The optional LanguageTool backend (a server the draft's text is sent to).
+        hidden_false_positives: Findings silenced one by one, without turning a rule off.
+        exclude: Glob patterns a folder argument of `check` skips.
+        source: The file this configuration was read from (None: defaults).
+    """
 
     model_config = ConfigDict(
         extra="forbid", frozen=True, alias_generator=_dash, populate_by_name=True
