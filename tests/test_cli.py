@@ -290,7 +290,7 @@ def test_quiet_statistics_and_exit_zero(capsys: pytest.CaptureFixture[str]) -> N
 def test_output_format_full_quotes_the_line_with_a_caret(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, _ = run(
+    _code, out, _ = run(
         capsys, "check", str(BAD), "--output-format", "full", "--select", "unfilled-placeholder"
     )
     lines = out.splitlines()

@@ -148,3 +148,10 @@ def test_the_documented_context_file_is_valid(tmp_path: Path) -> None:
     path.write_text(block.group(1), encoding="utf-8")
     context = build_context(load_context_file(path), where=str(path))
     assert context.other_notes and context.earlier_messages and context.interviewers
+
+
+def test_diff_reports_the_copy_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dana, sam, _kim = _notes(tmp_path)
+    main(["check", "--diff", str(dana), str(sam), "--select", "near-duplicate-notes"])
+    err = capsys.readouterr().err
+    assert "(1 would remain)" in err

@@ -69,7 +69,9 @@ def rendered_example(rule: Rule) -> list[str]:
 
     # Examples that need a LanguageTool server cannot be rendered here (nothing may leave the
     # machine while the docs are built).
-    example = next((e for e in rule.spec.examples.trigger if "_languagetool" not in e.context), None)
+    example = next(
+        (e for e in rule.spec.examples.trigger if "_languagetool" not in e.context), None
+    )
     if example is None:
         return ["*(Its examples need a LanguageTool server; see below.)*", ""]
     mode = "thorough" if example.context.get("_mode") == "thorough" else "default"

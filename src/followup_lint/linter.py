@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -175,19 +175,16 @@ class Linter:
         The facts that span drafts are computed here, so every way in gets them: a note that
         is a near copy of an earlier one in `sources` addressed to someone else is reported
         (`near-duplicate-notes`), once per copy, on the later note."""
-        from followup_lint.analysis.similarity import other_notes
-
         drafts = [s if isinstance(s, Draft) else read_draft(s) for s in sources]
         docs: list[Any] = [None] * len(drafts)
         if self.pipeline.trained:
             docs = list(self.pipeline.nlp.pipe((d.text for d in drafts), batch_size=batch_size))
         reports = []
-        for d, doc, others in zip(
-            drafts, docs, other_notes(drafts, earlier_only=True), strict=True
-        ):
+        for d, doc, facts in zip(drafts, docs, cross_draft_facts(drafts), strict=True):
             ctx = self._context(d, context, context_file)
-            if others:
-                ctx = ctx.model_copy(update={"other_notes": (*ctx.other_notes, *others)})
+            if facts:
+                notes = (*ctx.other_notes, *facts["other_notes"])
+                ctx = ctx.model_copy(update={"other_notes": notes})
             reports.append(self._lint_draft(d, ctx, doc))
         return reports
 
@@ -312,6 +309,16 @@ class Linter:
             docs=rule.docs,
             basis=analysis.draft.basis,
         )
+
+
+def cross_draft_facts(drafts: Sequence[Draft]) -> list[dict[str, Any]]:
+    """What each draft's context gains from the other drafts linted with it: `other_notes`,
+    the bodies of the earlier drafts addressed to someone else (near-duplicate-notes), so a
+    pair of copies is reported once, on the later note. Empty mappings where nothing applies.
+    `Linter.lint_many` applies it; `check --fix`/`--diff` pass it with each draft."""
+    from followup_lint.analysis.similarity import other_notes
+
+    return [{"other_notes": o} if o else {} for o in other_notes(drafts, earlier_only=True)]
 
 
 def _is_hidden(finding: Finding, text: str, hidden: Iterable[Any]) -> bool:

@@ -190,11 +190,20 @@ def _run_fixes(
     args: argparse.Namespace, paths: list[str], configs: _Configs, overrides: dict[str, Any]
 ) -> int:
     from followup_lint.fixes import run_fixes
+    from followup_lint.linter import cross_draft_facts
+    from followup_lint.reading.sources import read_draft
 
     groups: dict[Config, list[str]] = {}
     for p in paths:
         groups.setdefault(configs.config_for(_discovery_path(args, p)), []).append(p)
     code = EXIT_OK
     for config, group in groups.items():
-        code = max(code, run_fixes(args, group, configs.linter_for(config), overrides, config))
+        # What each draft learns from the others (as lint_many does); standard input can be
+        # read only once, by the fixer, so it is not compared.
+        files = [p for p in group if p != "-"]
+        facts = dict(
+            zip(files, cross_draft_facts([read_draft(Path(p)) for p in files]), strict=True)
+        )
+        contexts = [{**overrides, **facts.get(p, {})} for p in group]
+        code = max(code, run_fixes(args, group, configs.linter_for(config), contexts, config))
     return EXIT_OK if args.exit_zero and not args.diff else code
