@@ -385,3 +385,9 @@ def test_python_dash_m_and_the_fix_subcommand(tmp_path: Path) -> None:
         text=True,
     )
     assert "Dear Dana," in draft.read_text(encoding="utf-8"), proc.stderr
+
+
+def test_explain_shows_how_to_hide_one_finding(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "spelling")
+    assert code == 0
+    assert "[[hidden-false-positives]]" in out and 'rule = "spelling"' in out
