@@ -152,13 +152,23 @@ class Linter:
         context_file: str | Path | None = None,
         path: str | None = None,
         doc: Any = None,
+        others: Sequence[Source | Draft] = (),
     ) -> Report:
         """Lint one draft. `source` is a str (the text), bytes, a Path, an EmailMessage or a
         parsed Draft; `context` adds what is known about the interview (a Context or a mapping
         with the context file's keys); `context_file` is read too (else `followup.toml` beside
-        a file draft is picked up)."""
+        a file draft is picked up). `others` are drafts to compare this one with (the other
+        notes open in an editor): one addressed to someone else that it nearly copies is
+        reported (near-duplicate-notes)."""
         draft = source if isinstance(source, Draft) else read_draft(source, path=path)
         ctx = self._context(draft, context, context_file)
+        if others:
+            from followup_lint.analysis.similarity import other_notes
+
+            parsed = [o if isinstance(o, Draft) else read_draft(o) for o in others]
+            notes = other_notes([draft, *parsed])[0]
+            if notes:
+                ctx = ctx.model_copy(update={"other_notes": (*ctx.other_notes, *notes)})
         return self._lint_draft(draft, ctx, doc)
 
     def lint_many(

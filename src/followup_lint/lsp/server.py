@@ -9,6 +9,7 @@ One Linter is built per effective configuration and kept (building one compiles 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
 import sys
@@ -35,6 +36,7 @@ from followup_lint.lsp.positions import UTF16, PositionMap
 from followup_lint.lsp.settings import Settings, parse_settings, section
 from followup_lint.model.context import DEFAULT_CONTEXT_FILE, build_context, find_context_file
 from followup_lint.model.errors import ConfigError, ContextError, FollowupLintError, InputError
+from followup_lint.reading.draft import Draft
 from followup_lint.reading.sources import read_draft
 from followup_lint.rulebook import Rule
 
@@ -110,6 +112,8 @@ class _Job:
     encoding: str
     #: Unsaved text of open context files, by resolved path.
     buffers: dict[str, str] = field(default_factory=dict)
+    #: (uri, text) of the other open drafts, compared with this one (near-duplicate-notes).
+    others: tuple[tuple[str, str], ...] = ()
 
 
 def _encoding(kind: Any) -> str:
@@ -382,6 +386,11 @@ class FollowupLintServer(LanguageServer):
             settings=self.settings,
             encoding=_encoding(self.workspace.position_encoding),
             buffers=buffers,
+            others=tuple(
+                (u, d.source)
+                for u, d in self.workspace.text_documents.items()
+                if u != uri and self.is_draft(u, d.language_id)
+            ),
         )
 
     async def _run(self, uri: str, delay: float) -> None:
@@ -438,6 +447,7 @@ class FollowupLintServer(LanguageServer):
             eml = job.uri.lower().endswith(".eml")
             fmt = "eml" if eml else ("markdown" if markdown else None)
             draft = read_draft(job.text, path=job.path, format=fmt)
+            others = _other_drafts(job.others)
             ctx_path = job.settings.context_path(job.root) or find_context_file(job.path)
             unsaved = job.buffers.get(str(ctx_path.resolve())) if ctx_path else None
             if (
@@ -448,9 +458,11 @@ class FollowupLintServer(LanguageServer):
                 data = _context_from_text(unsaved, ctx_path)
                 # Without a path the Linter does not read the file from disk; the open buffer,
                 # with its unsaved edits, stands in for it.
-                report = linter.lint(dataclasses.replace(draft, path=None), context=data)
+                report = linter.lint(
+                    dataclasses.replace(draft, path=None), context=data, others=others
+                )
             else:
-                report = linter.lint(draft, context_file=ctx_path)
+                report = linter.lint(draft, context_file=ctx_path, others=others)
             result.items = locate(report, draft.text, job.text, positions, config.fail_on)
             result.linter = linter
             result.fail_on = config.fail_on
@@ -567,6 +579,15 @@ def _command(method: Callable[..., Any]) -> Callable[..., Any]:
         return method(*args)
 
     return run
+
+
+def _other_drafts(others: tuple[tuple[str, str], ...]) -> list[Draft]:
+    """The other open drafts, to compare with (one that cannot be read is not compared)."""
+    out = []
+    for uri, text in others:
+        with contextlib.suppress(FollowupLintError):
+            out.append(read_draft(text, format="eml" if uri.lower().endswith(".eml") else None))
+    return out
 
 
 def _same_as_disk(path: Path, text: str) -> bool:
