@@ -123,3 +123,10 @@ def test_pictures_are_made_by_the_script_and_used() -> None:
         assert (DOCS / "images" / picture).is_file(), picture
         assert picture in script
         assert any(f"images/{picture}" in p.read_text(encoding="utf-8") for p in DOCS.glob("*.md"))
+
+
+def test_cli_reference_fits_its_code_boxes() -> None:
+    page = (DOCS / "cli-reference.md").read_text(encoding="utf-8")
+    blocks = page.split("```text\n")[1:]
+    wide = [line for b in blocks for line in b.split("```")[0].splitlines() if len(line) > 80]
+    assert not wide, f"lines wider than 80 columns: {wide[:3]}"

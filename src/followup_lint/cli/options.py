@@ -54,7 +54,9 @@ def add_check_options(p: argparse.ArgumentParser) -> None:
         dest="format",
         choices=sorted(FORMATTERS),
         default="text",
-        help="output format (full: also the source line, with a caret under each finding)",
+        metavar="FORMAT",
+        help=f"{', '.join(sorted(FORMATTERS))} (default: text; full also shows the source line "
+        "with a caret under each finding)",
     )
     p.add_argument(
         "--fail-on",
@@ -101,7 +103,12 @@ def add_check_options(p: argparse.ArgumentParser) -> None:
     ctx.add_argument(
         "--context", metavar="FILE", help="context file (default: followup.toml beside the draft)"
     )
-    ctx.add_argument("--kind", choices=KINDS, help="the kind of message (default: detected)")
+    ctx.add_argument(
+        "--kind",
+        choices=KINDS,
+        metavar="KIND",
+        help=f"the kind of message: {', '.join(KINDS)} (default: detected)",
+    )
     ctx.add_argument("--company")
     ctx.add_argument("--position")
     ctx.add_argument("--interviewer", action="append", metavar="NAME", help="repeatable")
