@@ -27,7 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 #: Where a sentence ends: ., ! or ? before white space, or a blank line (a paragraph, the
 #: subject line and the greeting are separated by one). Single line breaks do not end a
 #: sentence: wrapped paragraphs break lines in the middle of one.
-_END = re.compile(r"[.!?]+(?=\s|$)|\n[ \t]*\n")
+#: One character, not a run: "[.!?]+" would rescan a long run of dots from every position.
+_END = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
 
 class HiddenFalsePositive(BaseModel):
