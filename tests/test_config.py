@@ -268,3 +268,10 @@ def test_sentence_around() -> None:
     text = "First one. The second\nsentence wraps here! Third."
     start = text.index("wraps")
     assert sentence_around(text, start, start + 5) == "The second sentence wraps here!"
+
+
+def test_a_hidden_entry_for_an_unknown_rule_suggests_the_closest(tmp_path: Path) -> None:
+    path = tmp_path / ".followup-lint.toml"
+    path.write_text('[[hidden-false-positives]]\nrule = "speling"\ntext = "x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"key 'hidden-false-positives'.*did you mean 'spelling'"):
+        Linter(load_config(path))

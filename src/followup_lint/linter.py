@@ -118,6 +118,7 @@ class Linter:
             ("select", self.config.select),
             ("ignore", self.config.ignore),
             ("rules", tuple(self.config.rules)),
+            ("hidden-false-positives", tuple(h.rule for h in self.config.hidden_false_positives)),
         ):
             unknown = [v for v in values if v not in names]
             if unknown:
