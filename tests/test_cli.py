@@ -98,7 +98,7 @@ def test_glob(capsys: pytest.CaptureFixture[str]) -> None:
     ("make", "message"),
     [
         (lambda p: str(p / "missing.txt"), "no such file"),
-        (lambda p: str(p), "is a directory"),
+        (lambda p: str(p), "no drafts in this folder"),
         (lambda p: (p / "bin.txt").write_bytes(b"\x00\x01\x02") and str(p / "bin.txt"), "binary"),
         (
             lambda p: (p / "x.eml").write_bytes(b"just words, no headers") and str(p / "x.eml"),
@@ -215,3 +215,179 @@ def test_module_entry_point_and_no_traceback() -> None:
 
 def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
+
+
+# -- conventions of ruff and Vale (issue 12) --------------------------------------------------
+
+
+def _two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    (tmp_path / ".git").mkdir()  # a repository root: discovery stops here
+    for d in ("m1", "m2"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "bad.txt").write_text(BAD.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "m1" / ".followup-lint.toml").write_text(
+        'ignore = ["tone", "proofreading", "concision"]\n', encoding="utf-8"
+    )
+    return tmp_path / "m1" / "bad.txt", tmp_path / "m2" / "bad.txt"
+
+
+def _per_file(capsys: pytest.CaptureFixture[str], *paths: Path) -> dict[str, int]:
+    _, out, _ = run(capsys, "check", *map(str, paths), "--format", "json")
+    return {r["path"]: len(r["findings"]) for r in json.loads(out)["files"]}
+
+
+def test_each_draft_gets_the_configuration_found_upward_from_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    m1, m2 = _two_folders(tmp_path)
+    forward = _per_file(capsys, m1, m2)
+    backward = _per_file(capsys, m2, m1)
+    assert forward == backward
+    assert forward[str(m1)] < forward[str(m2)]
+
+
+def test_stdin_filename_decides_discovery(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    m1, m2 = _two_folders(tmp_path)
+    counts = []
+    for name in (m1, m2):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BAD.read_bytes())))
+        _, out, _ = run(capsys, "check", "-", "--stdin-filename", str(name), "--format", "json")
+        counts.append(len(json.loads(out)["files"][0]["findings"]))
+    assert counts[0] < counts[1]
+
+
+def test_no_path_is_a_usage_error_even_with_a_pipe(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    code, out, err = run(capsys, "check")
+    assert code == 2 and out == "" and "pass - to read a draft from standard input" in err
+
+
+def test_quiet_statistics_and_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(BAD), "-q", "--color", "never")
+    assert code == 1 and "Found" not in out and "Message kind" not in out
+    assert out.count(f"{BAD}:") == len(out.splitlines())
+    code, stats, _ = run(capsys, "check", str(BAD), "--statistics", "--color", "never")
+    assert code == 1
+    rows = [
+        line.split()
+        for line in stats.splitlines()
+        if line[:1].strip() and line.split()[0].isdigit()
+    ]
+    assert sum(int(r[0]) for r in rows) == len(out.splitlines())
+    assert any(r[1] == "unfilled-placeholder" and r[2] == "error" for r in rows)
+    assert run(capsys, "check", str(BAD), "--exit-zero")[0] == 0
+    assert run(capsys, "check", "/no/such/file.txt", "--exit-zero")[0] == 2
+
+
+def test_output_format_full_quotes_the_line_with_a_caret(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _code, out, _ = run(
+        capsys, "check", str(BAD), "--output-format", "full", "--select", "unfilled-placeholder"
+    )
+    lines = out.splitlines()
+    i = next(n for n, line in enumerate(lines) if " unfilled-placeholder " in line)
+    _path, line_no, col, _rest = lines[i].split(":", 3)
+    source, carets = lines[i + 1], lines[i + 2]
+    assert source.startswith(f"{line_no} | ")
+    text = source.split(" | ", 1)[1]
+    under = carets.split(" | ", 1)[1]
+    start = under.index("^")
+    assert start == int(col) - 1
+    assert text[start : start + under.count("^")].startswith("[")
+
+
+def test_force_color_and_no_color(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\033[" in run(capsys, "check", str(BAD))[1]
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\033[" not in run(capsys, "check", str(BAD))[1]
+
+
+def test_a_folder_lints_its_drafts_minus_the_excluded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / ".git").mkdir()
+    for rel in ("a.txt", "b.md", "c.eml", "notes.pdf", "old/d.txt", ".hidden/e.txt"):
+        p = tmp_path / "drafts" / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        body = "Subject: Thank you\n\nDear Dana,\n\nThank you.\n\nBest,\nSam\n"
+        p.write_text(("From: s@x.org\n" if rel.endswith(".eml") else "") + body, encoding="utf-8")
+    _, out, _ = run(capsys, "check", str(tmp_path / "drafts"), "--format", "json")
+    names = sorted(Path(r["path"]).name for r in json.loads(out)["files"])
+    assert names == ["a.txt", "b.md", "c.eml", "d.txt"]
+    (tmp_path / ".followup-lint.toml").write_text('exclude = ["old"]\n', encoding="utf-8")
+    _, out, _ = run(
+        capsys, "check", str(tmp_path / "drafts"), "--exclude", "*.md", "--format", "json"
+    )
+    names = sorted(Path(r["path"]).name for r in json.loads(out)["files"])
+    assert names == ["a.txt", "c.eml"]
+
+
+def test_show_settings_names_where_each_value_came_from(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    m1, _m2 = _two_folders(tmp_path)
+    code, out, _ = run(capsys, "check", str(m1), "--show-settings", "--fail-on", "warning")
+    assert code == 0
+    lines = {line.split(" = ")[0].strip(): line for line in out.splitlines() if " = " in line}
+    assert lines["ignore"].endswith(f"# {tmp_path / 'm1' / '.followup-lint.toml'}")
+    assert '"warning"' in lines["fail-on"] and lines["fail-on"].endswith("# the command line")
+    assert lines["select"].endswith("# default")
+
+
+def test_unknown_rule_on_the_command_line_suggests(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", str(GOOD), "--select", "subject-shoutin")
+    assert (
+        code == 2
+        and "--select: unknown rule or category 'subject-shoutin'; did you mean 'subject-shouting'?"
+        in err
+    )
+
+
+def test_check_counts_hidden_findings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    draft = tmp_path / "bad.txt"
+    draft.write_text(BAD.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".followup-lint.toml").write_text(
+        '[[hidden-false-positives]]\nrule = "unfilled-placeholder"\ntext = "[Job Title]"\n',
+        encoding="utf-8",
+    )
+    _, out, _ = run(capsys, "check", str(draft), "--color", "never")
+    assert "unfilled-placeholder" not in out and "1 hidden by hidden-false-positives" in out
+    _, out, _ = run(capsys, "check", str(draft), "--format", "json")
+    assert json.loads(out)["files"][0]["summary"]["hidden"] == 1
+
+
+def test_python_dash_m_and_the_fix_subcommand(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "followup_lint", "check", str(GOOD)], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    draft = tmp_path / "d.txt"
+    draft.write_text(
+        "Subject: Thanks\n\nHey Dana,\n\nThank you for Tuesday.\n\nBest,\nSam\n", encoding="utf-8"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "followup_lint", "fix", str(draft), "--select", "informal-greeting"],
+        capture_output=True,
+        text=True,
+    )
+    assert "Dear Dana," in draft.read_text(encoding="utf-8"), proc.stderr
+
+
+def test_explain_shows_how_to_hide_one_finding(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "spelling")
+    assert code == 0
+    assert "[[hidden-false-positives]]" in out and 'rule = "spelling"' in out

@@ -113,3 +113,165 @@ def test_messages_show_the_overridden_parameters(tmp_path: Path) -> None:
     )
     [finding] = Linter(load_config(cfg)).lint("Dear Dana,\n\nHi.\n\nCheers,\nSam").findings
     assert finding.message == "Reported at most 2 times."
+
+
+# -- bounded, trusted discovery (issue 14, item 10) -------------------------------------------
+
+
+def test_discovery_stops_at_a_repository_root(tmp_path: Path) -> None:
+    (tmp_path / ".followup-lint.toml").write_text('ignore = ["tone"]\n', encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "drafts").mkdir()
+    assert find_config(repo / "drafts") is None
+    assert discover_config(repo / "drafts") == Config()
+    (repo / ".followup-lint.toml").write_text('ignore = ["subject"]\n', encoding="utf-8")
+    assert discover_config(repo / "drafts").ignore == ("subject",)
+
+
+def test_discovery_stops_at_the_home_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".followup-lint.toml").write_text('ignore = ["tone"]\n', encoding="utf-8")
+    home = tmp_path / "home"
+    (home / "drafts").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    assert find_config(home / "drafts") is None
+
+
+def test_a_file_others_can_write_is_ignored_with_a_notice(tmp_path: Path) -> None:
+    shared = tmp_path / ".followup-lint.toml"
+    shared.write_text('[languagetool]\nurl = "http://127.0.0.1:9"\n', encoding="utf-8")
+    shared.chmod(0o666)
+    cfg = discover_config(tmp_path)
+    assert cfg.languagetool.url is None
+    assert cfg.notices and "other users may write it" in cfg.notices[0]
+    report = Linter(cfg).lint(BAD)
+    assert any("was ignored" in n for n in report.notices)
+
+
+def test_a_file_owned_by_someone_else_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    (tmp_path / ".followup-lint.toml").write_text('ignore = ["tone"]\n', encoding="utf-8")
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(tmp_path).st_uid + 1)
+    cfg = discover_config(tmp_path)
+    assert cfg.ignore == () and "belongs to another user" in cfg.notices[0]
+
+
+def test_the_report_says_where_draft_text_is_sent(tmp_path: Path) -> None:
+    path = tmp_path / ".followup-lint.toml"
+    path.write_text('[languagetool]\nurl = "http://127.0.0.1:9"\ntimeout = 0.2\n', encoding="utf-8")
+    report = Linter(load_config(path)).lint(BAD)
+    sent = [n for n in report.notices if "is sent to the LanguageTool server" in n]
+    assert sent and "http://127.0.0.1:9" in sent[0] and str(path) in sent[0]
+    assert not any("is sent to" in n for n in Linter(Config()).lint(BAD).notices)
+
+
+# -- did you mean ------------------------------------------------------------------------------
+
+
+def test_unknown_rule_in_a_config_file_suggests_the_closest(tmp_path: Path) -> None:
+    path = tmp_path / ".followup-lint.toml"
+    path.write_text('ignore = ["subject-shoutin"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="did you mean 'subject-shouting'"):
+        Linter(load_config(path))
+
+
+def test_unknown_key_suggests_the_closest(tmp_path: Path) -> None:
+    path = tmp_path / ".followup-lint.toml"
+    path.write_text('fail_onn = "warning"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="did you mean 'fail-on'"):
+        load_config(path)
+
+
+# -- hidden false positives ----------------------------------------------------------------------
+
+HFP_DRAFT = (
+    "Subject: Thank you - Analyst interview\n\nDear Ms. Okafor,\n\n"
+    "Thank you for the conversation about kubeflow on Tuesday. I enjoyed it!\n\n"
+    "Best regards,\nPriya Natarajan\npriya@example.com\n"
+)
+
+
+def _rules_hit(cfg: Config, text: str = HFP_DRAFT) -> tuple[set[str], int]:
+    report = Linter(cfg).lint(text)
+    return report.rules, report.hidden
+
+
+def test_hidden_false_positive_by_exact_text() -> None:
+    rules, hidden = _rules_hit(Config(select=("spelling",)))
+    assert "spelling" in rules and hidden == 0
+    cfg = Config.model_validate(
+        {
+            "select": ["spelling"],
+            "hidden-false-positives": [{"rule": "spelling", "text": "kubeflow"}],
+        }
+    )
+    rules, hidden = _rules_hit(cfg)
+    assert "spelling" not in rules and hidden == 1
+
+
+def test_hidden_false_positive_by_sentence_pattern() -> None:
+    base = {"select": ["spelling"]}
+    wrong = Config.model_validate(
+        {
+            **base,
+            "hidden-false-positives": [{"rule": "spelling", "sentence": "conversation about X"}],
+        }
+    )
+    assert _rules_hit(wrong) == ({"spelling"}, 0)
+    right = Config.model_validate(
+        {
+            **base,
+            "hidden-false-positives": [{"rule": "spelling", "sentence": r"about \w+ on Tuesday"}],
+        }
+    )
+    assert _rules_hit(right) == (set(), 1)
+    other_rule = Config.model_validate(
+        {**base, "hidden-false-positives": [{"rule": "too-long", "text": "kubeflow"}]}
+    )
+    assert _rules_hit(other_rule)[1] == 0
+
+
+def test_hidden_false_positives_in_followup_toml_apply_to_that_draft(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for d in ("a", "b"):
+        (tmp_path / d / "note.txt").write_text(HFP_DRAFT, encoding="utf-8")
+    (tmp_path / "a" / "followup.toml").write_text(
+        '[[hidden-false-positives]]\nrule = "spelling"\ntext = "kubeflow"\n', encoding="utf-8"
+    )
+    linter = Linter(Config(select=("spelling",)))
+    a, b = linter.lint_many([tmp_path / "a" / "note.txt", tmp_path / "b" / "note.txt"])
+    assert (a.hidden, len(a.findings)) == (1, 0)
+    assert b.hidden == 0 and b.rules == {"spelling"}
+
+
+def test_a_hidden_entry_needs_a_pattern_or_text(tmp_path: Path) -> None:
+    path = tmp_path / ".followup-lint.toml"
+    path.write_text('[[hidden-false-positives]]\nrule = "spelling"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="hidden-false-positives"):
+        load_config(path)
+    path.write_text(
+        '[[hidden-false-positives]]\nrule = "spelling"\nsentence = "(unclosed"\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match="not a valid regular expression"):
+        load_config(path)
+
+
+def test_sentence_around() -> None:
+    from followup_lint.model.hidden import sentence_around
+
+    text = "First one. The second\nsentence wraps here! Third."
+    start = text.index("wraps")
+    assert sentence_around(text, start, start + 5) == "The second sentence wraps here!"
+
+
+def test_a_hidden_entry_for_an_unknown_rule_suggests_the_closest(tmp_path: Path) -> None:
+    path = tmp_path / ".followup-lint.toml"
+    path.write_text('[[hidden-false-positives]]\nrule = "speling"\ntext = "x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"key 'hidden-false-positives'.*did you mean 'spelling'"):
+        Linter(load_config(path))

@@ -100,3 +100,33 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-4000:]
     assert (tmp_path / "site" / "rules" / "index.html").is_file()
     assert "lint_many" in (tmp_path / "site" / "library" / "index.html").read_text("utf-8")
+
+
+def test_rule_ids_in_example_output_exist() -> None:
+    # Terminal output shown in the docs ("draft.txt:3:4: error RULE message") names real rules.
+    import re
+
+    ids = {r.id for r in builtin_rules()}
+    line = re.compile(r"^\S+:\d+:\d+: (?:error|warning|info) ([a-z0-9-]+) ", re.M)
+    wrong = {
+        f"{page.relative_to(DOCS)}: {m.group(1)}"
+        for page in DOCS.glob("*.md")
+        for m in line.finditer(page.read_text(encoding="utf-8"))
+        if m.group(1) not in ids
+    }
+    assert not wrong, f"the docs show rules that do not exist: {sorted(wrong)}"
+
+
+def test_pictures_are_made_by_the_script_and_used() -> None:
+    script = (ROOT / "scripts" / "make_screenshots").read_text(encoding="utf-8")
+    for picture in ("check-terminal.svg", "gate-mutt.svg", "editor-neovim.svg"):
+        assert (DOCS / "images" / picture).is_file(), picture
+        assert picture in script
+        assert any(f"images/{picture}" in p.read_text(encoding="utf-8") for p in DOCS.glob("*.md"))
+
+
+def test_cli_reference_fits_its_code_boxes() -> None:
+    page = (DOCS / "cli-reference.md").read_text(encoding="utf-8")
+    blocks = page.split("```text\n")[1:]
+    wide = [line for b in blocks for line in b.split("```")[0].splitlines() if len(line) > 80]
+    assert not wide, f"lines wider than 80 columns: {wide[:3]}"

@@ -103,3 +103,37 @@ def test_a_yielding_rule_gives_way_on_the_same_words() -> None:
     assert "slang" in both.rules and "spelling" not in both.rules
     alone = Linter(Config(select=("spelling",))).lint(text)
     assert "spelling" in alone.rules  # nobody else reports "sooo", so spelling does
+
+
+def test_lint_accepts_any_config() -> None:
+    # Config holds a dict (rules); lint() caches a Linter per configuration and must hash it.
+    cfg = Config(rules={"too-long": {"severity": "error"}}, select=("too-long",))  # type: ignore[dict-item]
+    assert lint("Subject: Hi\n\nDear Dana,\n\nThanks.\n", config=cfg) is not None
+    assert lint("Subject: Hi\n\nDear Dana,\n\nThanks.\n", config=Config()) is not None
+    assert hash(cfg) == hash(
+        Config(rules={"too-long": {"severity": "error"}}, select=("too-long",))
+    )  # type: ignore[dict-item]
+
+
+def test_report_failed_honours_the_linters_fail_on() -> None:
+    text = "Subject: Following up\n\nDear Dana,\n\nAny news on the Analyst role?\n\nBest regards,\nSam Ito\n555-201-3344\n"
+    strict = Linter(Config(fail_on="warning")).lint(text)
+    assert strict.findings and not any(f.severity.value == "error" for f in strict.findings)
+    assert strict.failed() and not strict.failed("error")
+    assert not Linter().lint(text).failed()
+    assert not Linter(Config(fail_on="never")).lint(text).failed()
+
+
+def test_documented_members_have_their_own_docstrings() -> None:
+    from followup_lint.config import discover_config
+    from followup_lint.model.context import EarlierMessage
+
+    for obj in (
+        discover_config,
+        Report.counts,
+        Report.by_rule,
+        Report.to_dict,
+        Person,
+        EarlierMessage,
+    ):
+        assert obj.__doc__ and "A base class for creating Pydantic models" not in obj.__doc__, obj

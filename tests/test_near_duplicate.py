@@ -76,7 +76,56 @@ def test_cli_reports_copies_among_notes(tmp_path: Path, capsys: pytest.CaptureFi
         for f in r["findings"]
         if f["rule"] == "near-duplicate-notes"
     }
-    assert fired == {"dana.eml", "sam.eml"}
+    # One finding per copy, on the later note of the pair (dana.eml comes first in the run).
+    assert fired == {"sam.eml"}
+
+
+def _notes(tmp_path: Path) -> list[Path]:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    paths = []
+    for name, to, body in (
+        ("dana.eml", "Dana Lee <dana@acme.com>", BODY),
+        ("sam.eml", "Sam Ito <sam@acme.com>", BODY),
+        ("kim.eml", "Kim Wu <kim@acme.com>", OWN),
+    ):
+        (notes / name).write_text(_eml(to, body), encoding="utf-8")
+        paths.append(notes / name)
+    return paths
+
+
+def test_lint_many_reports_a_copy_once(tmp_path: Path) -> None:
+    from followup_lint import Config, Linter
+
+    linter = Linter(Config(select=("near-duplicate-notes",)))
+    reports = linter.lint_many(_notes(tmp_path))
+    counts = [len(r.by_rule("near-duplicate-notes")) for r in reports]
+    assert counts == [0, 1, 0]
+
+
+def test_two_identical_notes_give_one_finding_in_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dana, sam, _kim = _notes(tmp_path)
+    _, out = _run(["check", str(dana), str(sam), "--format", "json"], capsys)
+    rules = [f["rule"] for r in out["files"] for f in r["findings"]]
+    assert rules.count("near-duplicate-notes") == 1
+
+
+def test_a_folder_argument_compares_its_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _notes(tmp_path)
+    args = [
+        "check",
+        str(tmp_path / "notes"),
+        "--format",
+        "json",
+        "--select",
+        "near-duplicate-notes",
+    ]
+    _, out = _run(args, capsys)
+    assert sum(len(r["findings"]) for r in out["files"]) == 1
 
 
 def test_cli_single_note_is_never_a_duplicate(
@@ -99,3 +148,10 @@ def test_the_documented_context_file_is_valid(tmp_path: Path) -> None:
     path.write_text(block.group(1), encoding="utf-8")
     context = build_context(load_context_file(path), where=str(path))
     assert context.other_notes and context.earlier_messages and context.interviewers
+
+
+def test_diff_reports_the_copy_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dana, sam, _kim = _notes(tmp_path)
+    main(["check", "--diff", str(dana), str(sam), "--select", "near-duplicate-notes"])
+    err = capsys.readouterr().err
+    assert "(1 would remain)" in err

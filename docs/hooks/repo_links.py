@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_OUTSIDE = re.compile(r"\]\((?:\.\./)+((?:examples|rules|src|fuzz|benchmarks|tests)/[^)\s]*)\)")
+_OUTSIDE = re.compile(r"\]\((?:\.\./)+((?:examples|rules|src|fuzz|benchmarks|tests|editors|scripts)/[^)\s]*)\)")
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

@@ -58,6 +58,46 @@ def _example(text: str, context: dict[str, Any], note: str | None, fmt: str) -> 
     return out
 
 
+def rendered_example(rule: Rule) -> list[str]:
+    """What the real linter reports on the rule's first trigger example, with only that rule
+    on: the message as a user reads it, and the source line with a caret (`--output-format
+    full`). Made at docs-build time, so the page cannot drift from what the code says."""
+    from followup_lint.config import Config
+    from followup_lint.formatters.text_format import source_excerpt
+    from followup_lint.linter import Linter
+    from followup_lint.reading.sources import read_draft
+
+    # Examples that need a LanguageTool server cannot be rendered here (nothing may leave the
+    # machine while the docs are built).
+    example = next(
+        (e for e in rule.spec.examples.trigger if "_languagetool" not in e.context), None
+    )
+    if example is None:
+        return ["*(Its examples need a LanguageTool server; see below.)*", ""]
+    mode = "thorough" if example.context.get("_mode") == "thorough" else "default"
+    context = {k: v for k, v in example.context.items() if not k.startswith("_")}
+    linter = Linter(Config(select=(rule.id,), mode=mode))
+    report = linter.lint(read_draft(example.text, format=example.format), context=context)
+    findings = [f for f in report.findings if f.rule == rule.id]
+    if not findings:
+        return ["*(The first example did not trigger the rule when the docs were built.)*", ""]
+    out = ["On the first draft under [Examples](#examples), `followup-lint check` reports:", ""]
+    for f in findings[:3]:
+        out += [
+            f"> **{f.severity.value}** `{f.rule}` (line {f.span.line}, column {f.span.column}):",
+            f"> {f.message.replace('<', '&lt;')}",
+            "",
+        ]
+        excerpt = source_excerpt(report, f)
+        if excerpt:
+            out += [f"{_FENCE}text", *excerpt[:2], _FENCE, ""]
+        safe = [x for x in f.fixes if x.safe]
+        if safe:
+            shown = ", ".join(f"`{x.replacement}`" if x.replacement else "remove it" for x in safe)
+            out += [f"Safe fix (`check --fix`): {shown}.", ""]
+    return out
+
+
 def rule_page(rule: Rule) -> str:
     """The reference page of one rule, in Markdown."""
     s = rule.spec
@@ -78,12 +118,9 @@ def rule_page(rule: Rule) -> str:
         f"| Fixes | {'safe to apply with `check --fix`' if s.safe_fix else 'offered, not applied automatically'} |",
         f"| On by default | {'yes' if s.default_enabled else 'no: select it by id or category'} |",
         "",
-        "## Message",
+        "## What it says",
         "",
-        f"{_FENCE}jinja",
-        s.message.strip(),
-        _FENCE,
-        "",
+        *rendered_example(rule),
         "## Why",
         "",
     ]
@@ -96,6 +133,12 @@ def rule_page(rule: Rule) -> str:
         "",
         f"{_FENCE}yaml",
         _yaml({"check": check}),
+        _FENCE,
+        "",
+        "The message template (Jinja2; the values come from the check and the draft):",
+        "",
+        f"{_FENCE}jinja",
+        s.message.strip(),
         _FENCE,
         "",
         "## Examples",
@@ -239,7 +282,8 @@ def _help(parser: argparse.ArgumentParser) -> str:
 
     # A fixed width so the page does not depend on the terminal that generated it.
     old = os.environ.get("COLUMNS")
-    os.environ["COLUMNS"] = "100"
+    # 80 columns fit the docs' code boxes without a scroll bar.
+    os.environ["COLUMNS"] = "80"
     try:
         return parser.format_help().rstrip()
     finally:

@@ -47,7 +47,17 @@ def explain_rule(rule_id: str, config: Config | None = None) -> str:
     out += [_indent(e.text) for e in s.examples.trigger[:2]]
     out += ["", "Does not flag, for example:"]
     out += [_indent(e.text) for e in s.examples.pass_[:2]]
-    out += ["", f"Docs: {rule.docs}"]
+    out += [
+        "",
+        "To silence one finding of it without turning the rule off (in .followup-lint.toml, or",
+        "in the draft's followup.toml), give its exact words or a pattern over its sentence:",
+        "    [[hidden-false-positives]]",
+        f'    rule = "{s.id}"',
+        '    text = "the words it flagged"',
+        "To turn it off: ignore = [" + f'"{s.id}"' + "] in .followup-lint.toml.",
+        "",
+        f"Docs: {rule.docs}",
+    ]
     return "\n".join(out) + "\n"
 
 

@@ -222,15 +222,17 @@ def run_fixes(
     args: argparse.Namespace,
     paths: Sequence[str],
     linter: Linter,
-    overrides: Mapping[str, Any],
+    overrides: Mapping[str, Any] | Sequence[Mapping[str, Any]],
     config: Config,
 ) -> int:
-    """`check --fix` / `check --diff` for the CLI."""
+    """`check --fix` / `check --diff` for the CLI. `overrides` is the context for every path,
+    or one context per path (the CLI adds what each draft learns from the others)."""
     from followup_lint.formatters import FORMATTERS
     from followup_lint.reading.sources import _read_file, format_for
 
     outcomes: list[FixOutcome] = []
-    for p in paths:
+    contexts = [overrides] * len(paths) if isinstance(overrides, Mapping) else list(overrides)
+    for p, context in zip(paths, contexts, strict=True):
         if p == "-":
             name = args.stdin_filename
             fmt = format_for(Path(name)) if name else None
@@ -241,7 +243,7 @@ def run_fixes(
                     linter,
                     path=name,
                     format=fmt,
-                    context=overrides,
+                    context=context,
                     context_file=args.context,
                 )
             )
@@ -253,7 +255,7 @@ def run_fixes(
                     linter,
                     path=p,
                     format=format_for(Path(p)),
-                    context=overrides,
+                    context=context,
                     context_file=args.context,
                 )
             )

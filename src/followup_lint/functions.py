@@ -308,3 +308,7 @@ def formal_closing_missing(
         return  # "Thank you for your consideration,\nJordan Lee" in one paragraph
     end = draft.signature.start if draft.signature else last.end
     yield Hit(last.end, max(last.end, min(end, last.end)), {})
+
+
+# Judgements kept in their own modules register themselves on import.
+from followup_lint.judgements import greeting as _greeting  # noqa: E402, F401

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +15,7 @@ from followup_lint.analysis.core import Analysis
 from followup_lint.analysis.kind_detection import detect_kind
 from followup_lint.analysis.nlp import Pipeline, get_pipeline
 from followup_lint.checks import Check, CompileEnv, Hit, registry
-from followup_lint.config import Config
+from followup_lint.config import Config, did_you_mean
 from followup_lint.model.context import (
     Context,
     find_context_file,
@@ -23,6 +23,7 @@ from followup_lint.model.context import (
     resolve_context,
 )
 from followup_lint.model.errors import ConfigError
+from followup_lint.model.hidden import sentence_around
 from followup_lint.model.report import Finding, Fix, Report
 from followup_lint.model.severity import Severity
 from followup_lint.reading.draft import Draft
@@ -104,6 +105,8 @@ class Linter:
             severity = override.severity if override and override.severity else rule.spec.severity
             self.active.append(ActiveRule(rule, cls(params, env), severity, params.model_dump()))
         self.vocabulary = frozenset(self.config.vocabulary)
+        self.notices.extend(self.config.notices)
+        self.notices.extend(_destinations(self.config, self.active))
         self._yielding = frozenset(a.id for a in self.active if a.rule.spec.yields)
 
     def _on(self, rule: Rule) -> bool:
@@ -115,11 +118,16 @@ class Linter:
             ("select", self.config.select),
             ("ignore", self.config.ignore),
             ("rules", tuple(self.config.rules)),
+            ("hidden-false-positives", tuple(h.rule for h in self.config.hidden_false_positives)),
         ):
             unknown = [v for v in values if v not in names]
             if unknown:
+                hint = did_you_mean(unknown[0], names)
+                problem = f"unknown rule or category {unknown[0]!r}{hint}"
+                if self.config.origin(key) == "the command line":
+                    raise ConfigError(f"--{key}: {problem}")
                 where = self.config.source or "configuration"
-                raise ConfigError(f"{where}: key '{key}': unknown rule or category {unknown[0]!r}")
+                raise ConfigError(f"{where}: key '{key}': {problem}")
 
     def _params(self, rule: Rule) -> Any:
         override = self.config.rules.get(rule.id)
@@ -145,13 +153,23 @@ class Linter:
         context_file: str | Path | None = None,
         path: str | None = None,
         doc: Any = None,
+        others: Sequence[Source | Draft] = (),
     ) -> Report:
         """Lint one draft. `source` is a str (the text), bytes, a Path, an EmailMessage or a
         parsed Draft; `context` adds what is known about the interview (a Context or a mapping
         with the context file's keys); `context_file` is read too (else `followup.toml` beside
-        a file draft is picked up)."""
+        a file draft is picked up). `others` are drafts to compare this one with (the other
+        notes open in an editor): one addressed to someone else that it nearly copies is
+        reported (near-duplicate-notes)."""
         draft = source if isinstance(source, Draft) else read_draft(source, path=path)
         ctx = self._context(draft, context, context_file)
+        if others:
+            from followup_lint.analysis.similarity import other_notes
+
+            parsed = [o if isinstance(o, Draft) else read_draft(o) for o in others]
+            notes = other_notes([draft, *parsed])[0]
+            if notes:
+                ctx = ctx.model_copy(update={"other_notes": (*ctx.other_notes, *notes)})
         return self._lint_draft(draft, ctx, doc)
 
     def lint_many(
@@ -159,18 +177,27 @@ class Linter:
         sources: Iterable[Source | Draft],
         *,
         context: Context | Mapping[str, Any] | None = None,
+        context_file: str | Path | None = None,
         batch_size: int = 32,
     ) -> list[Report]:
         """Lint several drafts; with the trained pipeline they go through `nlp.pipe` in batches
-        (32 keeps peak memory a quarter of spaCy's default batch of 256 at the same speed)."""
+        (32 keeps peak memory a quarter of spaCy's default batch of 256 at the same speed).
+
+        The facts that span drafts are computed here, so every way in gets them: a note that
+        is a near copy of an earlier one in `sources` addressed to someone else is reported
+        (`near-duplicate-notes`), once per copy, on the later note."""
         drafts = [s if isinstance(s, Draft) else read_draft(s) for s in sources]
         docs: list[Any] = [None] * len(drafts)
         if self.pipeline.trained:
             docs = list(self.pipeline.nlp.pipe((d.text for d in drafts), batch_size=batch_size))
-        return [
-            self._lint_draft(d, self._context(d, context, None), doc)
-            for d, doc in zip(drafts, docs, strict=True)
-        ]
+        reports = []
+        for d, doc, facts in zip(drafts, docs, cross_draft_facts(drafts), strict=True):
+            ctx = self._context(d, context, context_file)
+            if facts:
+                notes = (*ctx.other_notes, *facts["other_notes"])
+                ctx = ctx.model_copy(update={"other_notes": notes})
+            reports.append(self._lint_draft(d, ctx, doc))
+        return reports
 
     def _context(
         self,
@@ -209,7 +236,14 @@ class Linter:
         )
         if doc is not None:
             analysis.__dict__["doc"] = doc  # fills the cached_property with the batched Doc
-        report = Report(path=draft.path, kind=kind, kind_source=kind_source, basis=draft.basis)
+        report = Report(
+            path=draft.path,
+            kind=kind,
+            kind_source=kind_source,
+            basis=draft.basis,
+            fail_on=self.config.fail_on,
+            text=draft.text,
+        )
         report.notices.extend(self.notices)
         limit = self.pipeline.nlp.max_length
         if len(draft.text) > limit:
@@ -239,6 +273,11 @@ class Linter:
                     f"rule {active.id} failed ({type(exc).__name__}) and was skipped"
                 )
         report.findings = self._drop_echoes(report.findings)
+        hidden = (*self.config.hidden_false_positives, *context.hidden_false_positives)
+        if hidden:
+            kept = [f for f in report.findings if not _is_hidden(f, draft.text, hidden)]
+            report.hidden = len(report.findings) - len(kept)
+            report.findings = kept
         report.findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
         return report
 
@@ -281,6 +320,36 @@ class Linter:
             docs=rule.docs,
             basis=analysis.draft.basis,
         )
+
+
+def cross_draft_facts(drafts: Sequence[Draft]) -> list[dict[str, Any]]:
+    """What each draft's context gains from the other drafts linted with it: `other_notes`,
+    the bodies of the earlier drafts addressed to someone else (near-duplicate-notes), so a
+    pair of copies is reported once, on the later note. Empty mappings where nothing applies.
+    `Linter.lint_many` applies it; `check --fix`/`--diff` pass it with each draft."""
+    from followup_lint.analysis.similarity import other_notes
+
+    return [{"other_notes": o} if o else {} for o in other_notes(drafts, earlier_only=True)]
+
+
+def _is_hidden(finding: Finding, text: str, hidden: Iterable[Any]) -> bool:
+    """Does an entry of `hidden-false-positives` silence this finding?"""
+    start, end = finding.span.start, finding.span.end
+    found = text[start:end]
+    sentence = sentence_around(text, start, end)
+    return any(h.matches(finding.rule, found, sentence) for h in hidden)
+
+
+def _destinations(config: Config, active: list[ActiveRule]) -> list[str]:
+    """Say where draft text goes when anything is sent off the machine (a LanguageTool
+    server), and which file asked for it, so a configuration cannot do it unseen."""
+    url = config.languagetool.url
+    sends = any(getattr(a.rule.check, "backend", None) == "languagetool" for a in active)
+    if not url or not sends:
+        return []
+    where = config.origin("languagetool")
+    where = "the configuration given to the Linter" if where == "default" else where
+    return [f"the draft's text is sent to the LanguageTool server {url} (set in {where})"]
 
 
 def lint(

@@ -148,3 +148,35 @@ async def test_hover_and_disable_rule(start: Start, tmp_path: Path) -> None:
     after = await diagnostics(client, uri, after=mark)
     assert "subject-missing" not in codes(after)
     assert codes(after)  # the other rules still run
+
+
+async def test_hide_this_false_positive(start: Start, workspace: Path) -> None:
+    # The word finding is hidden by its exact text: the config keeps its comment, the entry
+    # lands as a [[hidden-false-positives]] table, and the diagnostic goes while the rule stays.
+    config = workspace / ".followup-lint.toml"
+    before = config.read_text(encoding="utf-8")
+    client = await start(workspace)
+    uri = open_doc(client, workspace / "draft.txt", DRAFT)
+    got = await diagnostics(client, uri)
+    word = next(d for d in got.diagnostics if d.code == "lsp-test-word")
+    actions = await code_actions(client, uri, word)
+    hide = next(a for a in actions if a.title == "Hide this false positive (lsp-test-word)")
+    assert hide.command is not None
+    assert list(hide.command.arguments) == [uri, {"rule": "lsp-test-word", "text": "Zorblax"}]
+    mark = len(client.published)
+    result = await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command=hide.command.command, arguments=hide.command.arguments)
+    )
+    assert result["changed"] is True
+    after = config.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert tomllib.loads(after)["hidden-false-positives"] == [
+        {"rule": "lsp-test-word", "text": "Zorblax"}
+    ]
+    refreshed = await diagnostics(client, uri, after=mark)
+    assert "lsp-test-word" not in codes(refreshed)
+    assert "lsp-test-swap" in codes(refreshed)  # other findings are still there
+    again = await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command=hide.command.command, arguments=hide.command.arguments)
+    )
+    assert again["changed"] is False and config.read_text(encoding="utf-8") == after

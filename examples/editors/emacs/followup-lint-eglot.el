@@ -2,7 +2,7 @@
 
 ;; Eglot is built into Emacs 29 (and on GNU ELPA for Emacs 26.3 and later).
 ;; Load this file from your init file, then run M-x eglot in a draft, or let the hook do it.
-;; The server must be on `exec-path' (`pipx install followup-lint').
+;; The server must be on `exec-path' (`pipx install .' in a checkout of followup-lint).
 
 (require 'eglot)
 

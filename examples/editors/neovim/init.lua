@@ -2,7 +2,7 @@
 -- Put this in your init.lua, or `:luafile` it. Works with Neovim 0.7 and later.
 --
 -- Drafts are buffers of filetype "mail" (mutt, neomutt, aerc, git send-email), "text" or
--- "markdown", and *.eml files. The server must be on PATH (`pipx install followup-lint`), or
+-- "markdown", and *.eml files. The server must be on PATH (`pipx install .` in a checkout of followup-lint), or
 -- set `cmd` to its full path.
 
 local settings = {

@@ -48,8 +48,9 @@ def _recipients(draft: Draft) -> frozenset[str]:
     return frozenset((a.email or a.name).lower() for a in draft.addresses("to", "cc"))
 
 
-def other_notes(drafts: Sequence[Draft]) -> list[tuple[str, ...]]:
-    """For each draft, the bodies of the other drafts addressed to different people.
+def other_notes(drafts: Sequence[Draft], *, earlier_only: bool = False) -> list[tuple[str, ...]]:
+    """For each draft, the bodies of the other drafts addressed to different people (with
+    `earlier_only`, only those before it, so that a pair of copies is reported once).
 
     Drafts without recipients (no To or Cc header) are never paired: nothing says they go to
     different interviewers, and two drafts to the same person are versions, not copies."""
@@ -62,7 +63,7 @@ def other_notes(drafts: Sequence[Draft]) -> list[tuple[str, ...]]:
         out.append(
             tuple(
                 other.body_text
-                for j, other in enumerate(drafts)
+                for j, other in enumerate(drafts[:i] if earlier_only else drafts)
                 if j != i and keys[j] and keys[j] != keys[i]
             )
         )

@@ -14,6 +14,8 @@ Formatter = Callable[[Sequence[Report]], str]
 
 FORMATTERS: dict[str, Callable[..., str]] = {
     "text": text_format.render,
+    "concise": text_format.render_concise,
+    "full": text_format.render_full,
     "json": json_format.render,
     "sarif": sarif_format.render,
     "github": github_format.render,

@@ -1,6 +1,7 @@
-"""Code actions: apply a rule's fix, add a word to the vocabulary, disable a rule.
+"""Code actions: apply a rule's fix, add a word to the vocabulary, hide one false positive,
+disable a rule.
 
-A fix is a WorkspaceEdit the editor applies to the buffer. The other two change the user's
+A fix is a WorkspaceEdit the editor applies to the buffer. The others change the user's
 configuration file, which only the server may write (atomically), so they are commands the
 editor sends back with `workspace/executeCommand`.
 """
@@ -19,8 +20,12 @@ from followup_lint.rulebook import Rule
 
 CMD_ADD_WORD = "followup-lint.addToVocabulary"
 CMD_DISABLE_RULE = "followup-lint.disableRule"
+CMD_HIDE = "followup-lint.hideFalsePositive"
 FIX_ALL_KIND = "source.fixAll.followup-lint"
-COMMANDS = (CMD_ADD_WORD, CMD_DISABLE_RULE)
+COMMANDS = (CMD_ADD_WORD, CMD_DISABLE_RULE, CMD_HIDE)
+
+#: Findings over more text than this are hidden by their sentence, not their exact words.
+_MAX_HIDDEN_TEXT = 80
 
 _WORD_RE = re.compile(r"^[^\W\d_][\w'’.-]{0,60}$")
 # Findings about a word that may simply be unknown to us: a name, a product, jargon.
@@ -72,6 +77,22 @@ def vocabulary_word(item: Located, result: LintResult, rules: dict[str, Rule]) -
     return word if _WORD_RE.match(word) else None
 
 
+def hidden_entry(item: Located, result: LintResult) -> dict[str, str] | None:
+    """The `hidden-false-positives` entry that silences this finding and no other: its exact
+    words when they are short and on one line, else a pattern matching the start of its
+    sentence. None when the finding covers no text (a missing part)."""
+    f = item.finding
+    found = result.text[f.span.start : f.span.end]
+    if not found.strip():
+        return None
+    if len(found) <= _MAX_HIDDEN_TEXT and "\n" not in found:
+        return {"rule": f.rule, "text": found}
+    from followup_lint.model.hidden import sentence_around
+
+    words = sentence_around(result.text, f.span.start, f.span.start + 1)[:60].rstrip()
+    return {"rule": f.rule, "sentence": re.escape(words)} if words else None
+
+
 def _wanted(kind: str, only: Sequence[str] | None) -> bool:
     return not only or any(kind == o or kind.startswith(o + ".") for o in only)
 
@@ -116,6 +137,10 @@ def code_actions(
                 seen_words.add(word)
                 title = f"Add '{word}' to the followup-lint vocabulary"
                 actions.append(_command_action(title, diag, CMD_ADD_WORD, [result.uri, word]))
+            entry = hidden_entry(item, result) if item.exact else None
+            if entry is not None:
+                title = f"Hide this false positive ({f.rule})"
+                actions.append(_command_action(title, diag, CMD_HIDE, [result.uri, entry]))
             if f.rule not in seen_rules:
                 seen_rules.add(f.rule)
                 title = f"Disable rule {f.rule} in this workspace"

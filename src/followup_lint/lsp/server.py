@@ -9,6 +9,7 @@ One Linter is built per effective configuration and kept (building one compiles 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
 import sys
@@ -35,6 +36,7 @@ from followup_lint.lsp.positions import UTF16, PositionMap
 from followup_lint.lsp.settings import Settings, parse_settings, section
 from followup_lint.model.context import DEFAULT_CONTEXT_FILE, build_context, find_context_file
 from followup_lint.model.errors import ConfigError, ContextError, FollowupLintError, InputError
+from followup_lint.reading.draft import Draft
 from followup_lint.reading.sources import read_draft
 from followup_lint.rulebook import Rule
 
@@ -110,6 +112,8 @@ class _Job:
     encoding: str
     #: Unsaved text of open context files, by resolved path.
     buffers: dict[str, str] = field(default_factory=dict)
+    #: (uri, text) of the other open drafts, compared with this one (near-duplicate-notes).
+    others: tuple[tuple[str, str], ...] = ()
 
 
 def _encoding(kind: Any) -> str:
@@ -165,6 +169,7 @@ class FollowupLintServer(LanguageServer):
         f(types.TEXT_DOCUMENT_HOVER)(_handler(self.on_hover))
         self.command(actions.CMD_ADD_WORD)(_command(self.cmd_add_word))
         self.command(actions.CMD_DISABLE_RULE)(_command(self.cmd_disable_rule))
+        self.command(actions.CMD_HIDE)(_command(self.cmd_hide_false_positive))
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         # The default shows the error text to the user, and that text may quote the draft.
@@ -381,6 +386,11 @@ class FollowupLintServer(LanguageServer):
             settings=self.settings,
             encoding=_encoding(self.workspace.position_encoding),
             buffers=buffers,
+            others=tuple(
+                (u, d.source)
+                for u, d in self.workspace.text_documents.items()
+                if u != uri and self.is_draft(u, d.language_id)
+            ),
         )
 
     async def _run(self, uri: str, delay: float) -> None:
@@ -437,6 +447,7 @@ class FollowupLintServer(LanguageServer):
             eml = job.uri.lower().endswith(".eml")
             fmt = "eml" if eml else ("markdown" if markdown else None)
             draft = read_draft(job.text, path=job.path, format=fmt)
+            others = _other_drafts(job.others)
             ctx_path = job.settings.context_path(job.root) or find_context_file(job.path)
             unsaved = job.buffers.get(str(ctx_path.resolve())) if ctx_path else None
             if (
@@ -447,9 +458,11 @@ class FollowupLintServer(LanguageServer):
                 data = _context_from_text(unsaved, ctx_path)
                 # Without a path the Linter does not read the file from disk; the open buffer,
                 # with its unsaved edits, stands in for it.
-                report = linter.lint(dataclasses.replace(draft, path=None), context=data)
+                report = linter.lint(
+                    dataclasses.replace(draft, path=None), context=data, others=others
+                )
             else:
-                report = linter.lint(draft, context_file=ctx_path)
+                report = linter.lint(draft, context_file=ctx_path, others=others)
             result.items = locate(report, draft.text, job.text, positions, config.fail_on)
             result.linter = linter
             result.fail_on = config.fail_on
@@ -508,13 +521,22 @@ class FollowupLintServer(LanguageServer):
         config = discover_config(path or self._root())
         return config_edit.target_file(config, self._folder_for(path))
 
-    def _edit_config(self, args: tuple[Any, ...], key: str, what: str) -> dict[str, Any]:
-        if len(args) != 2 or not all(isinstance(a, str) and a for a in args):
+    def _edit_config(
+        self, args: tuple[Any, ...], key: str, what: str, hide: bool = False
+    ) -> dict[str, Any]:
+        kinds = (str, dict if hide else str)
+        if len(args) != 2 or not all(
+            isinstance(a, t) and a for a, t in zip(args, kinds, strict=True)
+        ):
             raise JsonRpcInvalidParams(message=f"{what}: expected [document uri, {key} value]")
         uri, value = args
         target = self._config_target(uri)
         try:
-            added = config_edit.add_to_list(target, key, value)
+            if hide:
+                entry = {str(k): str(v) for k, v in value.items()}
+                added = config_edit.add_hidden_false_positive(target, entry)
+            else:
+                added = config_edit.add_to_list(target, key, value)
         except ConfigError as exc:
             self.window_show_message(
                 types.ShowMessageParams(type=types.MessageType.Error, message=str(exc))
@@ -530,6 +552,10 @@ class FollowupLintServer(LanguageServer):
 
     def cmd_disable_rule(self, *args: Any) -> dict[str, Any]:
         return self._edit_config(args, "ignore", actions.CMD_DISABLE_RULE)
+
+    def cmd_hide_false_positive(self, *args: Any) -> dict[str, Any]:
+        # [uri, {"rule": id, "text" or "sentence": ...}], written to the workspace config.
+        return self._edit_config(args, "hidden-false-positives", actions.CMD_HIDE, hide=True)
 
 
 def _handler(method: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -553,6 +579,15 @@ def _command(method: Callable[..., Any]) -> Callable[..., Any]:
         return method(*args)
 
     return run
+
+
+def _other_drafts(others: tuple[tuple[str, str], ...]) -> list[Draft]:
+    """The other open drafts, to compare with (one that cannot be read is not compared)."""
+    out = []
+    for uri, text in others:
+        with contextlib.suppress(FollowupLintError):
+            out.append(read_draft(text, format="eml" if uri.lower().endswith(".eml") else None))
+    return out
 
 
 def _same_as_disk(path: Path, text: str) -> bool:

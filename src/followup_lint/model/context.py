@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from followup_lint.model.errors import ContextError
+from followup_lint.model.hidden import HiddenFalsePositive
 from followup_lint.model.kinds import MessageKind
 from followup_lint.reading.draft import Draft
 
@@ -57,12 +58,28 @@ class _Strict(BaseModel):
 
 
 class Person(_Strict):
+    """Someone the draft concerns: an interviewer, a recipient (To/Cc) or the sender.
+
+    Attributes:
+        name: The name as it should be written ("Marcus Webb").
+        title: How to address them formally ("Mr.", "Dr."), when known.
+        email: Their address, which also tells the employer's mail domain.
+    """
+
     name: str = Field(min_length=1)
     title: str | None = None
     email: str | None = None
 
 
 class EarlierMessage(_Strict):
+    """A message already sent about this application, for the follow-up timing rules.
+
+    Attributes:
+        sent_at: When it was sent.
+        kind: What kind of message it was (thank_you, status_inquiry, ...).
+        replied: Whether the employer answered it.
+    """
+
     sent_at: dt.datetime
     kind: MessageKind
     #: Did the employer answer it? Unanswered messages count towards the follow-up ceiling.
@@ -97,6 +114,11 @@ class Context(_Strict):
     #: Body texts of the other notes checked in the same run to different recipients (P4:
     #: `followup-lint check notes/*.eml` fills it), compared by `near-duplicate-notes`.
     other_notes: tuple[str, ...] = ()
+    #: Findings silenced for this draft only (`hidden-false-positives` in its followup.toml).
+    hidden_false_positives: tuple[HiddenFalsePositive, ...] = Field(
+        default=(),
+        validation_alias=AliasChoices("hidden_false_positives", "hidden-false-positives"),
+    )
 
     @field_validator("interviewed_at", "sent_at")
     @classmethod

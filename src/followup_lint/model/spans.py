@@ -12,6 +12,14 @@ class Span:
 
     Columns count Unicode code points, as Python strings do; the language server converts them
     to UTF-16 units where LSP wants those.
+
+    Attributes:
+        start: Offset of the first character (code points from the start of the source).
+        end: Offset one past the last character.
+        line: 1-based line of `start`.
+        column: 1-based column of `start`.
+        end_line: 1-based line of `end`.
+        end_column: 1-based column of `end`.
     """
 
     start: int
