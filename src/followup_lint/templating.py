@@ -38,6 +38,8 @@ _MAX_TEMPLATE = 4000  # characters; messages are a sentence or three
 _MAX_REPEAT = 10_000  # characters "-" * n may make in a message: more is a bomb, not a sentence
 #: The largest string or list a template may build, and the longest message.
 MAX_TEXT = 100_000
+#: The longest text value a message quotes whole; a longer one is quoted by its beginning.
+MAX_QUOTE = 1_000
 #: Characters built by filters, methods and operators in one rendering, added up.
 MAX_WORK = 2_000_000
 #: Loop turns in one rendering, all loops together.
@@ -187,8 +189,9 @@ def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
                 _ahead(len(value) + times * max(len(new) - len(old), 0))
         elif name == "join":
             sep = arg(0, "d", "")
-            if isinstance(value, (list, tuple)):
+            if isinstance(value, (str, list, tuple)):
                 total = _size(sep) * max(len(value) - 1, 0)
+                _ahead(total)
                 for item in value:
                     total += _text_len(item)
                     _ahead(total)
@@ -430,10 +433,20 @@ def compile_template(source: str) -> Template:
         raise TemplateError("the template is nested too deeply") from None
 
 
+def _quotable(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > MAX_QUOTE:
+        return value[:MAX_QUOTE] + "…"
+    return value
+
+
 def render(template: Template, values: dict[str, Any]) -> str:
+    """The message for these values, whitespace collapsed. A text value longer than MAX_QUOTE
+    (a "word" of a million letters that the speller reports) is quoted by its beginning: the
+    finding's span already says where all of it is."""
     token = _budget.set(_Budget())
     try:
-        return " ".join(template.render(values).split())
+        quoted = {k: _quotable(v) for k, v in values.items()}
+        return " ".join(template.render(quoted).split())
     finally:
         _budget.reset(token)
 

@@ -17,6 +17,7 @@ import pytest
 
 from followup_lint.templating import (
     MAX_ITERATIONS,
+    MAX_QUOTE,
     MAX_TEXT,
     SecurityError,
     TemplateError,
@@ -26,7 +27,14 @@ from followup_lint.templating import (
 from tests.robustness.conftest import PYTHON
 
 #: A long match, as a pattern over a long paragraph would give.
-VALUES = {"match": "ab" * 30_000, "value": 70, "max": 60, "names": ["dana lee", "sam"], "n": 2}
+VALUES = {
+    "match": "ab" * 500,
+    "long": "x" * 5000,
+    "value": 70,
+    "max": 60,
+    "names": ["dana lee", "sam"],
+    "n": 2,
+}
 
 REFUSED_AT_LOAD = [
     ("{{ 'x'|center(1000000000) }}", "width"),
@@ -52,17 +60,18 @@ REFUSED_AT_LOAD = [
 ]
 
 STOPPED_WHILE_RENDERING = [
-    "{% set a = match %}{% set b = a ~ a %}{% set c = b ~ b %}{{ c }}",
-    "{% for c in match %}{% if (match|upper) == 'x' %}y{% endif %}{% endfor %}",
+    "{% set a = match * 10 %}{% set b = a ~ a %}{% set c = b ~ b %}{% set d = c ~ c %}"
+    "{% set e = d ~ d %}{{ e }}",
+    "{% for c in match %}{% if (match * 10)|upper == 'x' %}y{% endif %}{% endfor %}",
     "{% for c in match %}{{ match }}{% endfor %}",
-    "{% for c in match %}{% endfor %}",
+    "{% for c in match ~ match %}{% endfor %}",
     "{{ match|replace('a', match) }}",
     "{{ match|list|map('list')|sum(start=[]) }}",
     "{{ match|wordwrap(1, wrapstring=match) }}",
     "{{ match * 100000 }}",
-    "{{ match + match }}",
+    "{% set a = match * 10 %}{{ a + a + a + a + a + a + a + a + a + a + a }}",
     "{{ match|map('center', 100000)|join }}",
-    "{{ (match * 2)|join(match) }}",
+    "{{ (match * 10)|join(match * 10) }}",
 ]
 
 ORDINARY = [
@@ -96,10 +105,16 @@ def test_limits_are_what_the_docs_say() -> None:
     assert render(ok, {"match": "x" * MAX_ITERATIONS}) == "." * MAX_ITERATIONS
     with pytest.raises(SecurityError):
         render(ok, {"match": "x" * (MAX_ITERATIONS + 1)})
-    echo = compile_template("{{ match }}")
-    assert len(render(echo, {"match": "y" * MAX_TEXT})) == MAX_TEXT
+    # The message itself: 100 quotes of a 1,000-character value fit, 101 do not.
+    echo = compile_template("{% for n in names %}{{ match }}{% endfor %}")
+    assert len(render(echo, {"match": "y" * 1000, "names": [0] * 100})) == MAX_TEXT
     with pytest.raises(SecurityError):
-        render(echo, {"match": "y" * (MAX_TEXT + 1)})
+        render(echo, {"match": "y" * 1000, "names": [0] * 101})
+
+
+def test_a_long_value_is_quoted_by_its_beginning() -> None:
+    out = render(compile_template("Found {{ match }}."), {"match": "z" * 1_000_000})
+    assert out == "Found " + "z" * MAX_QUOTE + "….", out[:40]
 
 
 @pytest.mark.parametrize(("source", "expected"), ORDINARY)
