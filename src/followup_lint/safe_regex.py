@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import warnings
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from pathlib import Path
@@ -147,6 +148,14 @@ def to_re2(pattern: str) -> str:
             # "]" right after "[" or "[^" is a literal in both syntaxes.
             if c == "]" and i > class_start:
                 in_class = False
+            elif c == "[":
+                out.append(r"\[")  # a literal in Python; RE2 would start "[:alpha:]"
+                i += 1
+                continue
+        elif c == "{" and pattern[i + 1 : i + 2] == ",":
+            out.append("{0")  # Python reads "{,3}" as "{0,3}"; RE2 as the literal text
+            i += 1
+            continue
         elif c == "[":
             in_class = True
             class_start = i + 1
@@ -194,7 +203,10 @@ class LinearPattern:
     def __init__(self, pattern: str, flags: int, origin: _Origin) -> None:
         where = f"{origin.where}: pattern {_quote(pattern)}"
         try:
-            re.compile(pattern, flags)
+            with warnings.catch_warnings():
+                # "Possible nested set" and the like: advice for `re` users, not an error here.
+                warnings.simplefilter("ignore", FutureWarning)
+                re.compile(pattern, flags)
         except (re.error, OverflowError, RecursionError) as exc:
             raise origin.error(f"{where} is not a valid regular expression ({exc})") from None
         flags |= re.UNICODE

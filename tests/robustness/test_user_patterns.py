@@ -206,8 +206,10 @@ SAME_MEANING = [
     r"[^]x]+",
     r"\u00e9+",
     r"caf[eé]",
+    r"[[:a]+",  # a literal "[" in a class (RE2 alone would read a POSIX class)
+    r"a{,2}b",
 ]
-ALPHABET = "ab xX_-.é\u00a0\u2003٣２7\t\n]Ü!"
+ALPHABET = "ab:[ xX_-.é\u00a0\u2003٣２7\t\n]Ü!"
 
 
 @robust(max_examples=150)
