@@ -12,7 +12,8 @@ the server exits). Here:
   skipped with one log line (its size, never its content: it may hold a draft), and reading
   resynchronises on the next `Content-Length` header, also when it follows a skipped body on the
   same line (a body ends without a newline). End of input ends the server.
-- Standard input is read on a daemon thread of its own, so a blocked read never keeps the
+- Standard input is read on a daemon thread of its own (at most 16 messages ahead of the
+  handler), so a blocked read never keeps the
   process from exiting.
 - Before `initialize` a request is answered with ServerNotInitialized (-32002) and a
   notification dropped, except `exit`; a second `initialize` is answered with InvalidRequest
@@ -47,6 +48,9 @@ log = logging.getLogger(__name__)
 MAX_HEADER_LINE = 8 * 1024
 #: The largest message body accepted: a draft is at most 20 M characters and JSON escapes some.
 MAX_BODY = 64 * 1024 * 1024
+
+#: Messages read ahead of the one being handled.
+READ_AHEAD = 16
 
 _CONTENT_LENGTH = re.compile(rb"content-length[ \t]*:[ \t]*([^\r\n]*?)[ \t]*\r?\n?$", re.IGNORECASE)
 _HEADER = re.compile(rb"[!-9;-~]+[ \t]*:")
@@ -193,11 +197,15 @@ class LifecycleProtocol(LanguageServerProtocol):
 async def _serve(server: LanguageServer, reader: FrameReader, stop: threading.Event) -> None:
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[bytes | None] = asyncio.Queue()
+    # The reader runs at most READ_AHEAD messages ahead of the handler: a client that floods the
+    # server fills a pipe, not the server's memory.
+    ahead = threading.Semaphore(READ_AHEAD)
 
     def pump() -> None:
         body: bytes | None = b""
         try:
             while body is not None:
+                ahead.acquire()
                 body = reader.read()
                 loop.call_soon_threadsafe(queue.put_nowait, body)
         except RuntimeError:
@@ -213,6 +221,7 @@ async def _serve(server: LanguageServer, reader: FrameReader, stop: threading.Ev
     protocol = server.protocol
     while not stop.is_set():
         body = await queue.get()
+        ahead.release()
         if body is None:
             log.info("end of input: the language server stops")
             return
