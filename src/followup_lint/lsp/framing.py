@@ -13,8 +13,7 @@ the server exits). Here:
   resynchronises on the next `Content-Length` header, also when it follows a skipped body on the
   same line (a body ends without a newline). End of input ends the server.
 - Standard input is read on a daemon thread of its own (at most 16 messages ahead of the
-  handler), so a blocked read never keeps the
-  process from exiting.
+  handler), so a blocked read never keeps the process from exiting.
 - Before `initialize` a request is answered with ServerNotInitialized (-32002) and a
   notification dropped, except `exit`; a second `initialize` is answered with InvalidRequest
   (-32600); after `shutdown` every request is answered with InvalidRequest and every
