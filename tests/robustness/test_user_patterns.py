@@ -80,6 +80,21 @@ def test_catastrophic_pattern_in_a_user_rule_does_not_hang(tmp_path: Path) -> No
     assert "Traceback" not in r.stderr
 
 
+def test_catastrophic_pattern_does_not_hang_the_gate(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path, "(a+)+$")
+    message = (ws / "draft.txt").read_bytes()
+    r = subprocess.run(
+        [PYTHON, "-m", "followup_lint", "sendmail", "--", "cat"],
+        cwd=ws,
+        input=message,
+        capture_output=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr.decode()
+    assert r.stdout == message  # handed on, byte for byte
+
+
 def test_catastrophic_pattern_still_finds_what_it_should(tmp_path: Path) -> None:
     ws = _workspace(tmp_path, "(a+)+!$")  # matches the subject: RE2 runs it, and finds it
     r = _cli(ws, "check", "draft.txt", "--select", "user-pattern", "--fail-on", "warning")
