@@ -248,3 +248,18 @@ def test_end_of_input_ends_the_server(raw: Any) -> None:
     server.answer(1)
     server.send(b"Content-Length: 99999999999\r\n\r\n")
     assert server.close() == 0  # stdin closed: the server stops, it does not wait for 93 GB
+
+
+def test_reader_gives_up_a_body_that_stops_arriving_and_resynchronises() -> None:
+    # Content-Length promises 5,000 bytes, 60 come, then a good message: on a real descriptor
+    # the reader waits `stall` seconds, skips, and finds the good message in what came.
+    import os
+
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"Content-Length: 5000\r\n\r\n" + b"{" * 60 + GOOD)
+        reader = FrameReader(os.fdopen(read_end, "rb", buffering=0), stall=0.3)
+        assert reader.read() == GOOD_BODY
+        assert reader.skipped == 1
+    finally:
+        os.close(write_end)

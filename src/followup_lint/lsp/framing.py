@@ -25,7 +25,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import re
+import select
 import sys
 import threading
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -48,6 +50,9 @@ MAX_HEADER_LINE = 8 * 1024
 #: The largest message body accepted: a draft is at most 20 M characters and JSON escapes some.
 MAX_BODY = 64 * 1024 * 1024
 
+#: A body that gets no byte for this long is given up (editors write a message at once).
+STALL_SECONDS = 10.0
+_CHUNK = 65536
 #: Messages read ahead of the one being handled.
 READ_AHEAD = 16
 
@@ -56,34 +61,85 @@ _HEADER = re.compile(rb"[!-9;-~]+[ \t]*:")
 
 
 class FrameReader:
-    """Reads message bodies from a byte stream framed as the LSP base protocol says."""
+    """Reads message bodies from a byte stream framed as the LSP base protocol says.
 
-    def __init__(self, stream: BinaryIO, *, max_body: int = MAX_BODY) -> None:
+    On a stream with a file descriptor (the server's standard input) it reads the descriptor
+    itself, so that it can notice a body that stops arriving: a Content-Length larger than the
+    body that came is given up after `stall` seconds without a byte, and reading resynchronises
+    on what did come. Other streams (tests' byte strings) are read with blocking reads."""
+
+    def __init__(
+        self, stream: BinaryIO, *, max_body: int = MAX_BODY, stall: float = STALL_SECONDS
+    ) -> None:
         self._stream = stream
         self.max_body = max_body
+        self.stall = stall
+        try:
+            self._fd: int | None = stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            self._fd = None
+        self._buf = bytearray()
+        self._eof = False
         #: Messages skipped for bad framing, and bytes passed over while resynchronising.
         self.skipped = 0
         self._junk = 0
 
+    def _fill(self, timeout: float | None = None) -> bool:
+        """More bytes into the buffer: False at end of input, or when none came in `timeout`."""
+        if self._eof:
+            return False
+        if self._fd is None:
+            read1 = getattr(self._stream, "read1", None)
+            chunk = read1(_CHUNK) if read1 is not None else self._stream.read(_CHUNK)
+        else:
+            if timeout is not None:
+                ready, _, _ = select.select([self._fd], [], [], timeout)
+                if not ready:
+                    return False
+            chunk = os.read(self._fd, _CHUNK)
+        if not chunk:
+            self._eof = True
+            return False
+        self._buf += chunk
+        return True
+
     def _line(self) -> bytes | None:
-        line = self._stream.readline(MAX_HEADER_LINE)
-        if not line:
-            return None
-        if len(line) >= MAX_HEADER_LINE and not line.endswith(b"\n"):
-            # Too long to be a header: pass over the rest of it, keeping only its end, where a
-            # glued "Content-Length:" header may start.
-            tail = line[-256:]
-            while True:
-                more = self._stream.readline(MAX_HEADER_LINE)
-                self._junk += len(more)
-                if not more:
+        while True:
+            i = self._buf.find(b"\n")
+            if i >= 0:
+                line = bytes(self._buf[: i + 1])
+                del self._buf[: i + 1]
+                if len(line) > MAX_HEADER_LINE:
+                    self._junk += len(line) - 256
+                    line = line[-256:]
+                return line
+            if len(self._buf) > MAX_HEADER_LINE:
+                # Too long to be a header: pass over it, keeping only its end, where a glued
+                # "Content-Length:" header may start.
+                self._junk += len(self._buf) - 256
+                del self._buf[:-256]
+            if not self._fill():
+                if self._buf:
+                    line = bytes(self._buf)
+                    self._buf.clear()
+                    return line
+                return None
+
+    def _body(self, length: int) -> bytes | None:
+        """The body, or None at end of input; b"" (and a log line) when it stopped arriving."""
+        while len(self._buf) < length:
+            if not self._fill(self.stall if self._fd is not None else None):
+                if self._eof:
+                    log.warning("LSP framing: input ended %d bytes into a message", len(self._buf))
                     return None
-                tail = (tail + more)[-256:]
-                if more.endswith(b"\n"):
-                    break
-            self._junk += len(line) - len(tail)
-            return tail
-        return line
+                self._skip(
+                    f"Content-Length {length} promised more than the {len(self._buf)} bytes "
+                    f"that came within {self.stall:g} s"
+                )
+                return b""  # what came stays in the buffer, to be scanned for the next header
+        body = bytes(self._buf[:length])
+        del self._buf[:length]
+        return body
 
     def _skip(self, why: str) -> None:
         self.skipped += 1
@@ -103,11 +159,11 @@ class FrameReader:
             if length is None:
                 self._report_junk()
                 return None
-            body = self._stream.read(length)
-            if len(body) < length:
-                log.warning("LSP framing: input ended %d bytes into a message", len(body))
+            body = self._body(length)
+            if body is None:
                 return None
-            return body
+            if body:
+                return body
 
     def _header_block(self) -> int | None:
         length: int | None = None
