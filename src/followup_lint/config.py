@@ -58,6 +58,9 @@ class LanguageToolSettings(BaseModel):
     #: Allow the public api.languagetool.org (sends the draft off the machine).
     allow_public: bool = False
     timeout: float = Field(default=3.0, gt=0, le=30)
+    #: An HTTP proxy for a remote server ("http://proxy.example:3128"). Used only when set
+    #: here, never from http_proxy and the like, and never for a server on this machine.
+    proxy: str | None = None
     #: Our own rules already cover these; LanguageTool is asked not to repeat them.
     disabled_rules: tuple[str, ...] = ()
 

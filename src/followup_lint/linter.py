@@ -28,7 +28,8 @@ from followup_lint.model.report import Finding, Fix, Report
 from followup_lint.model.severity import Severity
 from followup_lint.reading.draft import Draft
 from followup_lint.reading.sources import Source, read_draft
-from followup_lint.rulebook import Rule, builtin_rules, load_rules
+from followup_lint.rulebook import Rule, builtin_rules, builtin_rules_dir, load_rules
+from followup_lint.safe_regex import user_pattern_origin, user_patterns
 from followup_lint.templating import render
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,17 @@ class Linter:
             params = self._params(rule)
             override = self.config.rules.get(rule.id)
             severity = override.severity if override and override.severity else rule.spec.severity
-            self.active.append(ActiveRule(rule, cls(params, env), severity, params.model_dump()))
+            # A user's patterns (their rule folder, or a config override) compile on RE2.
+            where, from_config = user_pattern_origin(
+                rule.path,
+                rule.id,
+                override.params if override else None,
+                self.config.source,
+                builtin_rules_dir(),
+            )
+            with user_patterns(where, config=from_config):
+                check = cls(params, env)
+            self.active.append(ActiveRule(rule, check, severity, params.model_dump()))
         self.vocabulary = frozenset(self.config.vocabulary)
         self.notices.extend(self.config.notices)
         self.notices.extend(_destinations(self.config, self.active))

@@ -92,3 +92,50 @@ async def test_bad_input_is_survived_and_not_logged(
     assert "malformed request answered with an error: textDocument/hover" in log
     assert SECRET not in log
     assert "utilize" not in log and "Okafor" not in log
+
+
+_HOSTILE_RULE = """\
+id: lsp-test-backtrack
+category: tone
+severity: warning
+scope: subject
+check:
+  kind: existence
+  patterns: ["(a+)+$", "(a+)+!$"]
+message: "Found {{ match }}."
+guidance: [T1]
+description: A user's rule whose first pattern backtracks catastrophically on `re`.
+examples:
+  trigger: ["Subject: aaa!"]
+  pass: ["Subject: bbb"]
+"""
+
+
+async def test_catastrophic_user_pattern_does_not_freeze_the_server(
+    start: Start, workspace: Path
+) -> None:
+    # On `re`, the first pattern takes hours on this subject and the server answered nothing
+    # again, not even shutdown. User patterns run on RE2: diagnostics, a hover and shutdown
+    # come back (the fixture's client gives each a timeout).
+    (workspace / "rules_re").mkdir()
+    (workspace / "rules_re" / "lsp-test-backtrack.yaml").write_text(_HOSTILE_RULE, "utf-8")
+    (workspace / ".followup-lint.toml").write_text(
+        'rule-folders = ["rules", "rules_re"]\nselect = ["lsp-test-backtrack"]\n',
+        encoding="utf-8",
+    )
+    client = await start(workspace)
+    text = "Subject: " + "a" * 32 + "!\n\nDear Dana,\n\nThank you.\n\nBest,\nPriya\n"
+    uri = open_doc(client, workspace / "hostile.txt", text)
+    got = await asyncio.wait_for(diagnostics(client, uri), 60)
+    assert codes(got) == ["lsp-test-backtrack"]  # the second pattern matches, found by RE2
+    hover = await asyncio.wait_for(
+        client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                position=got.diagnostics[0].range.start,
+            )
+        ),
+        30,
+    )
+    assert hover is not None
+    await asyncio.wait_for(client.shutdown_session(), 30)

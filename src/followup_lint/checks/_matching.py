@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from followup_lint.analysis.textpatterns import fold, literal_openings, spaced
+from followup_lint.safe_regex import compile_pattern
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -71,7 +72,8 @@ class PhraseSet:
 
 def compile_patterns(patterns: Iterable[str], *, ignore_case: bool) -> list[re.Pattern[str]]:
     flags = BASE_FLAGS | (re.IGNORECASE if ignore_case else 0)
-    return [re.compile(p, flags) for p in patterns]
+    # compile_pattern: `re` for the built-in rules, RE2 (linear time) for a user's patterns.
+    return [compile_pattern(p, flags) for p in patterns]
 
 
 def regex_matches(

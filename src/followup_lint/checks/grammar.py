@@ -126,6 +126,7 @@ def _languagetool(
                 timeout=settings.timeout,
                 language=LANGUAGE,
                 disabled_rules=(*DUPLICATES, *settings.disabled_rules),
+                proxy=settings.proxy,
             )
             texts = [part.text for part in parts]
             per_part = client.check(texts)

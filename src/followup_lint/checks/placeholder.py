@@ -11,6 +11,7 @@ from pydantic import Field
 from followup_lint.checks import register
 from followup_lint.checks._matching import regex_matches
 from followup_lint.checks.base import Check, CheckParams, CompileEnv, Hit
+from followup_lint.safe_regex import compile_pattern
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -67,16 +68,23 @@ class Placeholder(Check):
     def __init__(self, params: CheckParams, env: CompileEnv) -> None:
         super().__init__(params, env)
         assert isinstance(params, PlaceholderParams)
-        patterns = list(params.patterns)
+        patterns = list(DEFAULT_PATTERNS) if params.use_defaults else []
         phrases = list(params.phrases)
         if params.use_defaults:
-            patterns = [*DEFAULT_PATTERNS, *patterns]
             phrases = [*DEFAULT_PHRASES, *phrases]
         if phrases:
             patterns.append(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
-        # One alternation: a single pass over each part, whatever the number of markers.
-        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns))
+        # One alternation: a single pass over each part, whatever the number of markers. The
+        # rule's own patterns are a second one, through compile_pattern: a user's run on RE2,
+        # which cannot take the look-arounds of the defaults.
+        self.regexes = [re.compile("|".join(f"(?:{p})" for p in patterns))] if patterns else []
+        if params.patterns:
+            self.regexes.append(compile_pattern("|".join(f"(?:{p})" for p in params.patterns)))
 
     def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
-        for s, e, m in regex_matches([self.regex], parts):
-            yield Hit(s, e, {"match": m.group()})
+        hits = sorted(regex_matches(self.regexes, parts), key=lambda h: (h[0], -h[1]))
+        last_end = -1
+        for s, e, m in hits:
+            if s >= last_end:  # the two alternations may find the same marker
+                last_end = e
+                yield Hit(s, e, {"match": m.group()})

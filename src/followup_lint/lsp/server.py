@@ -24,13 +24,13 @@ from typing import Any
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from followup_lint.config import CONFIG_FILE, Config, discover_config
 from followup_lint.linter import Linter
 from followup_lint.lsp import actions, config_edit
 from followup_lint.lsp.diagnostics import LintResult, locate, problem_diagnostic
+from followup_lint.lsp.framing import LifecycleProtocol, serve_stdio
 from followup_lint.lsp.hover import hover_for
 from followup_lint.lsp.positions import UTF16, PositionMap
 from followup_lint.lsp.settings import Settings, parse_settings, section
@@ -68,8 +68,9 @@ class _Rejected:
 _REJECTED = _Rejected()
 
 
-class Protocol(LanguageServerProtocol):
-    """pygls's protocol, answering a request it cannot read with an error instead of silence."""
+class Protocol(LifecycleProtocol):
+    """pygls's protocol, answering a request it cannot read with an error instead of silence
+    (and, from LifecycleProtocol, requests before initialize and after shutdown)."""
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:
@@ -170,6 +171,10 @@ class FollowupLintServer(LanguageServer):
         self.command(actions.CMD_ADD_WORD)(_command(self.cmd_add_word))
         self.command(actions.CMD_DISABLE_RULE)(_command(self.cmd_disable_rule))
         self.command(actions.CMD_HIDE)(_command(self.cmd_hide_false_positive))
+
+    def start_io(self, stdin: Any = None, stdout: Any = None) -> None:
+        # Framing that resynchronises after bad input and bounds message size (lsp/framing.py).
+        serve_stdio(self, stdin, stdout)
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         # The default shows the error text to the user, and that text may quote the draft.

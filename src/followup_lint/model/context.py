@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,33 @@ _PERSONAL_DOMAINS = frozenset(
 )
 
 
+_NUMBER = re.compile(r"\s*[+-]?\d+(?:\.\d*)?\s*")
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+def _not_a_timestamp(value: Any) -> Any:
+    """A date given as a number: 20261113 (YYYYMMDD, ISO 8601's basic form) is that date;
+    any other number is refused. Pydantic alone would read a number, or a string of digits, as
+    seconds since 1970 (20261113 becomes 1970-08-23), and a timing rule would then call a note
+    sent today 56 years late."""
+    if isinstance(value, bool):
+        raise ValueError("expected a date such as 2026-11-13, not true or false")
+    if isinstance(value, (int, float)) or (isinstance(value, str) and _NUMBER.fullmatch(value)):
+        text = str(value).strip()
+        compact = _COMPACT_DATE.fullmatch(text)
+        if compact:
+            year, month, day = (int(g) for g in compact.groups())
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                raise ValueError(f"{text} is not a date (read as YYYYMMDD)") from None
+        raise ValueError(
+            f"{text} is a number, not a date: write 2026-11-13, or 2026-11-13T14:00:00Z with a "
+            "time (numbers are not read as Unix timestamps)"
+        )
+    return value
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -84,6 +112,11 @@ class EarlierMessage(_Strict):
     kind: MessageKind
     #: Did the employer answer it? Unanswered messages count towards the follow-up ceiling.
     replied: bool = False
+
+    @field_validator("sent_at", mode="before")
+    @classmethod
+    def _no_timestamp(cls, v: Any) -> Any:
+        return _not_a_timestamp(v)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -125,9 +158,15 @@ class Context(_Strict):
     def _tz(cls, v: dt.datetime | None) -> dt.datetime | None:
         return _aware(v) if v is not None else None
 
+    @field_validator("interviewed_at", "sent_at", mode="before")
+    @classmethod
+    def _no_timestamp(cls, v: Any) -> Any:
+        return _not_a_timestamp(v)
+
     @field_validator("decision_expected_by", mode="before")
     @classmethod
     def _date_only(cls, v: Any) -> Any:
+        v = _not_a_timestamp(v)
         return v.date() if isinstance(v, dt.datetime) else v
 
     def names(self) -> list[str]:
@@ -156,7 +195,7 @@ def build_context(data: dict[str, Any], *, where: str) -> Context:
     except ValidationError as exc:
         err = exc.errors()[0]
         key = _fmt_loc(err["loc"]) or "(top level)"
-        msg = err["msg"]
+        msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown key"
         more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""

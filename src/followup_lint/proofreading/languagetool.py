@@ -32,13 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from followup_lint.proofreading import lt_network
 from followup_lint.proofreading.utf16 import Utf16Map
 
 log = logging.getLogger(__name__)
 
 #: The public service: personal data leaves the machine, and it allows 20 requests a minute.
 PUBLIC_URL = "https://api.languagetool.org"
-_PUBLIC_HOSTS = ("languagetool.org", "languagetoolplus.com")
 #: How long a failed server is left alone before it is tried again (an editor lints often).
 RETRY_AFTER = 30.0
 #: The largest response read (a LanguageTool answer for an email is a few kilobytes).
@@ -111,8 +111,8 @@ def parse_matches(payload: Any, text: str) -> list[LTMatch]:
 
 
 def is_public(url: str) -> bool:
-    host = (urllib.parse.urlsplit(url).hostname or "").lower()
-    return any(host == h or host.endswith("." + h) for h in _PUBLIC_HOSTS)
+    # The host is normalised first (case, trailing dot, percent-escapes, IDNA): lt_network.
+    return lt_network.is_public(url)
 
 
 class Client:
@@ -125,7 +125,11 @@ class Client:
         timeout: float = 3.0,
         language: str = "en-US",
         disabled_rules: Sequence[str] = (),
+        proxy: str | None = None,
     ) -> None:
+        #: The proxy configured for followup-lint (never one from the environment, never for
+        #: a loopback address: see lt_network).
+        self.proxy = proxy
         self.base = url.rstrip("/")
         if self.base.endswith("/v2"):
             self.base = self.base[: -len("/v2")]
@@ -151,7 +155,7 @@ class Client:
         )
         deadline = time.monotonic() + self.timeout
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+            with lt_network.urlopen(req, timeout=self.timeout, proxy=self.proxy) as resp:
                 chunks: list[bytes] = []
                 size = 0
                 while True:
@@ -312,18 +316,25 @@ def _retry_after(value: str | None) -> float:
 
 # -- finding the server --------------------------------------------------------------------
 
-_clients: dict[tuple[str, float, str, tuple[str, ...]], Client] = {}
+_clients: dict[tuple[str, float, str, tuple[str, ...], str | None], Client] = {}
 _clients_lock = threading.Lock()
 
 
-def client_for(url: str, *, timeout: float, language: str, disabled_rules: Sequence[str]) -> Client:
+def client_for(
+    url: str,
+    *,
+    timeout: float,
+    language: str,
+    disabled_rules: Sequence[str],
+    proxy: str | None = None,
+) -> Client:
     """The process-wide client for these settings (its cache outlives a Linter)."""
-    key = (url, timeout, language, tuple(sorted(set(disabled_rules))))
+    key = (url, timeout, language, tuple(sorted(set(disabled_rules))), proxy)
     with _clients_lock:
         client = _clients.get(key)
         if client is None:
             client = _clients[key] = Client(
-                url, timeout=timeout, language=language, disabled_rules=disabled_rules
+                url, timeout=timeout, language=language, disabled_rules=disabled_rules, proxy=proxy
             )
         return client
 
@@ -339,6 +350,11 @@ def server_url(url: str, *, allow_public: bool) -> str:
     parts = urllib.parse.urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise Unavailable(f'languagetool.url {url!r} is not an http(s) URL, "local" or "public"')
+    try:
+        # What is checked is what is connected to: the host in normal form.
+        value = lt_network.normalised_url(value)
+    except (lt_network.BadHost, ValueError) as exc:
+        raise Unavailable(f"languagetool.url {url!r}: {exc}") from None
     if is_public(value) and not allow_public:
         raise Unavailable(
             f"{value} is the public LanguageTool service, and drafts are personal data: set "

@@ -191,19 +191,49 @@ def _body_part(msg: Message) -> tuple[Message | None, list[Attachment]]:
     return (plain or html), attachments
 
 
+#: Bytes windows-1252 leaves undefined; read as Latin-1 (the C1 controls) so nothing is lost.
+_CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+#: Charsets that mail clients put on 8-bit text they did not check (RFC 2045's default).
+_ASCII_NAMES = frozenset({"us-ascii", "ascii", "ansi_x3.4-1968", "646"})
+
+
+def _windows_1252(data: bytes) -> str:
+    return data.decode("cp1252", errors="surrogateescape").translate(_CP1252_HOLES)
+
+
+def decode_body(data: bytes, declared: str | None, where: str) -> str:
+    """A text body's bytes as text.
+
+    With no charset declared (or US-ASCII declared over 8-bit bytes, the usual mislabel), the
+    body is read as UTF-8 when it is valid UTF-8 and as windows-1252 otherwise, which is what
+    8-bit mail without a charset almost always is (Latin-1's letters are the same bytes), and
+    what mail clients assume. A charset that is declared is trusted, and a body that is not valid
+    in it is an error saying so."""
+    if declared is None or declared.lower() in _ASCII_NAMES:
+        try:
+            return data.decode("ascii" if declared else "utf-8")
+        except UnicodeDecodeError:
+            pass
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return _windows_1252(data)
+    try:
+        return data.decode(declared)
+    except LookupError:
+        raise InputError(f"{where}: unknown charset {declared!r} in the message body") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{where}: the message body is not valid {declared} (the charset its Content-Type "
+            f"header declares; byte {exc.start} of the body: {data[exc.start : exc.start + 1]!r})"
+        ) from None
+
+
 def _part_text(part: Message, where: str) -> str:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return ""
-    charset = part.get_content_charset() or "utf-8"
-    try:
-        text = payload.decode(charset)
-    except LookupError:
-        raise InputError(f"{where}: unknown charset {charset!r} in the message body") from None
-    except UnicodeDecodeError:
-        raise InputError(
-            f"{where}: the message body is not valid {charset} (its declared charset)"
-        ) from None
+    text = decode_body(payload, part.get_content_charset(), where)
     if part.get_content_type() == "text/html":
         import html2text  # only needed for HTML-only mail
 
@@ -274,11 +304,10 @@ def _from_message(msg: EmailMessage, *, path: str | None, raw: bytes | None) -> 
         and body_part.get_content_type() == "text/plain"
         and cte in ("7bit", "8bit", "binary")
     ):
-        charset = msg.get_content_charset() or "utf-8"
         try:
-            text = raw.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            text = None
+            text: str | None = decode_body(raw, msg.get_content_charset(), where)
+        except InputError:
+            text = None  # said once, with the reason, when the body is decoded below
         subject = msg.get("Subject")
         if text is not None and (
             subject is None or "=?" not in text[: text.find("\n\n") + 1 or None]
