@@ -36,12 +36,23 @@ def body_start(text: str) -> int:
 
 
 def quote(text: str, limit: int = _QUOTE_MAX) -> str:
-    """The words of a span on one line, shortened in the middle when long."""
-    words = " ".join(text.split())
-    if len(words) > limit:
-        half = (limit - 5) // 2
-        words = f"{words[:half]} ... {words[-half:]}"
-    return words
+    """The words of a span on one line, shortened in the middle (between words) when long."""
+    words = text.split()
+    joined = " ".join(words)
+    if len(joined) <= limit:
+        return joined
+    head: list[str] = []
+    tail: list[str] = []
+    budget = (limit - 5) // 2
+    for w in words:
+        if len(" ".join([*head, w])) > budget:
+            break
+        head.append(w)
+    for w in reversed(words[len(head) :]):
+        if len(" ".join([w, *tail])) > budget:
+            break
+        tail.insert(0, w)
+    return f"{' '.join(head)} ... {' '.join(tail)}".strip()
 
 
 def _header_name(draft: Draft, offset: int) -> str | None:
@@ -77,12 +88,29 @@ def _wrap(text: str, indent: str) -> list[str]:
     ) or [indent.rstrip()]
 
 
+def _pattern(words: str) -> str:
+    """A regular expression matching `words` literally (only the characters that need it are
+    escaped, so the entry stays readable)."""
+    return re.sub(r"([\\.^$*+?{}\[\]|()])", r"\\\1", words)
+
+
+def _bullet(text: str) -> list[str]:
+    return textwrap.wrap(
+        text, WIDTH, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False
+    )
+
+
 def _hide_example(finding: Finding, draft: Draft) -> list[str]:
-    words = quote(draft.text[finding.span.start : finding.span.end], 40)
-    pattern = re.escape(words) if words else ".*"
-    # json.dumps writes a valid TOML basic string (the same escapes).
-    entry = f"{{ rule = {json.dumps(finding.rule)}, pattern = {json.dumps(pattern)} }}"
-    return ["    hidden-false-positives = [", f"      {entry},", "    ]"]
+    """A `[[hidden-false-positives]]` entry (the configuration's format) for this finding."""
+    found = draft.text[finding.span.start : finding.span.end].strip()
+    lines = ["    [[hidden-false-positives]]", f"    rule = {json.dumps(finding.rule)}"]
+    if found and "\n" not in found and len(found) <= _QUOTE_MAX:
+        # json.dumps writes a valid TOML basic string (the same escapes).
+        lines.append(f"    text = {json.dumps(found)}")
+    else:
+        first = " ".join(found.split()[:6])
+        lines.append(f"    sentence = {json.dumps(_pattern(first) if first else '.')}")
+    return lines
 
 
 def render(
@@ -117,27 +145,15 @@ def render(
     blocking: Sequence[Finding] = [f for f in findings if fails(f.severity, fail_on)]
     if blocked and not anyway:
         out.extend(_wrap("This message was NOT sent. To send it:", ""))
-        out.extend(
-            _wrap(
-                "- fix it: edit the message (in mutt, e in the compose menu) and send again;",
-                "  ",
-            )
-        )
-        out.extend(
-            _wrap(
-                f"- or send it as it is: send again with {SEND_ANYWAY_ENV}=1 in the "
-                f"environment (for example: {SEND_ANYWAY_ENV}=1 mutt);",
-                "  ",
-            )
-        )
-        out.extend(
-            _wrap(
-                "- or, if a finding is wrong, hide it: add the rule and a pattern for the "
-                "sentence to hidden-false-positives in your .followup-lint.toml (see the "
-                "configuration docs, 'Hiding a false positive'), for example:",
-                "  ",
-            )
-        )
+        for item in (
+            "fix it: edit the message (in mutt, e in the compose menu) and send again;",
+            f"or send it as it is: send again with {SEND_ANYWAY_ENV}=1 in the environment "
+            f"(for example: {SEND_ANYWAY_ENV}=1 mutt);",
+            "or, if a finding is wrong, hide it: add its rule and its words (text) or a "
+            "pattern for its sentence (sentence) to hidden-false-positives in your "
+            ".followup-lint.toml, for example:",
+        ):
+            out.extend(_bullet(item))
         if blocking:
             out.extend(_hide_example(blocking[0], draft))
         out.append("")
