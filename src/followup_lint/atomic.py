@@ -265,6 +265,11 @@ def check_writable(given: str, target: Path, snap: Snapshot) -> None:
             f"{given}: is read-only; --fix leaves it alone (make it writable, or use --diff "
             "to see the fixes)"
         )
+    check_no_backups(given, target)
+
+
+def check_no_backups(given: str, target: Path) -> None:
+    """Remove dead processes' temporaries beside `target`; refuse if a safety copy is there."""
     backups = clean_leftovers(target)
     if backups:
         raise RewriteError(

@@ -15,8 +15,17 @@ The draft's bytes are sacred. A file is rewritten only when:
   can be written in the part's charset and transfer encoding (no 8-bit text into a 7bit part).
 Line breaks inside a replacement follow the file's own (CRLF stays CRLF).
 
+How a file is written (`followup_lint.atomic.read_for_rewrite` and `rewrite`): only a regular
+file, never a read-only one; the target of a symlink; a hard-linked file in place; mode, owner and
+extended attributes kept; and only if the file is still exactly what was read, checked just
+before the rename (an editor's save while --fix runs is never overwritten: the file is reported
+"not written" and the exit status is 2). The same file named twice (or through a link) is fixed
+once. docs/security.md lists these promises and the tests that hold them.
+
 Exit statuses (documented in docs/output-formats.md), modelled on ruff's:
-- `--fix`: the file is written; then 0 if no finding at or above --fail-on remains, 1 if one does.
+- `--fix`: the file is written; then 0 if no finding at or above --fail-on remains, 1 if one does;
+  2 if a file could not be written (it changed meanwhile, is read-only, ...), with nothing
+  written to that file.
 - `--diff`: nothing is written; 1 if any file would change, 0 if none would.
 - 2 for a usage or input error, as everywhere.
 """
@@ -32,7 +41,13 @@ from email import policy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from followup_lint.atomic import RewriteError, Snapshot, read_for_rewrite, rewrite
+from followup_lint.atomic import (
+    RewriteError,
+    Snapshot,
+    check_no_backups,
+    read_for_rewrite,
+    rewrite,
+)
 from followup_lint.model.errors import InputError
 from followup_lint.model.report import Fix, Report
 
@@ -304,7 +319,17 @@ def run_fixes(
     for o, t in zip(outcomes, targets, strict=True):
         if t.real is None:
             stdin_out.append(o)
-        elif o.changed:
+            applied += o.applied
+            reports.append(o.report)
+            continue
+        try:
+            # Even with nothing to fix, a safety copy left by an interrupted --fix is news.
+            check_no_backups(t.given, t.real)
+        except RewriteError as exc:
+            not_written.append(str(exc))
+            reports.append(o.first_report or o.report)
+            continue
+        if o.changed:
             assert t.snapshot is not None
             try:
                 rewrite(t.given, t.real, o.fixed, t.snapshot)
