@@ -14,6 +14,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 from typing import Any
 
@@ -70,14 +71,18 @@ def test_hard_links_all_see_the_fix(draft: Path, capsys: pytest.CaptureFixture[s
     assert _leftovers(draft.parent) == []  # the safety copy is gone once the fix is written
 
 
-def test_fifo_is_refused_without_reading_it(
-    draft: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_fifo_is_refused_without_reading_it(draft: Path) -> None:
     fifo = draft.parent / "pipe.txt"
     os.mkfifo(fifo)
-    code, _out, err = _fix(capsys, "pipe.txt")  # would block for ever if it opened for reading
-    assert code == 2
-    assert err.strip().splitlines() == [
+    # In its own process with a time limit: a --fix that opened the FIFO would wait for ever.
+    proc = subprocess.run(
+        [sys.executable, "-m", "followup_lint", "check", "--fix", "pipe.txt"],
+        capture_output=True,
+        cwd=draft.parent,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip().splitlines() == [
         "followup-lint: error: pipe.txt: is a FIFO (named pipe); --fix rewrites regular files "
         "only (use - to fix standard input)"
     ]
@@ -246,3 +251,26 @@ def test_diff_writes_nothing_even_to_a_read_only_file(
     assert code == 1
     assert "+I write to thank you." in out
     assert draft.read_text(encoding="utf-8") == DRAFT
+
+
+def test_real_editor_saving_while_fix_runs(draft: Path) -> None:
+    """The same race with two real processes: --fix in its own process; this test as the
+    editor, saving as soon as --fix has read the file (seen from the file's access time,
+    which the kernel sets on that read because it was set older than the modification time)."""
+    os.utime(draft, (0, draft.stat().st_mtime))
+    fixing = subprocess.Popen(
+        [sys.executable, "-m", "followup_lint", "check", "--fix", "draft.txt"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=draft.parent,
+    )
+    deadline = time.monotonic() + 60
+    while draft.stat().st_atime == 0:
+        assert time.monotonic() < deadline and fixing.poll() is None, "--fix never read it"
+        time.sleep(0.001)
+    edited = DRAFT.replace("Best regards", "Kind regards") + "P.S. I attach the slides.\n"
+    draft.write_text(edited, encoding="utf-8")  # the editor saves in place, as vim does
+    _, err = fixing.communicate(timeout=120)
+    assert fixing.returncode == 2, err.decode()
+    assert b"not written" in err
+    assert draft.read_text(encoding="utf-8") == edited
