@@ -15,8 +15,17 @@ The draft's bytes are sacred. A file is rewritten only when:
   can be written in the part's charset and transfer encoding (no 8-bit text into a 7bit part).
 Line breaks inside a replacement follow the file's own (CRLF stays CRLF).
 
+How a file is written (`followup_lint.atomic.read_for_rewrite` and `rewrite`): only a regular
+file, never a read-only one; the target of a symlink; a hard-linked file in place; mode, owner and
+extended attributes kept; and only if the file is still exactly what was read, checked just
+before the rename (an editor's save while --fix runs is never overwritten: the file is reported
+"not written" and the exit status is 2). The same file named twice (or through a link) is fixed
+once. docs/security.md lists these promises and the tests that hold them.
+
 Exit statuses (documented in docs/output-formats.md), modelled on ruff's:
-- `--fix`: the file is written; then 0 if no finding at or above --fail-on remains, 1 if one does.
+- `--fix`: the file is written; then 0 if no finding at or above --fail-on remains, 1 if one does;
+  2 if a file could not be written (it changed meanwhile, is read-only, ...), with nothing
+  written to that file.
 - `--diff`: nothing is written; 1 if any file would change, 0 if none would.
 - 2 for a usage or input error, as everywhere.
 """
@@ -32,7 +41,13 @@ from email import policy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from followup_lint.atomic import write_atomic
+from followup_lint.atomic import (
+    RewriteError,
+    Snapshot,
+    check_no_backups,
+    read_for_rewrite,
+    rewrite,
+)
 from followup_lint.model.errors import InputError
 from followup_lint.model.report import Fix, Report
 
@@ -62,6 +77,8 @@ class FixOutcome:
     #: Why nothing could be written, when the draft's form rules fixes out (None otherwise).
     skipped: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: The report of the text as it was read (before any fix), when fixes were applied.
+    first_report: Report | None = None
 
     @property
     def changed(self) -> bool:
@@ -190,7 +207,7 @@ def fix_bytes(
     if isinstance(form, str):
         has_safe = any(x.safe for f in report.findings for x in f.fixes)
         return FixOutcome(path, data, data, 0, report, form if has_safe else None)
-    current, applied = data, 0
+    current, applied, first_report = data, 0, report
     for _ in range(MAX_PASSES):
         fixes = choose_fixes(report, form)
         if not fixes:
@@ -200,7 +217,7 @@ def fix_bytes(
         applied += len(fixes)
         draft = read_bytes(current, path=path, format=format)
         report = linter.lint(draft, context=context, context_file=context_file)
-    return FixOutcome(path, data, current, applied, report)
+    return FixOutcome(path, data, current, applied, report, first_report=first_report)
 
 
 def unified_diff(outcome: FixOutcome, encoding: str = "utf-8") -> str:
@@ -218,6 +235,42 @@ def unified_diff(outcome: FixOutcome, encoding: str = "utf-8") -> str:
     return "".join(out)
 
 
+@dataclass
+class _Target:
+    """One file named on the command line, as read for fixing."""
+
+    given: str
+    real: Path | None  # the file behind any symlinks; None for standard input
+    data: bytes
+    snapshot: Snapshot | None
+
+
+def _targets(paths: Sequence[str]) -> list[_Target]:
+    """Read every draft before anything is written; refuse what cannot be fixed safely. The
+    same file named twice (or through a symlink or another hard link) is fixed once."""
+    from followup_lint.reading.sources import MAX_BYTES
+
+    out: list[_Target] = []
+    seen: set[tuple[int, int]] = set()
+    stdin_done = False
+    for p in paths:
+        if p == "-":
+            if stdin_done:
+                continue
+            stdin_done = True
+            out.append(_Target(p, None, sys.stdin.buffer.read(), None))
+            continue
+        try:
+            real, data, snap = read_for_rewrite(p, MAX_BYTES)
+            if (snap.dev, snap.ino) in seen:
+                continue
+            seen.add((snap.dev, snap.ino))
+        except RewriteError as exc:
+            raise InputError(str(exc)) from None
+        out.append(_Target(p, real, data, snap))
+    return out
+
+
 def run_fixes(
     args: argparse.Namespace,
     paths: Sequence[str],
@@ -228,44 +281,38 @@ def run_fixes(
     """`check --fix` / `check --diff` for the CLI. `overrides` is the context for every path,
     or one context per path (the CLI adds what each draft learns from the others)."""
     from followup_lint.formatters import FORMATTERS
-    from followup_lint.reading.sources import _read_file, format_for
+    from followup_lint.reading.sources import format_for
 
+    targets = _targets(paths)
     outcomes: list[FixOutcome] = []
     contexts = [overrides] * len(paths) if isinstance(overrides, Mapping) else list(overrides)
+    # A file named twice is fixed once (see _targets), with the context of its first mention.
+    context_of: dict[str, Mapping[str, Any]] = {}
     for p, context in zip(paths, contexts, strict=True):
-        if p == "-":
+        context_of.setdefault(p, context)
+    for t in targets:
+        if t.real is None:
             name = args.stdin_filename
             fmt = format_for(Path(name)) if name else None
-            data = sys.stdin.buffer.read()
-            outcomes.append(
-                fix_bytes(
-                    data,
-                    linter,
-                    path=name,
-                    format=fmt,
-                    context=context,
-                    context_file=args.context,
-                )
-            )
         else:
-            data = _read_file(Path(p))
-            outcomes.append(
-                fix_bytes(
-                    data,
-                    linter,
-                    path=p,
-                    format=format_for(Path(p)),
-                    context=context,
-                    context_file=args.context,
-                )
+            name, fmt = t.given, format_for(Path(t.given))
+        outcomes.append(
+            fix_bytes(
+                t.data,
+                linter,
+                path=name,
+                format=fmt,
+                context=context_of[t.given],
+                context_file=args.context,
             )
+        )
 
-    applied = sum(o.applied for o in outcomes)
     for o in outcomes:
         if o.skipped:
             print(f"followup-lint: {o.path or '<stdin>'}: not fixed: {o.skipped}", file=sys.stderr)
 
     if args.diff:
+        applied = sum(o.applied for o in outcomes)
         for o in outcomes:
             sys.stdout.write(unified_diff(o))
         remaining = sum(len(o.report.findings) for o in outcomes)
@@ -276,20 +323,41 @@ def run_fixes(
         sys.stdout.flush()
         return 1 if any(o.changed for o in outcomes) else 0
 
+    applied = 0
+    reports: list[Report] = []
+    not_written: list[str] = []
     stdin_out: list[FixOutcome] = []
-    for o, p in zip(outcomes, paths, strict=True):
-        if p == "-":
+    for o, t in zip(outcomes, targets, strict=True):
+        if t.real is None:
             stdin_out.append(o)
-        elif o.changed:
+            applied += o.applied
+            reports.append(o.report)
+            continue
+        try:
+            # Even with nothing to fix, a safety copy left by an interrupted --fix is news.
+            check_no_backups(t.given, t.real)
+        except RewriteError as exc:
+            not_written.append(str(exc))
+            reports.append(o.first_report or o.report)
+            continue
+        if o.changed:
+            assert t.snapshot is not None
             try:
-                write_atomic(p, o.fixed)
+                rewrite(t.given, t.real, o.fixed, t.snapshot)
+            except RewriteError as exc:
+                not_written.append(str(exc))
+                # Nothing was written: what the user has is the original, so report that.
+                reports.append(o.first_report or o.report)
+                continue
             except OSError as exc:
-                # write_atomic leaves the original in place when it fails: say so, plainly.
-                raise InputError(
-                    f"{p}: cannot write the fixed draft ({exc.strerror or exc}); "
+                not_written.append(
+                    f"{t.given}: cannot write the fixed draft ({exc.strerror or exc}); "
                     "the file is unchanged"
-                ) from None
-    reports = [o.report for o in outcomes]
+                )
+                reports.append(o.first_report or o.report)
+                continue
+        applied += o.applied
+        reports.append(o.report)
     if stdin_out:
         # As ruff does: the fixed text goes to stdout, the report of what remains to stderr.
         for o in stdin_out:
@@ -299,6 +367,10 @@ def run_fixes(
     else:
         report_stream = sys.stdout
     report_stream.write(FORMATTERS[args.format](reports, color=False, fail_on=config.fail_on))
-    print(f"Fixed {applied} finding{'s' if applied != 1 else ''}.", file=sys.stderr)
     report_stream.flush()
+    for line in not_written:
+        print(f"followup-lint: error: {line}", file=sys.stderr)
+    print(f"Fixed {applied} finding{'s' if applied != 1 else ''}.", file=sys.stderr)
+    if not_written:
+        return 2
     return 1 if any(r.failed(config.fail_on) for r in reports) else 0
