@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from followup_lint.analysis.core import Analysis
 from followup_lint.analysis.kind_detection import detect_kind
-from followup_lint.analysis.nlp import Pipeline, get_pipeline
+from followup_lint.analysis.nlp import ALL_NEEDS, NO_PIPELINE, Pipeline, get_pipeline
 from followup_lint.checks import Check, CompileEnv, Hit, registry
 from followup_lint.config import Config
 from followup_lint.model.context import (
@@ -85,10 +85,10 @@ class Linter:
             all_rules += extra
         self.all_rules = all_rules
         self._check_names(all_rules)
-        full = self.config.mode == "thorough" or any(
-            registry()[r.check.kind].needs_trained for r in all_rules if self._on(r)
-        )
-        self.pipeline: Pipeline = get_pipeline("full" if full else "fast")
+        #: The trained pipeline's components the enabled rules declare (`needs:`); known before
+        #: the first draft, and empty on the default path: then spaCy is never imported.
+        self.needs: frozenset[str] = self._needs(all_rules)
+        self.pipeline: Pipeline = get_pipeline("full", self.needs) if self.needs else NO_PIPELINE
         env = CompileEnv(self.pipeline.nlp, self.config.languagetool)
         self.notices: list[str] = [self.pipeline.notice] if self.pipeline.notice else []
         self.active: list[ActiveRule] = []
@@ -96,7 +96,8 @@ class Linter:
             if not self._on(rule):
                 continue
             cls = registry()[rule.check.kind]
-            if cls.needs_trained and not self.pipeline.trained:
+            wants = cls.needs_trained or bool(rule.spec.needs)
+            if wants and not self.pipeline.trained:
                 self.notices.append(f"rule {rule.id} skipped: it needs a trained English pipeline")
                 continue
             params = self._params(rule)
@@ -105,6 +106,17 @@ class Linter:
             self.active.append(ActiveRule(rule, cls(params, env), severity, params.model_dump()))
         self.vocabulary = frozenset(self.config.vocabulary)
         self._yielding = frozenset(a.id for a in self.active if a.rule.spec.yields)
+
+    def _needs(self, rules: list[Rule]) -> frozenset[str]:
+        if self.config.mode == "thorough":
+            return ALL_NEEDS
+        needs: set[str] = set()
+        for rule in rules:
+            if self._on(rule):
+                needs.update(rule.spec.needs)
+                if registry()[rule.check.kind].needs_trained:
+                    needs |= ALL_NEEDS  # a check kind that reads the pipeline without saying what
+        return frozenset(needs)
 
     def _on(self, rule: Rule) -> bool:
         return _selected(rule, self.config.select, self.config.ignore)
@@ -211,11 +223,11 @@ class Linter:
             analysis.__dict__["doc"] = doc  # fills the cached_property with the batched Doc
         report = Report(path=draft.path, kind=kind, kind_source=kind_source, basis=draft.basis)
         report.notices.extend(self.notices)
-        limit = self.pipeline.nlp.max_length
-        if len(draft.text) > limit:
+        limit = self.pipeline.nlp.max_length if self.pipeline.nlp is not None else None
+        if limit is not None and len(draft.text) > limit:
             report.notices.append(
-                f"the draft is {len(draft.text):,} characters long: the rules that match words and "
-                f"phrases read its first {limit:,}; the other rules read all of it"
+                f"the draft is {len(draft.text):,} characters long: the trained pipeline reads "
+                f"its first {limit:,}; the rules read all of it"
             )
         base_values = {
             "company": context.company or "",

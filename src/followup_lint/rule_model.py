@@ -31,6 +31,9 @@ CATEGORIES = (
     "timing",
 )
 _ID_RE = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
+#: What a rule may need from the trained English pipeline (analysis/nlp.py COMPONENTS says which
+#: spaCy components each takes). A rule that needs none never makes the Linter import spaCy.
+Need = Literal["tagger", "parser", "lemmatizer", "ner"]
 
 
 class Example(BaseModel):
@@ -82,6 +85,11 @@ class RuleBase(BaseModel):
     #: Drop this rule's finding when a rule of another category reports exactly the same words
     #: (the spelling rule yields to `slang` on "sooo", which explains the problem better).
     yields: bool = False
+    #: The trained pipeline's components this rule reads (part-of-speech tags, the dependency
+    #: parse, lemmas, named entities). The Linter loads the union over the enabled rules, and
+    #: nothing (no spaCy) when that is empty; a rule whose needs cannot be met is skipped with
+    #: a notice.
+    needs: list[Need] = Field(default_factory=list)
     examples: Examples
 
     @field_validator("guidance")

@@ -1,4 +1,4 @@
-"""Shared matching machinery: phrase lists through spaCy's PhraseMatcher, regexes compiled once,
+"""Shared matching machinery: phrase lists on the draft's own tokens, regexes compiled once,
 and filtering hits to the parts a rule looks at."""
 
 from __future__ import annotations
@@ -7,9 +7,10 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from followup_lint.analysis.textpatterns import fold, literal_openings, spaced
+from followup_lint.analysis.tokens import Tokens, normalize, phrase_tokens
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -37,36 +38,74 @@ class PartFilter:
 
 
 class PhraseSet:
-    """Case-insensitive whole-token phrase matching over the draft's shared spaCy Doc."""
+    """Case-insensitive (or case-sensitive) whole-token phrase matching over the draft's tokens
+    (`Analysis.tokens`, our own tokenizer: no spaCy on this path).
 
-    def __init__(self, nlp: Any, phrases: Iterable[str], *, attr: str = "LOWER") -> None:
-        from spacy.matcher import PhraseMatcher
+    Compiled once per rule: each phrase becomes its token sequence, grouped by first token. A
+    draft is then searched by looking each first token up in the draft's token index, so a rule
+    costs a few dictionary look-ups per draft rather than a scan of every token."""
 
+    def __init__(self, phrases: Iterable[str], *, ignore_case: bool = True) -> None:
         self.phrases = [p for p in phrases if p.strip()]
-        self._matcher = PhraseMatcher(nlp.vocab, attr=attr)
-        if self.phrases:
-            self._matcher.add("P", list(nlp.tokenizer.pipe(self.phrases)))
+        self.ignore_case = ignore_case
+        #: first token -> [(token sequence, the phrase as written)], longest first.
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase in self.phrases:
+            seq = phrase_tokens(phrase, ignore_case=ignore_case)
+            if seq:
+                self._by_first.setdefault(seq[0], []).append((seq, phrase))
+        for options in self._by_first.values():
+            options.sort(key=lambda o: -len(o[0]))
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
-    def matches(self, analysis: Analysis, parts: Sequence[Part]) -> Iterator[tuple[int, int]]:
-        """(start, end) character offsets of every phrase inside the parts, longest first when
-        two overlap."""
-        if not self.phrases or not parts:
+    def found(self, analysis: Analysis, parts: Sequence[Part]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, phrase as written in the rule) of every phrase inside the parts,
+        left to right; where two overlap, the one starting first (then the longest) wins."""
+        if not self._by_first or not parts:
             return
-        doc = analysis.doc
-        spans = self._matcher(doc, as_spans=True)
-        spans = sorted(spans, key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
+        tokens = analysis.tokens
+        index = tokens.index(ignore_case=self.ignore_case)
+        starts, ends = tokens.starts, tokens.ends
+        n = len(starts)
+        hits: list[tuple[int, int, str]] = []
+        for first, options in self._by_first.items():
+            for i in index.get(first, ()):
+                for seq, phrase in options:
+                    j = i + len(seq) - 1
+                    if j >= n:
+                        continue
+                    if len(seq) > 1 and not (
+                        all(
+                            _norm(tokens, i + k, self.ignore_case) == seq[k]
+                            for k in range(1, len(seq))
+                        )
+                        and tokens.joined(i, j)
+                    ):
+                        continue
+                    hits.append((starts[i], ends[j], phrase))
+                    break  # the longest phrase starting here
+        if not hits:
+            return
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         keep = PartFilter(parts)
         last_end = -1
-        for span in spans:
-            s, e = span.start_char, span.end_char
+        for s, e, phrase in hits:
             if s < last_end:
                 continue
             if keep.owner(s, e) is not None:
                 last_end = e
-                yield s, e
+                yield s, e, phrase
+
+    def matches(self, analysis: Analysis, parts: Sequence[Part]) -> Iterator[tuple[int, int]]:
+        """(start, end) character offsets of every phrase inside the parts (see `found`)."""
+        for s, e, _ in self.found(analysis, parts):
+            yield s, e
+
+
+def _norm(tokens: Tokens, i: int, ignore_case: bool) -> str:
+    return normalize(tokens[i], ignore_case=ignore_case)
 
 
 def compile_patterns(patterns: Iterable[str], *, ignore_case: bool) -> list[re.Pattern[str]]:
