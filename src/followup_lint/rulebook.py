@@ -147,25 +147,62 @@ def parse_rule(path: Path, data: Any) -> Rule:
     return Rule(spec, compile_template(spec.message), path)
 
 
-def load_rule_file(path: Path) -> Rule:
+def _read_rule_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_RULE_FILE:
             raise RuleError(f"{path}: rule file is {size} bytes; the limit is {MAX_RULE_FILE}")
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise RuleError(f"{path}: rule file is not UTF-8 text") from None
     except OSError as exc:
         raise RuleError(f"{path}: cannot read rule file ({exc.strerror or exc})") from None
+
+
+def _parse_yaml(text: str, path: Path) -> Any:
     try:
         _check_yaml_shape(text, path)
-        data = yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: no Python tags
+        return yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: no Python tags
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RuleError(f"{path}: not valid YAML{where}: {problem}") from None
-    return parse_rule(path, data)
+
+
+def load_rule_file(path: Path) -> Rule:
+    return parse_rule(path, _parse_yaml(_read_rule_text(path), path))
+
+
+def _try_parse(text: str, path: Path) -> Any:
+    # A file that fails to parse gives its error in its place; marshal cannot write an
+    # exception, so a rule set with a broken file is never cached.
+    try:
+        return _parse_yaml(text, path)
+    except RuleError as exc:
+        return exc
+
+
+def _parsed(files: list[tuple[Path, str]]) -> list[Any]:
+    """The YAML documents of these rule files, from the on-disk cache when the same files (same
+    paths, same contents, same package version) were parsed before. Only parsing is cached:
+    every document is still validated, so a rule's errors read the same either way."""
+    import hashlib
+
+    from followup_lint.cache import load_or_build
+
+    h = hashlib.blake2b(digest_size=16)
+    for path, text in files:
+        for part in (str(path).encode(), text.encode("utf-8")):
+            h.update(len(part).to_bytes(8, "little"))
+            h.update(part)
+    data: list[Any] = load_or_build(
+        "rules",
+        h.digest(),
+        lambda: [_try_parse(text, path) for path, text in files],
+        check=lambda d: isinstance(d, list) and len(d) == len(files),
+    )
+    return data
 
 
 def _rule_files(folder: Path) -> list[Path]:
@@ -178,15 +215,17 @@ def load_rules(folders: Iterable[Path]) -> list[Rule]:
     """Every rule in the folders, in order; a duplicate id is an error naming both files."""
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
-    for folder in folders:
-        for path in _rule_files(folder):
-            rule = load_rule_file(path)
-            if rule.id in seen:
-                raise RuleError(
-                    f"{path}: field 'id': '{rule.id}' is already defined in {seen[rule.id]}"
-                )
-            seen[rule.id] = path
-            rules.append(rule)
+    files = [(path, _read_rule_text(path)) for folder in folders for path in _rule_files(folder)]
+    for (path, _text), data in zip(files, _parsed(files), strict=True):
+        if isinstance(data, RuleError):
+            raise data  # the first problem, in file order, as before the cache
+        rule = parse_rule(path, data)
+        if rule.id in seen:
+            raise RuleError(
+                f"{path}: field 'id': '{rule.id}' is already defined in {seen[rule.id]}"
+            )
+        seen[rule.id] = path
+        rules.append(rule)
     return rules
 
 
