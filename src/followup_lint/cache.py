@@ -113,7 +113,8 @@ def _read(path: Path) -> Any:
     head = len(FORMAT)
     if blob[:head] != FORMAT:
         raise ValueError("not a cache entry of this format")
-    digest, payload = blob[head : head + _DIGEST], blob[head + _DIGEST :]
+    view = memoryview(blob)  # no copy of a payload of megabytes
+    digest, payload = view[head : head + _DIGEST], view[head + _DIGEST :]
     if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
         raise ValueError("checksum mismatch (truncated or corrupt)")
     return marshal.loads(payload)
