@@ -286,23 +286,35 @@ def paired_latency(
     }
 
 
+# A small launcher forks and execs the command and reports that child's own accounting. The
+# peak RSS must not come from a child of this benchmark process: Linux carries the RSS high-water
+# mark across fork and exec, so every child of a 140 MB parent would report 140 MB.
+_LAUNCHER = r"""
+import os, sys
+pid = os.fork()
+if pid == 0:
+    fd = os.open(os.devnull, os.O_RDWR)
+    for n in (0, 1, 2):
+        os.dup2(fd, n)
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, ru = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as fh:
+    fh.write(f"{os.waitstatus_to_exitcode(status)} {ru.ru_utime + ru.ru_stime} {ru.ru_maxrss}")
+"""
+
+
 def _run_child(cmd: list[str]) -> tuple[int, float, float, float]:
     """(exit status, CPU seconds, wall seconds, peak RSS MiB) of one whole process, from the
-    kernel's accounting of that child alone (wait4)."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL,
-        cwd=ROOT,
-    )
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    cpu = usage.ru_utime + usage.ru_stime
-    peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
-    return proc.returncode, cpu, wall, peak
+    kernel's accounting of that process alone (wait4 in a small launcher)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as out:
+        t = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-S", "-c", _LAUNCHER, out.name, *cmd], check=True, cwd=ROOT
+        )
+        wall = time.perf_counter() - t
+        code, cpu, peak = out.read().split()
+    kib = int(peak) if sys.platform != "darwin" else int(peak) // 1024
+    return int(code), float(cpu), wall, kib / 1024
 
 
 def paired_cli(runs: int = 7) -> dict[str, Any]:
