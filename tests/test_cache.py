@@ -95,7 +95,9 @@ def test_a_folder_others_may_write_is_not_used(folder: Path) -> None:
     assert not list(folder.glob("*.bin"))
 
 
-def test_an_unusable_folder_costs_time_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unusable_folder_costs_time_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv(cache.ENV, str(blocker / "cache"))
@@ -179,7 +181,9 @@ def test_cached_tables_give_the_same_grade(folder: Path) -> None:
     )
     env = {**os.environ, cache.ENV: str(folder)}
     for _ in range(2):  # the first run builds the entries, the second reads them
-        proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True
+        )
         assert proc.returncode == 0, proc.stderr
     assert list(folder.glob("syllables-*.bin")) and list(folder.glob("hyphenation-*.bin"))
 
@@ -193,3 +197,11 @@ def test_an_entry_that_cannot_be_read_or_replaced_costs_time_only(folder: Path) 
     assert cache.load_or_build("t", b"k", build) == 4
     assert build.calls == 2
     assert not list(folder.glob(".*tmp"))  # the temporary file was cleaned up
+
+
+def test_old_entries_of_a_name_are_pruned(folder: Path) -> None:
+    for i in range(cache.MAX_ENTRIES_PER_NAME + 5):
+        cache.load_or_build("t", str(i).encode(), Builder(i))
+    assert len(list(folder.glob("t-*.bin"))) == cache.MAX_ENTRIES_PER_NAME
+    newest = cache.entry_path("t", str(cache.MAX_ENTRIES_PER_NAME + 4).encode())
+    assert newest is not None and newest.exists()

@@ -120,6 +120,24 @@ def _read(path: Path) -> Any:
     return marshal.loads(payload)
 
 
+#: Entries kept per name: older ones (rule sets edited since, earlier versions) are removed
+#: when a new one is written, so the folder does not grow without bound.
+MAX_ENTRIES_PER_NAME = 8
+
+
+def _prune(path: Path) -> None:
+    name = path.name.rsplit("-", 1)[0]
+    try:
+        others = [p for p in path.parent.glob(f"{name}-*.bin") if p != path]
+        if len(others) < MAX_ENTRIES_PER_NAME:
+            return
+        others.sort(key=lambda p: p.stat().st_mtime)
+        for old in others[: len(others) - MAX_ENTRIES_PER_NAME + 1]:
+            old.unlink()
+    except OSError:
+        pass  # another process pruned first, or the folder changed under us
+
+
 def _write(path: Path, data: Any) -> None:
     payload = marshal.dumps(data)
     blob = FORMAT + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
@@ -129,6 +147,7 @@ def _write(path: Path, data: Any) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(blob)
         os.replace(tmp, path)
+        _prune(path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -164,6 +183,16 @@ def load_or_build(
         except (OSError, ValueError) as exc:  # read-only, full disk, unmarshallable
             log.debug("cache entry %s not written (%s)", path.name, type(exc).__name__)
     return value
+
+
+def store(name: str, key: bytes, data: Any) -> None:
+    """Write (or replace) the entry for (name, key); a failure only means it is not kept."""
+    path = entry_path(name, key)
+    if path is not None and _usable_dir(create=True) is not None:
+        try:
+            _write(path, data)
+        except (OSError, ValueError) as exc:
+            log.debug("cache entry %s not written (%s)", path.name, type(exc).__name__)
 
 
 def file_key(*paths: Path | Any) -> bytes:

@@ -15,6 +15,7 @@ from followup_lint.analysis.core import Analysis
 from followup_lint.analysis.kind_detection import detect_kind
 from followup_lint.analysis.nlp import ALL_NEEDS, NO_PIPELINE, Pipeline, get_pipeline
 from followup_lint.checks import Check, CompileEnv, Hit, registry
+from followup_lint.checks._matching import save_compiled
 from followup_lint.config import Config
 from followup_lint.model.context import (
     Context,
@@ -106,6 +107,7 @@ class Linter:
             self.active.append(ActiveRule(rule, cls(params, env), severity, params.model_dump()))
         self.vocabulary = frozenset(self.config.vocabulary)
         self._yielding = frozenset(a.id for a in self.active if a.rule.spec.yields)
+        save_compiled()  # what the patterns' pre-tests need, kept for the next run
 
     def _needs(self, rules: list[Rule]) -> frozenset[str]:
         if self.config.mode == "thorough":

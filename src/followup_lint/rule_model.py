@@ -11,7 +11,15 @@ import re
 from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from followup_lint.checks import registry
 from followup_lint.guidance import GUIDANCE
@@ -102,7 +110,11 @@ class RuleBase(BaseModel):
 
     @field_validator("message")
     @classmethod
-    def _template_compiles(cls, v: str) -> str:
+    def _template_compiles(cls, v: str, info: ValidationInfo) -> str:
+        if info.context and info.context.get("templates_checked"):
+            # The same file compiled cleanly on an earlier run (rulebook's on-disk cache says
+            # so); its template is compiled when the rule first reports something.
+            return v
         try:
             compile_template(v)
         except TemplateError as exc:

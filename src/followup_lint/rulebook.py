@@ -92,11 +92,16 @@ def builtin_rules_dir() -> Path:
 
 @dataclass(frozen=True)
 class Rule:
-    """A validated rule, its compiled message template and where it came from."""
+    """A validated rule and where it came from; its message template is compiled on first use
+    (most rules report nothing on a given draft, and compiling 58 templates was a tenth of a
+    one-draft run)."""
 
     spec: RuleBase
-    template: Template
     path: Path
+
+    @property
+    def template(self) -> Template:
+        return compile_template(self.spec.message)  # cached per message
 
     @property
     def id(self) -> str:
@@ -135,16 +140,18 @@ def _error_line(path: Path, exc: ValidationError) -> str:
     return f"{path}: field '{field or '(top level)'}': {msg}{more}"
 
 
-def parse_rule(path: Path, data: Any) -> Rule:
+def parse_rule(path: Path, data: Any, *, templates_checked: bool = False) -> Rule:
+    """Validate one rule file's document. `templates_checked`: the loader knows this exact file
+    compiled before (its cache says so), so the message template is not compiled now."""
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file must be a YAML mapping, not {type(data).__name__}")
     try:
-        spec = rule_model().model_validate(data)
+        spec = rule_model().model_validate(data, context={"templates_checked": templates_checked})
     except ValidationError as exc:
         raise RuleError(_error_line(path, exc)) from None
     if path.stem != spec.id:
         raise RuleError(f"{path}: field 'id': '{spec.id}' must match the file name '{path.stem}'")
-    return Rule(spec, compile_template(spec.message), path)
+    return Rule(spec, path)
 
 
 def _read_rule_text(path: Path) -> str:
@@ -183,7 +190,7 @@ def _try_parse(text: str, path: Path) -> Any:
         return exc
 
 
-def _parsed(files: list[tuple[Path, str]]) -> list[Any]:
+def _parsed(files: list[tuple[Path, str]]) -> tuple[list[Any], bytes]:
     """The YAML documents of these rule files, from the on-disk cache when the same files (same
     paths, same contents, same package version) were parsed before. Only parsing is cached:
     every document is still validated, so a rule's errors read the same either way."""
@@ -196,13 +203,14 @@ def _parsed(files: list[tuple[Path, str]]) -> list[Any]:
         for part in (str(path).encode(), text.encode("utf-8")):
             h.update(len(part).to_bytes(8, "little"))
             h.update(part)
+    key = h.digest()
     data: list[Any] = load_or_build(
         "rules",
-        h.digest(),
+        key,
         lambda: [_try_parse(text, path) for path, text in files],
         check=lambda d: isinstance(d, list) and len(d) == len(files),
     )
-    return data
+    return data, key
 
 
 def _rule_files(folder: Path) -> list[Path]:
@@ -215,17 +223,24 @@ def load_rules(folders: Iterable[Path]) -> list[Rule]:
     """Every rule in the folders, in order; a duplicate id is an error naming both files."""
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
+    from followup_lint.cache import load_or_build, store
+
     files = [(path, _read_rule_text(path)) for folder in folders for path in _rule_files(folder)]
-    for (path, _text), data in zip(files, _parsed(files), strict=True):
+    documents, key = _parsed(files)
+    # Set once this exact rule set has loaded cleanly: its templates compiled then.
+    checked = load_or_build("rules-valid", key, lambda: False, check=lambda d: d is True)
+    for (path, _text), data in zip(files, documents, strict=True):
         if isinstance(data, RuleError):
             raise data  # the first problem, in file order, as before the cache
-        rule = parse_rule(path, data)
+        rule = parse_rule(path, data, templates_checked=checked)
         if rule.id in seen:
             raise RuleError(
                 f"{path}: field 'id': '{rule.id}' is already defined in {seen[rule.id]}"
             )
         seen[rule.id] = path
         rules.append(rule)
+    if not checked:
+        store("rules-valid", key, True)
     return rules
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from followup_lint.analysis.textpatterns import fold, literal_openings, spaced
 from followup_lint.analysis.tokens import Tokens, normalize, phrase_tokens
+from followup_lint.cache import load_or_build, stat_key, store
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -108,13 +109,108 @@ def _norm(tokens: Tokens, i: int, ignore_case: bool) -> str:
     return normalize(tokens[i], ignore_case=ignore_case)
 
 
-def compile_patterns(patterns: Iterable[str], *, ignore_case: bool) -> list[re.Pattern[str]]:
+class LazyPattern:
+    """A rule's regex, compiled the first time a draft passes its cheap pre-test.
+
+    Compiling every pattern of every rule was a fifth of a one-draft run, and most of them never
+    get past the pre-test (none of their literal openings is in the draft). The openings are
+    worked out once per machine and kept in the on-disk cache with the pattern's source and
+    flags (see `_Openings`); a pattern seen for the first time is compiled at once, so a broken
+    pattern fails when the Linter is built, never later."""
+
+    __slots__ = ("_rx", "flags", "openings", "pattern")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self.pattern = source
+        self._rx: re.Pattern[str] | None = None
+        known, openings = _OPENINGS.get(source, flags)
+        if not known:
+            self._rx = re.compile(source, flags)
+            openings = literal_openings(self._rx)
+            _OPENINGS.put(source, flags, openings)
+        self.flags = self._rx.flags if self._rx is not None else flags | re.UNICODE
+        self.openings: tuple[str, ...] | None = tuple(openings) if openings is not None else None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:  # two threads may both compile: the same pattern, no harm
+            rx = self._rx = re.compile(self.pattern, self.flags)
+        return rx
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.rx.search(text)
+
+
+class _Openings:
+    """pattern source and flags -> its literal openings (or None: not worked out), shared by
+    every Linter of the process and kept on disk between runs, keyed by the package version and
+    the code that works them out (textpatterns.py)."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, list[str] | None] | None = None
+        self._dirty = False
+
+    def _load(self) -> dict[str, list[str] | None]:
+        if self._data is None:
+            data: dict[str, list[str] | None] = {}
+            try:
+                data = load_or_build("openings", self._key(), dict, check=_sound_openings)
+            except Exception:  # the cache is only ever a shortcut
+                data = {}
+            self._data = data
+        return self._data
+
+    @staticmethod
+    def _key() -> bytes:
+        from followup_lint.analysis import textpatterns
+
+        return stat_key(textpatterns.__file__, __file__)
+
+    def get(self, source: str, flags: int) -> tuple[bool, frozenset[str] | list[str] | None]:
+        key = f"{flags}:{source}"
+        data = self._load()
+        if key in data:
+            return True, data[key]
+        return False, None
+
+    def put(self, source: str, flags: int, openings: frozenset[str] | None) -> None:
+        data = self._load()
+        data[f"{flags}:{source}"] = sorted(openings) if openings is not None else None
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write what was worked out this run back to the cache (once the Linter is built)."""
+        if not self._dirty or self._data is None:
+            return
+        self._dirty = False
+        store("openings", self._key(), dict(self._data))
+
+
+def _sound_openings(d: object) -> bool:
+    return isinstance(d, dict) and all(
+        isinstance(k, str) and (v is None or isinstance(v, list)) for k, v in d.items()
+    )
+
+
+_OPENINGS = _Openings()
+
+
+def save_compiled() -> None:
+    """Keep the openings worked out so far for the next run (the Linter calls this)."""
+    _OPENINGS.save()
+
+
+def compile_patterns(patterns: Iterable[str], *, ignore_case: bool) -> list[LazyPattern]:
     flags = BASE_FLAGS | (re.IGNORECASE if ignore_case else 0)
-    return [re.compile(p, flags) for p in patterns]
+    return [LazyPattern(p, flags) for p in patterns]
 
 
 def regex_matches(
-    patterns: Sequence[re.Pattern[str]], parts: Sequence[Part]
+    patterns: Sequence[re.Pattern[str] | LazyPattern], parts: Sequence[Part]
 ) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Every match of every pattern inside each part, as draft offsets."""
     for part in parts:
@@ -133,9 +229,12 @@ def _openings(rx: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
     return (tuple(openings) if openings is not None else None), bool(rx.flags & re.IGNORECASE)
 
 
-def _may_match(rx: re.Pattern[str], plain: str, lowered: str) -> bool:
+def _may_match(rx: re.Pattern[str] | LazyPattern, plain: str, lowered: str) -> bool:
     """A cheap substring test before the regex scan (see textpatterns.literal_openings)."""
-    openings, ignore_case = _openings(rx)
+    if isinstance(rx, LazyPattern):
+        openings, ignore_case = rx.openings, bool(rx.flags & re.IGNORECASE)
+    else:
+        openings, ignore_case = _openings(rx)
     if openings is None:
         return True
     hay = lowered if ignore_case else plain
