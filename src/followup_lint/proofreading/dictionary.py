@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+
+from followup_lint.wordtable import WordTable, pack, sound
 
 #: Longest word we search distance-2 suggestions for; longer ones get distance 1 only.
 MAX_DISTANCE2_LENGTH = 16
@@ -119,37 +122,38 @@ def damerau_within(a: str, b: str, limit: int) -> int | None:
     return d if d <= limit else None
 
 
-def _word_list() -> tuple[dict[str, int], str, int]:
+def _word_list() -> tuple[WordTable, str, int]:
     """(word -> frequency, the list's letters, its longest word's length): pyspellchecker's
     English list with our extra words, kept in the user's cache (followup_lint.cache) keyed by
-    pyspellchecker's version and the extra words."""
+    pyspellchecker's version and the extra words, as a compact table (followup_lint.wordtable)."""
     from importlib.metadata import version
 
     from followup_lint.cache import load_or_build
 
-    def build() -> tuple[dict[str, int], str, int]:
+    def build() -> tuple[dict[str, str], str, int]:
         from spellchecker import SpellChecker
 
         wf = SpellChecker(language="en", distance=1).word_frequency
         freq = dict(wf.dictionary)
         for w in _extra_words():
             freq.setdefault(w, 50)
-        return freq, "".join(sorted(wf.letters)), int(wf.longest_word_length)
+        return pack(freq), "".join(sorted(wf.letters)), int(wf.longest_word_length)
 
     extra = resources.files(__package__).joinpath("extra_words.txt").read_bytes()
-    key = version("pyspellchecker").encode() + b"\0" + extra
+    key = version("pyspellchecker").encode() + b"\0wordtable-1\0" + extra
 
-    def sound(d: object) -> bool:
+    def ok(d: object) -> bool:
         return (
             isinstance(d, tuple)
             and len(d) == 3
-            and isinstance(d[0], dict)
-            and len(d[0]) > 1000
+            and sound(d[0])
+            and len(d[0]) > 100
             and isinstance(d[1], str)
             and isinstance(d[2], int)
         )
 
-    return load_or_build("words", key, build, check=sound)
+    groups, letters, longest = load_or_build("words", key, build, check=ok)
+    return WordTable(groups), letters, longest
 
 
 class Dictionary:
@@ -163,7 +167,7 @@ class Dictionary:
         self._lock = threading.Lock()
 
     @property
-    def words(self) -> dict[str, int]:
+    def words(self) -> Mapping[str, int]:
         """The word list with frequencies (read-only by convention; the speller's fast path)."""
         return self._freq
 
