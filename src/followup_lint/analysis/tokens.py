@@ -45,6 +45,7 @@ class Tokens:
     starts: list[int]
     ends: list[int]
     _index: dict[bool, dict[str, list[int]]] = field(default_factory=dict, repr=False)
+    _norms: dict[bool, list[str]] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -55,21 +56,30 @@ class Tokens:
     def spans(self) -> list[tuple[int, int]]:
         return list(zip(self.starts, self.ends, strict=True))
 
+    def norms(self, *, ignore_case: bool) -> list[str]:
+        """Every token normalized (see `normalize`), computed once per draft and case mode."""
+        found = self._norms.get(ignore_case)
+        if found is None:
+            text = self.text.replace("’", "'")
+            each = False
+            if ignore_case:
+                lowered = text.lower()
+                # str.lower() can change a string's length ("İ" becomes two characters); then
+                # each token is lowered on its own so offsets stay those of the draft.
+                each = len(lowered) != len(text)
+                text = text if each else lowered
+            found = [text[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
+            if each:
+                found = [t.lower() for t in found]
+            self._norms[ignore_case] = found
+        return found
+
     def index(self, *, ignore_case: bool) -> dict[str, list[int]]:
         """normalized token -> the positions (token numbers) where it stands, in order."""
         found = self._index.get(ignore_case)
         if found is None:
             found = {}
-            text = self.text.replace("’", "'")
-            if ignore_case:
-                lowered = text.lower()
-                # str.lower() can change a string's length ("İ" becomes two characters); then
-                # each token is lowered on its own so offsets stay those of the draft.
-                text = lowered if len(lowered) == len(text) else text
-            for i, (s, e) in enumerate(zip(self.starts, self.ends, strict=True)):
-                key = text[s:e]
-                if ignore_case and not key.islower():
-                    key = key.lower()
+            for i, key in enumerate(self.norms(ignore_case=ignore_case)):
                 found.setdefault(key, []).append(i)
             self._index[ignore_case] = found
         return found

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from followup_lint.analysis.textpatterns import fold, literal_openings, spaced
-from followup_lint.analysis.tokens import Tokens, normalize, phrase_tokens
+from followup_lint.analysis.tokens import phrase_tokens
 from followup_lint.cache import load_or_build, stat_key, store
 
 if TYPE_CHECKING:
@@ -50,11 +50,11 @@ class PhraseSet:
         self.phrases = [p for p in phrases if p.strip()]
         self.ignore_case = ignore_case
         #: first token -> [(token sequence, the phrase as written)], longest first.
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._by_first: dict[str, list[tuple[list[str], str]]] = {}
         for phrase in self.phrases:
             seq = phrase_tokens(phrase, ignore_case=ignore_case)
             if seq:
-                self._by_first.setdefault(seq[0], []).append((seq, phrase))
+                self._by_first.setdefault(seq[0], []).append((list(seq), phrase))
         for options in self._by_first.values():
             options.sort(key=lambda o: -len(o[0]))
 
@@ -68,6 +68,7 @@ class PhraseSet:
             return
         tokens = analysis.tokens
         index = tokens.index(ignore_case=self.ignore_case)
+        norms = tokens.norms(ignore_case=self.ignore_case)
         starts, ends = tokens.starts, tokens.ends
         n = len(starts)
         hits: list[tuple[int, int, str]] = []
@@ -77,13 +78,7 @@ class PhraseSet:
                     j = i + len(seq) - 1
                     if j >= n:
                         continue
-                    if len(seq) > 1 and not (
-                        all(
-                            _norm(tokens, i + k, self.ignore_case) == seq[k]
-                            for k in range(1, len(seq))
-                        )
-                        and tokens.joined(i, j)
-                    ):
+                    if len(seq) > 1 and not (norms[i : j + 1] == seq and tokens.joined(i, j)):
                         continue
                     hits.append((starts[i], ends[j], phrase))
                     break  # the longest phrase starting here
@@ -105,10 +100,6 @@ class PhraseSet:
             yield s, e
 
 
-def _norm(tokens: Tokens, i: int, ignore_case: bool) -> str:
-    return normalize(tokens[i], ignore_case=ignore_case)
-
-
 class LazyPattern:
     """A rule's regex, compiled the first time a draft passes its cheap pre-test.
 
@@ -118,7 +109,7 @@ class LazyPattern:
     flags (see `_Openings`); a pattern seen for the first time is compiled at once, so a broken
     pattern fails when the Linter is built, never later."""
 
-    __slots__ = ("_rx", "flags", "openings", "pattern")
+    __slots__ = ("_rx", "flags", "ignore_case", "openings", "pattern")
 
     def __init__(self, source: str, flags: int) -> None:
         self.pattern = source
@@ -129,6 +120,7 @@ class LazyPattern:
             openings = literal_openings(self._rx)
             _OPENINGS.put(source, flags, openings)
         self.flags = self._rx.flags if self._rx is not None else flags | re.UNICODE
+        self.ignore_case = bool(flags & re.IGNORECASE)
         self.openings: tuple[str, ...] | None = tuple(openings) if openings is not None else None
 
     @property
@@ -213,9 +205,21 @@ def regex_matches(
     patterns: Sequence[re.Pattern[str] | LazyPattern], parts: Sequence[Part]
 ) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Every match of every pattern inside each part, as draft offsets."""
-    for part in parts:
-        lowered, plain = fold(part.text), spaced(part.text)
-        for rx in patterns:
+    if not patterns or not parts:
+        return
+    texts = [(part, spaced(part.text), fold(part.text)) for part in parts]
+    live: Sequence[re.Pattern[str] | LazyPattern] = patterns
+    if len(texts) > 1:
+        # One pre-test over all the parts first: most patterns find none of their openings
+        # anywhere in the scope, and then no part needs asking. (Joining can only add false
+        # "maybe"s at the seams, which the per-part test below settles.)
+        plain_all = "\n".join(t[1] for t in texts)
+        lowered_all = "\n".join(t[2] for t in texts)
+        live = [rx for rx in patterns if _may_match(rx, plain_all, lowered_all)]
+        if not live:
+            return
+    for part, plain, lowered in texts:
+        for rx in live:
             if not _may_match(rx, plain, lowered):
                 continue  # none of the pattern's literal openings is in the part: no match
             for m in rx.finditer(part.text):
@@ -232,13 +236,16 @@ def _openings(rx: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
 def _may_match(rx: re.Pattern[str] | LazyPattern, plain: str, lowered: str) -> bool:
     """A cheap substring test before the regex scan (see textpatterns.literal_openings)."""
     if isinstance(rx, LazyPattern):
-        openings, ignore_case = rx.openings, bool(rx.flags & re.IGNORECASE)
+        openings, ignore_case = rx.openings, rx.ignore_case
     else:
         openings, ignore_case = _openings(rx)
     if openings is None:
         return True
     hay = lowered if ignore_case else plain
-    return any(o in hay for o in openings)
+    for o in openings:  # noqa: SIM110 - a plain loop: no generator per call on the hot path
+        if o in hay:
+            return True
+    return False
 
 
 def match_case(template: str, replacement: str) -> str:
