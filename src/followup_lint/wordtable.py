@@ -15,6 +15,8 @@ from typing import TypeVar, overload
 
 T = TypeVar("T")
 
+_UNSEEN = object()
+
 #: Words remembered (found or not) before the memo stops growing.
 MEMO_LIMIT = 200_000
 
@@ -77,7 +79,11 @@ class WordTable(Mapping[str, int]):
         return found if isinstance(found, int) else None
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._find(word) is not None
+        # The hot path (the speller asks about every word of a draft): the memo first.
+        found = self._memo.get(word, _UNSEEN) if isinstance(word, str) else None
+        if found is _UNSEEN:
+            return self._find(word) is not None  # type: ignore[arg-type]
+        return found is not None
 
     def __getitem__(self, word: str) -> int:
         found = self._find(word)
