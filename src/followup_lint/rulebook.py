@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Template
 from pydantic import ValidationError
 
@@ -25,7 +24,15 @@ MAX_RULE_FILE = 256 * 1024  # bytes; a rule is a page of YAML at most
 # libyaml's safe loader where PyYAML was built with it: the same safe constructors (Python tags
 # are still refused) at about a tenth of the pure-Python parser's cost, which was most of the
 # time a Linter took to build and so of the CLI's start-up.
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _safe_loader() -> Any:
+    # Imported here: a run whose rule files are in the on-disk cache never parses YAML.
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 DOCS_BASE = "https://followup-lint.readthedocs.io/en/latest/rules/"
 #: Limits checked on the YAML event stream before a document is built. Nesting: libyaml's
 #: composer recurses per level and crashes the process (a segfault, not an exception) on
@@ -37,6 +44,8 @@ MAX_RULE_VALUES = 100_000
 
 def _check_yaml_shape(text: str, path: Path) -> None:
     """Refuse a document nested too deeply or expanding too far, without building it."""
+    import yaml
+
     expanded: dict[str, int] = {}  # anchor -> values under it, aliases expanded
     stack: list[list[Any]] = [[None, 0]]  # [anchor, values so far] per open collection
     try:
@@ -54,7 +63,9 @@ def _check_yaml_shape(text: str, path: Path) -> None:
 def _walk_yaml_events(
     text: str, path: Path, expanded: dict[str, int], stack: list[list[Any]]
 ) -> None:
-    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+    import yaml
+
+    for event in yaml.parse(text, Loader=_safe_loader()):
         size = 0
         if isinstance(event, yaml.CollectionStartEvent):
             stack.append([event.anchor, 1])
@@ -167,9 +178,11 @@ def _read_rule_text(path: Path) -> str:
 
 
 def _parse_yaml(text: str, path: Path) -> Any:
+    import yaml
+
     try:
         _check_yaml_shape(text, path)
-        return yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: no Python tags
+        return yaml.load(text, Loader=_safe_loader())  # a safe loader: no Python tags
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from followup_lint.wordtable import WordTable, pack, sound
 
@@ -126,9 +127,9 @@ def _word_list() -> tuple[WordTable, str, int]:
     """(word -> frequency, the list's letters, its longest word's length): pyspellchecker's
     English list with our extra words, kept in the user's cache (followup_lint.cache) keyed by
     pyspellchecker's version and the extra words, as a compact table (followup_lint.wordtable)."""
-    from importlib.metadata import version
+    import importlib.util
 
-    from followup_lint.cache import load_or_build
+    from followup_lint.cache import load_or_build, stat_key
 
     def build() -> tuple[dict[str, str], str, int]:
         from spellchecker import SpellChecker
@@ -140,7 +141,13 @@ def _word_list() -> tuple[WordTable, str, int]:
         return pack(freq), "".join(sorted(wf.letters)), int(wf.longest_word_length)
 
     extra = resources.files(__package__).joinpath("extra_words.txt").read_bytes()
-    key = version("pyspellchecker").encode() + b"\0wordtable-1\0" + extra
+    # Keyed by pyspellchecker's English list itself (path, size, time) rather than its version:
+    # asking importlib.metadata for a version scans every installed distribution.
+    spec = importlib.util.find_spec("spellchecker")
+    where = list(spec.submodule_search_locations or []) if spec else []
+    source = Path(where[0]) / "resources" / "en.json.gz" if where else None
+    stamp = stat_key(source) if source is not None and source.is_file() else b"?"
+    key = stamp + b"\0wordtable-1\0" + extra
 
     def ok(d: object) -> bool:
         return (
