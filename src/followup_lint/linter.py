@@ -252,6 +252,7 @@ class Linter:
                 report.notices.append(
                     f"rule {active.id} failed ({type(exc).__name__}) and was skipped"
                 )
+        save_compiled()  # patterns first used by this draft (a bool test when nothing is new)
         report.findings = self._drop_echoes(report.findings)
         report.findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
         return report

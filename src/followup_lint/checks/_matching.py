@@ -9,9 +9,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from followup_lint.analysis.textpatterns import fold, literal_openings, spaced
+from followup_lint.analysis.textpatterns import OPENINGS, fold, literal_openings, spaced
 from followup_lint.analysis.tokens import phrase_tokens
-from followup_lint.cache import load_or_build, stat_key, store
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -106,7 +105,7 @@ class LazyPattern:
     Compiling every pattern of every rule was a fifth of a one-draft run, and most of them never
     get past the pre-test (none of their literal openings is in the draft). The openings are
     worked out once per machine and kept in the on-disk cache with the pattern's source and
-    flags (see `_Openings`); a pattern seen for the first time is compiled at once, so a broken
+    flags (see `textpatterns.Openings`); a pattern seen for the first time is compiled at once, so a broken
     pattern fails when the Linter is built, never later."""
 
     __slots__ = ("_rx", "flags", "ignore_case", "openings", "pattern")
@@ -114,11 +113,10 @@ class LazyPattern:
     def __init__(self, source: str, flags: int) -> None:
         self.pattern = source
         self._rx: re.Pattern[str] | None = None
-        known, openings = _OPENINGS.get(source, flags)
+        known, openings = OPENINGS.get(source, flags)
         if not known:
             self._rx = re.compile(source, flags)
-            openings = literal_openings(self._rx)
-            _OPENINGS.put(source, flags, openings)
+            openings = literal_openings(self._rx)  # stored in OPENINGS by literal_openings
         self.flags = self._rx.flags if self._rx is not None else flags | re.UNICODE
         self.ignore_case = bool(flags & re.IGNORECASE)
         self.openings: tuple[str, ...] | None = tuple(openings) if openings is not None else None
@@ -137,63 +135,9 @@ class LazyPattern:
         return self.rx.search(text)
 
 
-class _Openings:
-    """pattern source and flags -> its literal openings (or None: not worked out), shared by
-    every Linter of the process and kept on disk between runs, keyed by the package version and
-    the code that works them out (textpatterns.py)."""
-
-    def __init__(self) -> None:
-        self._data: dict[str, list[str] | None] | None = None
-        self._dirty = False
-
-    def _load(self) -> dict[str, list[str] | None]:
-        if self._data is None:
-            data: dict[str, list[str] | None] = {}
-            try:
-                data = load_or_build("openings", self._key(), dict, check=_sound_openings)
-            except Exception:  # the cache is only ever a shortcut
-                data = {}
-            self._data = data
-        return self._data
-
-    @staticmethod
-    def _key() -> bytes:
-        from followup_lint.analysis import textpatterns
-
-        return stat_key(textpatterns.__file__, __file__)
-
-    def get(self, source: str, flags: int) -> tuple[bool, frozenset[str] | list[str] | None]:
-        key = f"{flags}:{source}"
-        data = self._load()
-        if key in data:
-            return True, data[key]
-        return False, None
-
-    def put(self, source: str, flags: int, openings: frozenset[str] | None) -> None:
-        data = self._load()
-        data[f"{flags}:{source}"] = sorted(openings) if openings is not None else None
-        self._dirty = True
-
-    def save(self) -> None:
-        """Write what was worked out this run back to the cache (once the Linter is built)."""
-        if not self._dirty or self._data is None:
-            return
-        self._dirty = False
-        store("openings", self._key(), dict(self._data))
-
-
-def _sound_openings(d: object) -> bool:
-    return isinstance(d, dict) and all(
-        isinstance(k, str) and (v is None or isinstance(v, list)) for k, v in d.items()
-    )
-
-
-_OPENINGS = _Openings()
-
-
 def save_compiled() -> None:
     """Keep the openings worked out so far for the next run (the Linter calls this)."""
-    _OPENINGS.save()
+    OPENINGS.save()
 
 
 def compile_patterns(patterns: Iterable[str], *, ignore_case: bool) -> list[LazyPattern]:
