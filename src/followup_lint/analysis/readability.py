@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from importlib import resources
 
 from followup_lint.cache import load_or_build, stat_key
@@ -123,9 +124,13 @@ def count_syllables(text: str) -> int:
 
     if not text:
         return 0
+    return _syllables(list_words(text, lowercase=True))
+
+
+def _syllables(lowered_words: Iterable[str]) -> int:
     table = _syllable_table()
     count = 0
-    for word in list_words(text, lowercase=True):
+    for word in lowered_words:
         known = table.get(word)
         count += known if known is not None else _hyphen_points(word) + 1
     return count
@@ -133,7 +138,8 @@ def count_syllables(text: str) -> int:
 
 def flesch_kincaid_grade(text: str) -> float:
     """textstat.flesch_kincaid_grade(text), computed with the lean syllable table."""
-    from textstat.backend.counts import count_sentences, count_words
+    from textstat.backend.counts import count_sentences
+    from textstat.backend.selections._list_words import list_words
 
     try:
         _syllable_table()
@@ -141,10 +147,14 @@ def flesch_kincaid_grade(text: str) -> float:
         import textstat
 
         return float(textstat.flesch_kincaid_grade(text))
-    words = count_words(text)
+    # textstat lists the words twice (as written for the count, lower-cased for syllables);
+    # lower-casing the listed words gives the same list, since list_words only strips
+    # punctuation and splits on whitespace, and lower-casing makes no whitespace.
+    listed = list_words(text)
+    words = len(listed)
     sentences = count_sentences(text)
     per_sentence = words / sentences if sentences else 0.0
-    per_word = count_syllables(text) / words if words else 0.0
+    per_word = (_syllables(w.lower() for w in listed) if text else 0) / words if words else 0.0
     if per_sentence == 0 or per_word == 0:
         return 0.0
     return (0.39 * per_sentence) + (11.8 * per_word) - 15.59

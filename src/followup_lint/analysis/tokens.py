@@ -16,6 +16,7 @@ Phrases are tokenized by the same function, so a phrase and the text it matches 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 _TOKEN_RE = re.compile(
@@ -74,13 +75,19 @@ class Tokens:
             self._norms[ignore_case] = found
         return found
 
-    def index(self, *, ignore_case: bool) -> dict[str, list[int]]:
-        """normalized token -> the positions (token numbers) where it stands, in order."""
+    def index(
+        self, *, ignore_case: bool, keys: AbstractSet[str] | None = None
+    ) -> dict[str, list[int]]:
+        """normalized token -> the positions (token numbers) where it stands, in order. With
+        `keys`, only those tokens are indexed (the first tokens of every phrase list: the only
+        ones looked up); the index is built once per draft and case mode, so `keys` must hold
+        every token any caller will look up for this draft."""
         found = self._index.get(ignore_case)
         if found is None:
             found = {}
             for i, key in enumerate(self.norms(ignore_case=ignore_case)):
-                found.setdefault(key, []).append(i)
+                if keys is None or key in keys:
+                    found.setdefault(key, []).append(i)
             self._index[ignore_case] = found
         return found
 
@@ -91,11 +98,10 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _TOKEN_RE.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
+    spans = [m.span() for m in _TOKEN_RE.finditer(text)]
+    if not spans:
+        return Tokens(text, [], [])
+    starts, ends = map(list, zip(*spans, strict=True))
     return Tokens(text, starts, ends)
 
 

@@ -37,6 +37,11 @@ class PartFilter:
         return None
 
 
+#: The first token of every phrase of every PhraseSet built in this process, per case mode:
+#: a draft's token index holds only these (the only tokens ever looked up). It only grows.
+_FIRSTS: dict[bool, set[str]] = {True: set(), False: set()}
+
+
 class PhraseSet:
     """Case-insensitive (or case-sensitive) whole-token phrase matching over the draft's tokens
     (`Analysis.tokens`, our own tokenizer: no spaCy on this path).
@@ -56,6 +61,7 @@ class PhraseSet:
                 self._by_first.setdefault(seq[0], []).append((list(seq), phrase))
         for options in self._by_first.values():
             options.sort(key=lambda o: -len(o[0]))
+        _FIRSTS[ignore_case].update(self._by_first)
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -66,7 +72,7 @@ class PhraseSet:
         if not self._by_first or not parts:
             return
         tokens = analysis.tokens
-        index = tokens.index(ignore_case=self.ignore_case)
+        index = tokens.index(ignore_case=self.ignore_case, keys=_FIRSTS[self.ignore_case])
         norms = tokens.norms(ignore_case=self.ignore_case)
         starts, ends = tokens.starts, tokens.ends
         n = len(starts)
