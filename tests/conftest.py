@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +13,19 @@ from followup_lint import Config, Linter, Report
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The on-disk cache (followup_lint.cache) in a folder of this test session, not the
+    user's: the suite never reads entries an earlier run left, and leaves none behind.
+    Subprocesses inherit it through the environment."""
+    if "FOLLOWUP_LINT_CACHE_DIR" in os.environ:
+        yield
+        return
+    os.environ["FOLLOWUP_LINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    os.environ.pop("FOLLOWUP_LINT_CACHE_DIR", None)
 
 
 @lru_cache(maxsize=256)

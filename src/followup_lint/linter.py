@@ -13,8 +13,9 @@ from pydantic import ValidationError
 
 from followup_lint.analysis.core import Analysis
 from followup_lint.analysis.kind_detection import detect_kind
-from followup_lint.analysis.nlp import Pipeline, get_pipeline
+from followup_lint.analysis.nlp import ALL_NEEDS, NO_PIPELINE, Pipeline, get_pipeline
 from followup_lint.checks import Check, CompileEnv, Hit, registry
+from followup_lint.checks._matching import save_compiled
 from followup_lint.config import Config, did_you_mean
 from followup_lint.model.context import (
     Context,
@@ -87,10 +88,10 @@ class Linter:
             all_rules += extra
         self.all_rules = all_rules
         self._check_names(all_rules)
-        full = self.config.mode == "thorough" or any(
-            registry()[r.check.kind].needs_trained for r in all_rules if self._on(r)
-        )
-        self.pipeline: Pipeline = get_pipeline("full" if full else "fast")
+        #: The trained pipeline's components the enabled rules declare (`needs:`); known before
+        #: the first draft, and empty on the default path: then spaCy is never imported.
+        self.needs: frozenset[str] = self._needs(all_rules)
+        self.pipeline: Pipeline = get_pipeline("full", self.needs) if self.needs else NO_PIPELINE
         env = CompileEnv(self.pipeline.nlp, self.config.languagetool)
         self.notices: list[str] = [self.pipeline.notice] if self.pipeline.notice else []
         self.active: list[ActiveRule] = []
@@ -98,7 +99,8 @@ class Linter:
             if not self._on(rule):
                 continue
             cls = registry()[rule.check.kind]
-            if cls.needs_trained and not self.pipeline.trained:
+            wants = cls.needs_trained or bool(rule.spec.needs)
+            if wants and not self.pipeline.trained:
                 self.notices.append(f"rule {rule.id} skipped: it needs a trained English pipeline")
                 continue
             params = self._params(rule)
@@ -119,6 +121,18 @@ class Linter:
         self.notices.extend(self.config.notices)
         self.notices.extend(_destinations(self.config, self.active))
         self._yielding = frozenset(a.id for a in self.active if a.rule.spec.yields)
+        save_compiled()  # what the patterns' pre-tests need, kept for the next run
+
+    def _needs(self, rules: list[Rule]) -> frozenset[str]:
+        if self.config.mode == "thorough":
+            return ALL_NEEDS
+        needs: set[str] = set()
+        for rule in rules:
+            if self._on(rule):
+                needs.update(rule.spec.needs)
+                if registry()[rule.check.kind].needs_trained:
+                    needs |= ALL_NEEDS  # a check kind that reads the pipeline without saying what
+        return frozenset(needs)
 
     def _on(self, rule: Rule) -> bool:
         return _selected(rule, self.config.select, self.config.ignore)
@@ -256,11 +270,11 @@ class Linter:
             text=draft.text,
         )
         report.notices.extend(self.notices)
-        limit = self.pipeline.nlp.max_length
-        if len(draft.text) > limit:
+        limit = self.pipeline.nlp.max_length if self.pipeline.nlp is not None else None
+        if limit is not None and len(draft.text) > limit:
             report.notices.append(
-                f"the draft is {len(draft.text):,} characters long: the rules that match words and "
-                f"phrases read its first {limit:,}; the other rules read all of it"
+                f"the draft is {len(draft.text):,} characters long: the trained pipeline reads "
+                f"its first {limit:,}; the rules read all of it"
             )
         base_values = {
             "company": context.company or "",
@@ -283,6 +297,7 @@ class Linter:
                 report.notices.append(
                     f"rule {active.id} failed ({type(exc).__name__}) and was skipped"
                 )
+        save_compiled()  # patterns first used by this draft (a bool test when nothing is new)
         report.findings = self._drop_echoes(report.findings)
         hidden = (*self.config.hidden_false_positives, *context.hidden_false_positives)
         if hidden:

@@ -11,7 +11,15 @@ import re
 from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from followup_lint.checks import registry
 from followup_lint.guidance import GUIDANCE
@@ -31,6 +39,9 @@ CATEGORIES = (
     "timing",
 )
 _ID_RE = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
+#: What a rule may need from the trained English pipeline (analysis/nlp.py COMPONENTS says which
+#: spaCy components each takes). A rule that needs none never makes the Linter import spaCy.
+Need = Literal["tagger", "parser", "lemmatizer", "ner"]
 
 
 class Example(BaseModel):
@@ -82,6 +93,11 @@ class RuleBase(BaseModel):
     #: Drop this rule's finding when a rule of another category reports exactly the same words
     #: (the spelling rule yields to `slang` on "sooo", which explains the problem better).
     yields: bool = False
+    #: The trained pipeline's components this rule reads (part-of-speech tags, the dependency
+    #: parse, lemmas, named entities). The Linter loads the union over the enabled rules, and
+    #: nothing (no spaCy) when that is empty; a rule whose needs cannot be met is skipped with
+    #: a notice.
+    needs: list[Need] = Field(default_factory=list)
     examples: Examples
 
     @field_validator("guidance")
@@ -94,7 +110,11 @@ class RuleBase(BaseModel):
 
     @field_validator("message")
     @classmethod
-    def _template_compiles(cls, v: str) -> str:
+    def _template_compiles(cls, v: str, info: ValidationInfo) -> str:
+        if info.context and info.context.get("templates_checked"):
+            # The same file compiled cleanly on an earlier run (rulebook's on-disk cache says
+            # so); its template is compiled when the rule first reports something.
+            return v
         try:
             compile_template(v)
         except TemplateError as exc:

@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Template
 from pydantic import ValidationError
 
@@ -25,7 +24,15 @@ MAX_RULE_FILE = 256 * 1024  # bytes; a rule is a page of YAML at most
 # libyaml's safe loader where PyYAML was built with it: the same safe constructors (Python tags
 # are still refused) at about a tenth of the pure-Python parser's cost, which was most of the
 # time a Linter took to build and so of the CLI's start-up.
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _safe_loader() -> Any:
+    # Imported here: a run whose rule files are in the on-disk cache never parses YAML.
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 DOCS_BASE = "https://followup-lint.readthedocs.io/en/latest/rules/"
 #: Limits checked on the YAML event stream before a document is built. Nesting: libyaml's
 #: composer recurses per level and crashes the process (a segfault, not an exception) on
@@ -37,6 +44,8 @@ MAX_RULE_VALUES = 100_000
 
 def _check_yaml_shape(text: str, path: Path) -> None:
     """Refuse a document nested too deeply or expanding too far, without building it."""
+    import yaml
+
     expanded: dict[str, int] = {}  # anchor -> values under it, aliases expanded
     stack: list[list[Any]] = [[None, 0]]  # [anchor, values so far] per open collection
     try:
@@ -54,7 +63,9 @@ def _check_yaml_shape(text: str, path: Path) -> None:
 def _walk_yaml_events(
     text: str, path: Path, expanded: dict[str, int], stack: list[list[Any]]
 ) -> None:
-    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+    import yaml
+
+    for event in yaml.parse(text, Loader=_safe_loader()):
         size = 0
         if isinstance(event, yaml.CollectionStartEvent):
             stack.append([event.anchor, 1])
@@ -92,11 +103,16 @@ def builtin_rules_dir() -> Path:
 
 @dataclass(frozen=True)
 class Rule:
-    """A validated rule, its compiled message template and where it came from."""
+    """A validated rule and where it came from; its message template is compiled on first use
+    (most rules report nothing on a given draft, and compiling 58 templates was a tenth of a
+    one-draft run)."""
 
     spec: RuleBase
-    template: Template
     path: Path
+
+    @property
+    def template(self) -> Template:
+        return compile_template(self.spec.message)  # cached per message
 
     @property
     def id(self) -> str:
@@ -135,37 +151,79 @@ def _error_line(path: Path, exc: ValidationError) -> str:
     return f"{path}: field '{field or '(top level)'}': {msg}{more}"
 
 
-def parse_rule(path: Path, data: Any) -> Rule:
+def parse_rule(path: Path, data: Any, *, templates_checked: bool = False) -> Rule:
+    """Validate one rule file's document. `templates_checked`: the loader knows this exact file
+    compiled before (its cache says so), so the message template is not compiled now."""
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file must be a YAML mapping, not {type(data).__name__}")
     try:
-        spec = rule_model().model_validate(data)
+        spec = rule_model().model_validate(data, context={"templates_checked": templates_checked})
     except ValidationError as exc:
         raise RuleError(_error_line(path, exc)) from None
     if path.stem != spec.id:
         raise RuleError(f"{path}: field 'id': '{spec.id}' must match the file name '{path.stem}'")
-    return Rule(spec, compile_template(spec.message), path)
+    return Rule(spec, path)
 
 
-def load_rule_file(path: Path) -> Rule:
+def _read_rule_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_RULE_FILE:
             raise RuleError(f"{path}: rule file is {size} bytes; the limit is {MAX_RULE_FILE}")
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise RuleError(f"{path}: rule file is not UTF-8 text") from None
     except OSError as exc:
         raise RuleError(f"{path}: cannot read rule file ({exc.strerror or exc})") from None
+
+
+def _parse_yaml(text: str, path: Path) -> Any:
+    import yaml
+
     try:
         _check_yaml_shape(text, path)
-        data = yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: no Python tags
+        return yaml.load(text, Loader=_safe_loader())  # a safe loader: no Python tags
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RuleError(f"{path}: not valid YAML{where}: {problem}") from None
-    return parse_rule(path, data)
+
+
+def load_rule_file(path: Path) -> Rule:
+    return parse_rule(path, _parse_yaml(_read_rule_text(path), path))
+
+
+def _try_parse(text: str, path: Path) -> Any:
+    # A file that fails to parse gives its error in its place; marshal cannot write an
+    # exception, so a rule set with a broken file is never cached.
+    try:
+        return _parse_yaml(text, path)
+    except RuleError as exc:
+        return exc
+
+
+def _parsed(files: list[tuple[Path, str]]) -> tuple[list[Any], bytes]:
+    """The YAML documents of these rule files, from the on-disk cache when the same files (same
+    paths, same contents, same package version) were parsed before. Only parsing is cached:
+    every document is still validated, so a rule's errors read the same either way."""
+    import hashlib
+
+    from followup_lint.cache import load_or_build
+
+    h = hashlib.blake2b(digest_size=16)
+    for path, text in files:
+        for part in (str(path).encode(), text.encode("utf-8")):
+            h.update(len(part).to_bytes(8, "little"))
+            h.update(part)
+    key = h.digest()
+    data: list[Any] = load_or_build(
+        "rules",
+        key,
+        lambda: [_try_parse(text, path) for path, text in files],
+        check=lambda d: isinstance(d, list) and len(d) == len(files),
+    )
+    return data, key
 
 
 def _rule_files(folder: Path) -> list[Path]:
@@ -178,15 +236,24 @@ def load_rules(folders: Iterable[Path]) -> list[Rule]:
     """Every rule in the folders, in order; a duplicate id is an error naming both files."""
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
-    for folder in folders:
-        for path in _rule_files(folder):
-            rule = load_rule_file(path)
-            if rule.id in seen:
-                raise RuleError(
-                    f"{path}: field 'id': '{rule.id}' is already defined in {seen[rule.id]}"
-                )
-            seen[rule.id] = path
-            rules.append(rule)
+    from followup_lint.cache import load_or_build, store
+
+    files = [(path, _read_rule_text(path)) for folder in folders for path in _rule_files(folder)]
+    documents, key = _parsed(files)
+    # Set once this exact rule set has loaded cleanly: its templates compiled then.
+    checked = load_or_build("rules-valid", key, lambda: False, check=lambda d: d is True)
+    for (path, _text), data in zip(files, documents, strict=True):
+        if isinstance(data, RuleError):
+            raise data  # the first problem, in file order, as before the cache
+        rule = parse_rule(path, data, templates_checked=checked)
+        if rule.id in seen:
+            raise RuleError(
+                f"{path}: field 'id': '{rule.id}' is already defined in {seen[rule.id]}"
+            )
+        seen[rule.id] = path
+        rules.append(rule)
+    if not checked:
+        store("rules-valid", key, True)
     return rules
 
 

@@ -82,6 +82,11 @@ def user_pattern_origin(
     return None, False
 
 
+def compiling_user_patterns() -> bool:
+    """True inside `user_patterns`: the patterns compiled now are a user's, not built-in."""
+    return _origin.get() is not None
+
+
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile one rule pattern: with `re` for the built-in rules, with RE2 for the user's
     (inside `user_patterns`). A pattern that is invalid, or that RE2 cannot run, raises a

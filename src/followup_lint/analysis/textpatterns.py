@@ -121,9 +121,77 @@ def _expand(items: list[Any], starts: set[str], fold: bool) -> set[str]:
     return done | todo
 
 
+class Openings:
+    """pattern source and flags -> its literal openings (or None: not worked out), shared by
+    every Linter of the process and kept on disk between runs, keyed by the package version and
+    the code that works them out (textpatterns.py)."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, list[str] | None] | None = None
+        self._dirty = False
+
+    def _load(self) -> dict[str, list[str] | None]:
+        if self._data is None:
+            data: dict[str, list[str] | None] = {}
+            try:
+                from followup_lint.cache import load_or_build
+
+                data = load_or_build("openings", self._key(), dict, check=_sound_openings)
+            except Exception:  # the cache is only ever a shortcut
+                data = {}
+            self._data = data
+        return self._data
+
+    @staticmethod
+    def _key() -> bytes:
+        from followup_lint.cache import stat_key
+
+        return stat_key(__file__)
+
+    def get(self, source: str, flags: int) -> tuple[bool, frozenset[str] | list[str] | None]:
+        key = f"{int(flags)}:{source}"
+        data = self._load()
+        if key in data:
+            return True, data[key]
+        return False, None
+
+    def put(self, source: str, flags: int, openings: frozenset[str] | None) -> None:
+        data = self._load()
+        data[f"{int(flags)}:{source}"] = sorted(openings) if openings is not None else None
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write what was worked out this run back to the cache (once the Linter is built)."""
+        if not self._dirty or self._data is None:
+            return
+        from followup_lint.cache import store
+
+        self._dirty = False
+        store("openings", self._key(), dict(self._data))
+
+
+def _sound_openings(d: object) -> bool:
+    return isinstance(d, dict) and all(
+        isinstance(k, str) and (v is None or isinstance(v, list)) for k, v in d.items()
+    )
+
+
+OPENINGS = Openings()
+
+
 def literal_openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match of `pattern` starts with (lower-cased when the pattern
-    ignores case), or None when no such set can be worked out."""
+    ignores case), or None when no such set can be worked out. Remembered per pattern source
+    and flags, also between runs (`OPENINGS`): working them out parses the pattern again."""
+    known, cached = OPENINGS.get(pattern.pattern, pattern.flags)
+    if known:
+        return frozenset(cached) if cached is not None else None
+    found = _literal_openings(pattern)
+    OPENINGS.put(pattern.pattern, pattern.flags, found)
+    return found
+
+
+def _literal_openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     fold = bool(pattern.flags & re.IGNORECASE)
     try:
         parsed = _sre_p.parse(pattern.pattern, pattern.flags)

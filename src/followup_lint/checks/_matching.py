@@ -1,4 +1,4 @@
-"""Shared matching machinery: phrase lists through spaCy's PhraseMatcher, regexes compiled once,
+"""Shared matching machinery: phrase lists on the draft's own tokens, regexes compiled once,
 and filtering hits to the parts a rule looks at."""
 
 from __future__ import annotations
@@ -7,10 +7,11 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from followup_lint.analysis.textpatterns import fold, literal_openings, spaced
-from followup_lint.safe_regex import compile_pattern
+from followup_lint.analysis.textpatterns import OPENINGS, fold, literal_openings, spaced
+from followup_lint.analysis.tokens import phrase_tokens
+from followup_lint.safe_regex import compile_pattern, compiling_user_patterns
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -37,52 +38,145 @@ class PartFilter:
         return None
 
 
+#: The first token of every phrase of every PhraseSet built in this process, per case mode:
+#: a draft's token index holds only these (the only tokens ever looked up). It only grows.
+_FIRSTS: dict[bool, set[str]] = {True: set(), False: set()}
+
+
 class PhraseSet:
-    """Case-insensitive whole-token phrase matching over the draft's shared spaCy Doc."""
+    """Case-insensitive (or case-sensitive) whole-token phrase matching over the draft's tokens
+    (`Analysis.tokens`, our own tokenizer: no spaCy on this path).
 
-    def __init__(self, nlp: Any, phrases: Iterable[str], *, attr: str = "LOWER") -> None:
-        from spacy.matcher import PhraseMatcher
+    Compiled once per rule: each phrase becomes its token sequence, grouped by first token. A
+    draft is then searched by looking each first token up in the draft's token index, so a rule
+    costs a few dictionary look-ups per draft rather than a scan of every token."""
 
+    def __init__(self, phrases: Iterable[str], *, ignore_case: bool = True) -> None:
         self.phrases = [p for p in phrases if p.strip()]
-        self._matcher = PhraseMatcher(nlp.vocab, attr=attr)
-        if self.phrases:
-            self._matcher.add("P", list(nlp.tokenizer.pipe(self.phrases)))
+        self.ignore_case = ignore_case
+        #: first token -> [(token sequence, the phrase as written)], longest first.
+        self._by_first: dict[str, list[tuple[list[str], str]]] = {}
+        for phrase in self.phrases:
+            seq = phrase_tokens(phrase, ignore_case=ignore_case)
+            if seq:
+                self._by_first.setdefault(seq[0], []).append((list(seq), phrase))
+        for options in self._by_first.values():
+            options.sort(key=lambda o: -len(o[0]))
+        _FIRSTS[ignore_case].update(self._by_first)
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
-    def matches(self, analysis: Analysis, parts: Sequence[Part]) -> Iterator[tuple[int, int]]:
-        """(start, end) character offsets of every phrase inside the parts, longest first when
-        two overlap."""
-        if not self.phrases or not parts:
+    def found(self, analysis: Analysis, parts: Sequence[Part]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, phrase as written in the rule) of every phrase inside the parts,
+        left to right; where two overlap, the one starting first (then the longest) wins."""
+        if not self._by_first or not parts:
             return
-        doc = analysis.doc
-        spans = self._matcher(doc, as_spans=True)
-        spans = sorted(spans, key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
+        tokens = analysis.tokens
+        index = tokens.index(ignore_case=self.ignore_case, keys=_FIRSTS[self.ignore_case])
+        norms = tokens.norms(ignore_case=self.ignore_case)
+        starts, ends = tokens.starts, tokens.ends
+        n = len(starts)
+        hits: list[tuple[int, int, str]] = []
+        for first, options in self._by_first.items():
+            for i in index.get(first, ()):
+                for seq, phrase in options:
+                    j = i + len(seq) - 1
+                    if j >= n:
+                        continue
+                    if len(seq) > 1 and not (norms[i : j + 1] == seq and tokens.joined(i, j)):
+                        continue
+                    hits.append((starts[i], ends[j], phrase))
+                    break  # the longest phrase starting here
+        if not hits:
+            return
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         keep = PartFilter(parts)
         last_end = -1
-        for span in spans:
-            s, e = span.start_char, span.end_char
+        for s, e, phrase in hits:
             if s < last_end:
                 continue
             if keep.owner(s, e) is not None:
                 last_end = e
-                yield s, e
+                yield s, e, phrase
+
+    def matches(self, analysis: Analysis, parts: Sequence[Part]) -> Iterator[tuple[int, int]]:
+        """(start, end) character offsets of every phrase inside the parts (see `found`)."""
+        for s, e, _ in self.found(analysis, parts):
+            yield s, e
 
 
-def compile_patterns(patterns: Iterable[str], *, ignore_case: bool) -> list[re.Pattern[str]]:
+class LazyPattern:
+    """A rule's regex, compiled the first time a draft passes its cheap pre-test.
+
+    Compiling every pattern of every rule was a fifth of a one-draft run, and most of them never
+    get past the pre-test (none of their literal openings is in the draft). The openings are
+    worked out once per machine and kept in the on-disk cache with the pattern's source and
+    flags (see `textpatterns.Openings`); a pattern seen for the first time is compiled at once, so a broken
+    pattern fails when the Linter is built, never later."""
+
+    __slots__ = ("_rx", "flags", "ignore_case", "openings", "pattern")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self.pattern = source
+        self._rx: re.Pattern[str] | None = None
+        known, openings = OPENINGS.get(source, flags)
+        if not known:
+            self._rx = re.compile(source, flags)
+            openings = literal_openings(self._rx)  # stored in OPENINGS by literal_openings
+        self.flags = self._rx.flags if self._rx is not None else flags | re.UNICODE
+        self.ignore_case = bool(flags & re.IGNORECASE)
+        self.openings: tuple[str, ...] | None = tuple(openings) if openings is not None else None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:  # two threads may both compile: the same pattern, no harm
+            rx = self._rx = re.compile(self.pattern, self.flags)
+        return rx
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.rx.search(text)
+
+
+def save_compiled() -> None:
+    """Keep the openings worked out so far for the next run (the Linter calls this)."""
+    OPENINGS.save()
+
+
+def compile_patterns(
+    patterns: Iterable[str], *, ignore_case: bool
+) -> list[LazyPattern | re.Pattern[str]]:
     flags = BASE_FLAGS | (re.IGNORECASE if ignore_case else 0)
-    # compile_pattern: `re` for the built-in rules, RE2 (linear time) for a user's patterns.
-    return [compile_pattern(p, flags) for p in patterns]
+    if compiling_user_patterns():
+        # A user's patterns (their rule folder, a config override) compile at once on RE2
+        # (linear time), so an invalid or unsafe one fails when the Linter is built.
+        return [compile_pattern(p, flags) for p in patterns]
+    return [LazyPattern(p, flags) for p in patterns]
 
 
 def regex_matches(
-    patterns: Sequence[re.Pattern[str]], parts: Sequence[Part]
+    patterns: Sequence[re.Pattern[str] | LazyPattern], parts: Sequence[Part]
 ) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Every match of every pattern inside each part, as draft offsets."""
-    for part in parts:
-        lowered, plain = fold(part.text), spaced(part.text)
-        for rx in patterns:
+    if not patterns or not parts:
+        return
+    texts = [(part, spaced(part.text), fold(part.text)) for part in parts]
+    live: Sequence[re.Pattern[str] | LazyPattern] = patterns
+    if len(texts) > 1:
+        # One pre-test over all the parts first: most patterns find none of their openings
+        # anywhere in the scope, and then no part needs asking. (Joining can only add false
+        # "maybe"s at the seams, which the per-part test below settles.)
+        plain_all = "\n".join(t[1] for t in texts)
+        lowered_all = "\n".join(t[2] for t in texts)
+        live = [rx for rx in patterns if _may_match(rx, plain_all, lowered_all)]
+        if not live:
+            return
+    for part, plain, lowered in texts:
+        for rx in live:
             if not _may_match(rx, plain, lowered):
                 continue  # none of the pattern's literal openings is in the part: no match
             for m in rx.finditer(part.text):
@@ -96,13 +190,19 @@ def _openings(rx: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
     return (tuple(openings) if openings is not None else None), bool(rx.flags & re.IGNORECASE)
 
 
-def _may_match(rx: re.Pattern[str], plain: str, lowered: str) -> bool:
+def _may_match(rx: re.Pattern[str] | LazyPattern, plain: str, lowered: str) -> bool:
     """A cheap substring test before the regex scan (see textpatterns.literal_openings)."""
-    openings, ignore_case = _openings(rx)
+    if isinstance(rx, LazyPattern):
+        openings, ignore_case = rx.openings, rx.ignore_case
+    else:
+        openings, ignore_case = _openings(rx)
     if openings is None:
         return True
     hay = lowered if ignore_case else plain
-    return any(o in hay for o in openings)
+    for o in openings:  # noqa: SIM110 - a plain loop: no generator per call on the hot path
+        if o in hay:
+            return True
+    return False
 
 
 def match_case(template: str, replacement: str) -> str:

@@ -52,8 +52,10 @@ class Hit:
 
 @dataclass(frozen=True)
 class CompileEnv:
-    """What a check may use while compiling: the shared spaCy pipeline's tokenizer."""
+    """What a check may use while compiling."""
 
+    #: The shared spaCy pipeline, loaded when an enabled rule declares `needs`; None otherwise
+    #: (phrase lists compile to our own tokens, see `_matching.PhraseSet`).
     nlp: Any
     #: The configured LanguageTool settings (`Config.languagetool`), for the grammar kind.
     languagetool: Any = None

@@ -36,9 +36,7 @@ class Existence(Check):
         super().__init__(params, env)
         assert isinstance(params, ExistenceParams)
         self.p = params
-        self.phrases = PhraseSet(
-            env.nlp, params.phrases, attr="LOWER" if params.ignore_case else "ORTH"
-        )
+        self.phrases = PhraseSet(params.phrases, ignore_case=params.ignore_case)
         self.patterns = compile_patterns(params.patterns, ignore_case=params.ignore_case)
 
     def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:

@@ -18,13 +18,13 @@ from pydantic import model_validator
 from followup_lint.checks import register
 from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, Hit
 from followup_lint.model.severity import Severity
-from followup_lint.proofreading import languagetool as lt
 from followup_lint.proofreading.slips import SLIPS
 from followup_lint.proofreading.speller import accepted_name, misspellings
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
     from followup_lint.config import LanguageToolSettings
+    from followup_lint.proofreading import languagetool as lt
     from followup_lint.reading.draft import Part
 
 Slip = Literal[
@@ -119,6 +119,10 @@ def _languagetool(
     if settings is None or not settings.url:
         result = None
     else:
+        # Imported only when a server is configured: its HTTP and TLS modules are a tenth of
+        # a one-draft run's start-up otherwise.
+        from followup_lint.proofreading import languagetool as lt
+
         try:
             url = lt.server_url(settings.url, allow_public=settings.allow_public)
             client = lt.client_for(

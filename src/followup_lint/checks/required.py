@@ -60,7 +60,7 @@ class Required(Check):
         super().__init__(params, env)
         assert isinstance(params, RequiredParams)
         self.p = params
-        self.phrases = PhraseSet(env.nlp, params.phrases)
+        self.phrases = PhraseSet(params.phrases)
         self.patterns = compile_patterns(params.patterns, ignore_case=params.ignore_case)
 
     def _present(self, analysis: Analysis, parts: list[Part]) -> bool:

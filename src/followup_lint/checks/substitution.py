@@ -36,18 +36,13 @@ class Substitution(Check):
         super().__init__(params, env)
         assert isinstance(params, SubstitutionParams)
         self.swap = params.swap
-        self.phrases = PhraseSet(env.nlp, list(params.swap))
+        self.phrases = PhraseSet(list(params.swap))
 
     def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
         text = analysis.text
-        for s, e in self.phrases.matches(analysis, parts):
+        for s, e, phrase in self.phrases.found(analysis, parts):
             found = text[s:e]
-            key = " ".join(found.lower().split())
-            replacement = self.swap.get(key)
-            if replacement is None:  # spacing differed from the key; find it by tokens
-                replacement = next(
-                    (r for k, r in self.swap.items() if k.split() == key.split()), None
-                )
+            replacement = self.swap.get(phrase)
             if replacement is None:
                 continue
             replacement = match_case(found, replacement)

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+from followup_lint.wordtable import WordTable, pack, sound
 
 #: Longest word we search distance-2 suggestions for; longer ones get distance 1 only.
 MAX_DISTANCE2_LENGTH = 16
@@ -119,22 +123,58 @@ def damerau_within(a: str, b: str, limit: int) -> int | None:
     return d if d <= limit else None
 
 
+def _word_list() -> tuple[WordTable, str, int]:
+    """(word -> frequency, the list's letters, its longest word's length): pyspellchecker's
+    English list with our extra words, kept in the user's cache (followup_lint.cache) keyed by
+    pyspellchecker's version and the extra words, as a compact table (followup_lint.wordtable)."""
+    import importlib.util
+
+    from followup_lint.cache import load_or_build, stat_key
+
+    def build() -> tuple[dict[str, str], str, int]:
+        from spellchecker import SpellChecker
+
+        wf = SpellChecker(language="en", distance=1).word_frequency
+        freq = dict(wf.dictionary)
+        for w in _extra_words():
+            freq.setdefault(w, 50)
+        return pack(freq), "".join(sorted(wf.letters)), int(wf.longest_word_length)
+
+    extra = resources.files(__package__).joinpath("extra_words.txt").read_bytes()
+    # Keyed by pyspellchecker's English list itself (path, size, time) rather than its version:
+    # asking importlib.metadata for a version scans every installed distribution.
+    spec = importlib.util.find_spec("spellchecker")
+    where = list(spec.submodule_search_locations or []) if spec else []
+    source = Path(where[0]) / "resources" / "en.json.gz" if where else None
+    stamp = stat_key(source) if source is not None and source.is_file() else b"?"
+    key = stamp + b"\0wordtable-1\0" + extra
+
+    def ok(d: object) -> bool:
+        return (
+            isinstance(d, tuple)
+            and len(d) == 3
+            and sound(d[0])
+            and len(d[0]) > 100
+            and isinstance(d[1], str)
+            and isinstance(d[2], int)
+        )
+
+    groups, letters, longest = load_or_build("words", key, build, check=ok)
+    return WordTable(groups), letters, longest
+
+
 class Dictionary:
     """English word list with bounded suggestions. Build with `english()` (shared)."""
 
     def __init__(self) -> None:
-        from spellchecker import SpellChecker
-
-        # distance=1: we never let the library run its own distance-2 search.
-        self._checker = SpellChecker(language="en", distance=1)
-        self._freq: dict[str, int] = dict(self._checker.word_frequency.dictionary)
-        for w in _extra_words():
-            self._freq.setdefault(w, 50)
+        # The merged word list comes from the on-disk cache (a few milliseconds) once a run has
+        # built it from pyspellchecker's gzipped JSON (about 0.15 s): see `_word_list`.
+        self._freq, self._letters, self._longest = _word_list()
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._lock = threading.Lock()
 
     @property
-    def words(self) -> dict[str, int]:
+    def words(self) -> Mapping[str, int]:
         """The word list with frequencies (read-only by convention; the speller's fast path)."""
         return self._freq
 
@@ -196,7 +236,7 @@ class Dictionary:
         """Up to `limit` corrections, best first: distance 1 by frequency, then distance 2."""
         if not lower or len(lower) > MAX_SUGGEST_LENGTH:
             return []
-        found = [w for w in self._checker.edit_distance_1(lower) if w in self._freq and w != lower]
+        found = [w for w in self._edits1(lower) if w in self._freq and w != lower]
         # The more frequent word first, with swapped neighbours (the commonest typing slip)
         # weighted up: "taem" is "team" before "them", but "realy" is "really", not "relay".
         found.sort(key=lambda w: (-self._freq[w] * (_SWAP_WEIGHT if _swapped(lower, w) else 1), w))
@@ -216,6 +256,25 @@ class Dictionary:
         if not found and 3 < len(lower) <= MAX_DISTANCE2_LENGTH:
             found = self._distance2(lower)
         return list(dict.fromkeys(found))[:limit]
+
+    def _edits1(self, word: str) -> set[str]:
+        """Every string one edit from `word` over the list's letters: pyspellchecker's
+        `edit_distance_1` (the same algorithm and letters), without building a SpellChecker."""
+        if (len(word) == 1 and not word.isalnum()) or len(word) > self._longest + 3:
+            return {word}
+        try:
+            float(word)
+            if word not in ("nan", "inf", "infinity"):
+                return {word}
+        except ValueError:
+            pass
+        letters = self._letters
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        deletes = [a + b[1:] for a, b in splits if b]
+        transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+        replaces = [a + c + b[1:] for a, b in splits if b for c in letters]
+        inserts = [a + c + b for a, b in splits for c in letters]
+        return set(deletes + transposes + replaces + inserts)
 
     def _split(self, lower: str) -> str | None:
         """Two words run together ("thankyou" -> "thank you"): the most frequent split into two
