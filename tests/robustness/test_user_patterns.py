@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup_lint import Config, Linter
+from followup_lint.checks._matching import LazyPattern
 from followup_lint.config import load_config
 from followup_lint.model.errors import ConfigError, RuleError
 from followup_lint.safe_regex import LinearPattern, compile_pattern, user_patterns
@@ -180,7 +181,9 @@ def test_builtin_patterns_stay_on_re_and_overrides_of_other_keys_keep_them() -> 
     linter = Linter(Config(select=("pushy-wording",), rules={"pushy-wording": {"max_hits": 1}}))
     (active,) = linter.active
     compiled = active.check.patterns  # type: ignore[attr-defined]
-    assert compiled and all(isinstance(p, re.Pattern) for p in compiled)
+    # Built-in patterns run on `re` (compiled lazily behind their pre-test), never on RE2.
+    assert compiled and not any(isinstance(p, LinearPattern) for p in compiled)
+    assert all(isinstance(p, (re.Pattern, LazyPattern)) for p in compiled)
     report = linter.lint("Subject: Update\n\nDear Dana,\n\nPlease reply ASAP.\n\nBest,\nPriya\n")
     assert [f.rule for f in report.findings] == ["pushy-wording"]
 
