@@ -70,13 +70,19 @@ def _draft_lints(
     if cached is not None:
         result: list[tuple[Part, HarperLint]] | str = cached
         return result
+    from followup_lint.proofreading.speller import misspellings
+
     eng = engine(dialect)
+    # A word our speller reports is its business: it knows the draft's names, and one finding
+    # per slip is enough ("childs", "teh").
+    ours = {(m.start, m.end) for m in misspellings(analysis, parts)}
     found: list[tuple[Part, HarperLint]] | str = []
     try:
         assert isinstance(found, list)
         for part in parts:
             for lint in eng.lint(part.text):
-                if not _blocked(analysis, part, lint):
+                span = (part.start + lint.start, part.start + lint.end)
+                if span not in ours and not _blocked(analysis, part, lint):
                     found.append((part, lint))
     except EngineUnavailable as exc:
         found = f"{exc}. Harper's grammar checks did not run; the other checks did."
