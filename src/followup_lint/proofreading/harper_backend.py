@@ -76,6 +76,11 @@ def _draft_lints(
     # A word our speller reports is its business: it knows the draft's names, and one finding
     # per slip is enough ("childs", "teh").
     ours = {(m.start, m.end) for m in misspellings(analysis, parts)}
+    # ...and so are the its/your slips our patterns report.
+    from followup_lint.proofreading.slips import find_its, find_your
+
+    for part in parts:
+        ours |= {(h.start, h.end) for f in (find_its, find_your) for h in f(analysis, part)}
     found: list[tuple[Part, HarperLint]] | str = []
     try:
         assert isinstance(found, list)

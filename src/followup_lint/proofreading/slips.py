@@ -66,7 +66,13 @@ def _case_like(template: str, word: str) -> str:
 
 # -- a / an ------------------------------------------------------------------------------------
 
-_ARTICLE_RE = re.compile(r"(?<![\w.'’-])(a|an|A|An)([ \t]+)([A-Za-z][A-Za-z'’-]*)")
+_ARTICLE_RE = re.compile(r"(?<![\w.'’-])(a|an|A|An)([ \t]+)([A-Za-z0-9][A-Za-z0-9'’-]*)")
+# An acronym said letter by letter: capitals (and a lower-case tail: "MSc", "PhD"), no vowel
+# or at most three letters ("HTTP", "MBA"; not "NASA", said as a word).
+_SPELLED_ACRONYM_RE = re.compile(r"[A-Z]{2,4}s?|[A-Z]{2}[a-z]|[A-Z][a-z][A-Z]")
+# Acronyms in common use said as a word or either way ("a SQL database": "sequel").
+_ACRONYM_EITHER = frozenset({"SQL", "FAQ", "URL", "LED", "UAT"})
+_DIGITS_RE = re.compile(r"\d[\d,.]*")
 # Words spelt with a vowel letter but said with a consonant sound ("a university", "a one-off").
 _CONSONANT_SOUND_RE = re.compile(
     r"(?:uni|unanim|usa|use|usu|uti|uto|ute|ura|uri|ukul|ubiq|eu|ewe|one\b|one-|once|ouija)"
@@ -95,16 +101,49 @@ def _wants_an(word: str) -> bool | None:
     return False if low[0].isalpha() else None
 
 
+def _acronym_wants_an(word: str) -> bool | None:
+    """For an acronym said letter by letter, the article its first letter's name takes."""
+    core = word.split("-")[0]
+    if core.upper() in _ACRONYM_EITHER or not _SPELLED_ACRONYM_RE.fullmatch(core):
+        return None
+    letters = core.rstrip("s") if core.endswith("s") and core[:-1].isupper() else core
+    if len(letters) > 3 and any(c in "AEIOU" for c in letters.upper()):
+        return None  # "NASA", "UNICEF": said as words
+    return letters[0].lower() in _LETTER_VOWEL_SOUND
+
+
+def _number_wants_an(word: str) -> bool | None:
+    """"an 8-year", "an 11-week", "an 18%"; "a 7-day", "a 100-person"."""
+    m = _DIGITS_RE.match(word)
+    if m is None:
+        return None
+    digits = m.group().replace(",", "").split(".")[0]
+    if not digits:
+        return None
+    if digits[0] == "8":
+        return True
+    # 11 and 18 (and 11,000 or 18 million) are said "eleven", "eighteen".
+    if digits[:2] in ("11", "18") and len(digits) % 3 == 2:
+        return True
+    return False
+
+
 def find_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     protected = _protected(analysis, part)
     for m in _ARTICLE_RE.finditer(text):
         article, word = m.group(1), m.group(3)
-        if word.isupper() or (word[:1].isupper() and word[0] in "UuEeOo"):
-            continue  # acronyms and proper names: "an MBA", "a Uber" are said differently
         if article[0] == "A" and not sentence_start(text, m.start()):
             continue  # "Plan A of the project", "Grade A"
-        want = _wants_an(word)
+        want: bool | None
+        if word[0].isdigit():
+            want = _number_wants_an(word)
+        elif word[1:2].isupper() or (word.isupper() and len(word) > 1):
+            want = _acronym_wants_an(word)
+        elif word[:1].isupper() and word[0] in "UuEeOo":
+            continue  # proper names: "a Uber", "an Oxford" are said differently
+        else:
+            want = _wants_an(word)
         if want is None or want == (article.lower() == "an"):
             continue
         if _inside(protected, part, m.start(), m.end()):
@@ -128,8 +167,17 @@ _REPEAT_RE = re.compile(r"(?<![\w'’-])([A-Za-z]+)(\s+)(\1)(?![\w'’-])", re.I
 _GOOD_REPEATS = frozenset({"had", "bye", "ha", "no", "so", "very", "yeah", "knock", "tut"})
 # "that that" is correct ("I know that that is hard") unless a noun phrase or clause follows.
 _THAT_THAT_BAD_RE = re.compile(
-    r"\s+(?:the|a|an|we|i|you|they|he|she|our|my|your|their|his|her|it's|we're|i'm)\b|\s*$",
+    r"\s+(?:the|a|an|we|i|you|they|he|she|it's|we're|i'm)\b|\s*$",
     re.IGNORECASE,
+)
+# A noun that is also a modal verb, after a determiner: "The can can hold two litres".
+_NOUN_MODALS = frozenset({"can", "will", "may", "must"})
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?:^|\W)(?:the|a|this|that|each|every|my|your|our|their|his|her|its)\s+$", re.IGNORECASE
+)
+# Two to four words said twice: "at the at the", "getting to know getting to know".
+_REPEAT_PHRASE_RE = re.compile(
+    r"(?<![\w'’-])((?:[A-Za-z'’]+[ \t]+){1,3}[A-Za-z'’]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
 )
 
 
@@ -143,6 +191,8 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         if low == "that" and not _THAT_THAT_BAD_RE.match(text, m.end()):
             continue
+        if low in _NOUN_MODALS and _DETERMINER_BEFORE_RE.search(text, 0, m.start()):
+            continue
         if word[:1].isupper() and m.group(3)[:1].isupper() and not sentence_start(text, m.start()):
             continue  # "Duran Duran", "Sirhan Sirhan": a name
         if _inside(protected, part, m.start(), m.end()):
@@ -155,6 +205,22 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
             {"word": m.group(3)},
             (FixSpec(s, e, "", f"Delete the second '{m.group(3)}'"),),
         )
+    if " " not in text and "\t" not in text:
+        return
+    for m in _REPEAT_PHRASE_RE.finditer(text):
+        phrase = m.group(1)
+        if not any(len(w) > 2 for w in phrase.split()) or _inside(
+            protected, part, m.start(), m.end()
+        ):
+            continue
+        s = part.start + m.end(1)
+        e = part.start + m.end(2)
+        yield Hit(
+            part.start + m.start(2),
+            e,
+            {"word": m.group(2)},
+            (FixSpec(s, e, "", f"Delete the second '{m.group(2)}'"),),
+        )
 
 
 # -- lower-case "i" --------------------------------------------------------------------------
@@ -164,6 +230,12 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
 _LOWER_I_RE = re.compile(r"i(?=(?:['’](?:m|ve|ll|d)\b)|(?![\w'’)(-]|\.\w))")
 _NOT_BEFORE_I = frozenset(".'’/@(-")
 _ROMAN_ITEM_RE = re.compile(r"(?:^|\n)[ \t]*i[.)][ \t]")
+# "page i", "part i", "phase i": a roman numeral after a word that numbers things.
+_NUMBERED_BEFORE_RE = re.compile(
+    r"\b(?:page|pages|part|chapter|section|volume|vol\.|appendix|phase|step|type|class|stage|"
+    r"level|grade|figure|fig\.|table|book|act|article|schedule|tier|war|item)\s+$",
+    re.IGNORECASE,
+)
 
 
 def find_lowercase_i(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -176,6 +248,8 @@ def find_lowercase_i(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         if s in items or _inside(protected, part, s, s + 1):
             continue
+        if _NUMBERED_BEFORE_RE.search(text, max(0, s - 20), s):
+            continue
         a = part.start + s
         yield Hit(a, a + 1, {}, (FixSpec(a, a + 1, "I", "Capitalise 'I'"),))
 
@@ -184,9 +258,14 @@ def find_lowercase_i(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 _SENT_BREAK_RE = re.compile(r"[.!?][ \t]+(?:\n[ \t]*)?(?=[a-z])|[.!?]\n[ \t]*(?=[a-z])")
 _ABBREV_BEFORE_RE = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|vs|cf|a\.m|p\.m|approx|incl|esp|ca|no|fig|dept|et al|viz)\.|\.\.\.|…)$",
+    r"(?:\b(?:e\.g|i\.e|etc|vs|cf|a\.m|p\.m|approx|incl|esp|ca|no|fig|dept|et al|viz|"
+    r"mr|mrs|ms|mx|dr|prof|jr|sr|st|inc|ltd|co|corp|est|ext|tel|ref|vol|pp|min|max|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"\.|\b[A-Za-z]\.|\.\.\.|…)$",
     re.IGNORECASE,
 )
+# A list marker: "a)", "(b)", "ii.", "iv)".
+_LIST_MARKER_RE = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})[.)]")
 _FIRST_WORD_RE = re.compile(r"[^\s]+")
 
 
@@ -217,7 +296,9 @@ def find_sentence_start(analysis: Analysis, part: Part) -> Iterator[Hit]:
     vocab = {w.lower() for w in analysis.vocabulary}
     for s in starts:
         token = _FIRST_WORD_RE.match(text, s)
-        if token is None or not _plain_word(token.group()):
+        if token is None or _LIST_MARKER_RE.fullmatch(token.group()):
+            continue
+        if not _plain_word(token.group()):
             continue
         if token.group().rstrip(",;:!?.").lower() in vocab or _inside(protected, part, s, s + 1):
             continue
@@ -316,7 +397,28 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "its",
     ),
+    # "Its hard to say": "its" + a word that cannot follow a possessive.
+    (
+        re.compile(
+            r"\b(its)\s+(?:hard|easy|great|good|nice|clear|possible|important|true|likely|"
+            r"unlikely|okay|ok|fine|going|always|never|just|really|very|quite|still|already|"
+            rf"exciting|wonderful|difficult|amazing|interesting|unclear|been){_NO_HYPHEN}",
+            re.IGNORECASE,
+        ),
+        "it's",
+    ),
     (re.compile(rf"\b(your)\s+(?:a|an|the|gonna|going\s+to){_NO_HYPHEN}", re.IGNORECASE), "you're"),
+    # "I hope your well", "your not", "your interested": "your" + a word no noun phrase starts
+    # with. ("your well-being", "your free time", "your busy schedule" stay possessive.)
+    (
+        re.compile(
+            r"\b(your)\s+(?:well(?=\s*(?:[.!?,;]|$|and\b|too\b))|not|also|still|already|"
+            rf"interested|able|sure|aware|so\s+(?:kind|right|busy)){_NO_HYPHEN}",
+            re.IGNORECASE,
+        ),
+        "you're",
+    ),
+    (re.compile(r"\bhope\s+(?:that\s+)?(your)\s+(?=[a-z]+ing\b)", re.IGNORECASE), "you're"),
     (re.compile(r"(?:^|(?<=[.!?]\s))(Your)\s+welcome\s*(?:[.!,]|$)"), "you're"),
     (
         re.compile(r"\b(you['’]re)\s+(?:own|time|consideration|help|feedback|insights?)\b", re.I),

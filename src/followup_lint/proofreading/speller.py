@@ -32,7 +32,7 @@ _TITLE_ABBREV_RE = re.compile(
 )
 _BULLET_RE = re.compile(r"\s*(?:[-*•>]|\d{1,2}[.)]|[a-z][.)])\s+")
 _OPENERS = "\"'“‘([*_"
-_SHIFT_TYPO_RE = re.compile(r"[A-Z]{2}[a-z]+")
+_SHIFT_TYPO_RE = re.compile(r"[A-Z]{2}[a-z]{2,}|TH[a-z]")
 _X_RUN_RE = re.compile(r"x{2,}")
 _CAPITALISED_RE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*")
 #: Entity labels that mark a word as a name in thorough mode.
