@@ -113,7 +113,7 @@ def _acronym_wants_an(word: str) -> bool | None:
 
 
 def _number_wants_an(word: str) -> bool | None:
-    """"an 8-year", "an 11-week", "an 18%"; "a 7-day", "a 100-person"."""
+    """ "an 8-year", "an 11-week", "an 18%"; "a 7-day", "a 100-person"."""
     m = _DIGITS_RE.match(word)
     if m is None:
         return None
@@ -123,9 +123,7 @@ def _number_wants_an(word: str) -> bool | None:
     if digits[0] == "8":
         return True
     # 11 and 18 (and 11,000 or 18 million) are said "eleven", "eighteen".
-    if digits[:2] in ("11", "18") and len(digits) % 3 == 2:
-        return True
-    return False
+    return digits[:2] in ("11", "18") and len(digits) % 3 == 2
 
 
 def find_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -397,12 +395,13 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "its",
     ),
-    # "Its hard to say": "its" + a word that cannot follow a possessive.
+    # "Its hard to say": "its" + an adjective + "to"/"that"/a stop ("its hard drive" stays
+    # possessive), or + a word that cannot follow a possessive.
     (
         re.compile(
-            r"\b(its)\s+(?:hard|easy|great|good|nice|clear|possible|important|true|likely|"
-            r"unlikely|okay|ok|fine|going|always|never|just|really|very|quite|still|already|"
-            rf"exciting|wonderful|difficult|amazing|interesting|unclear|been){_NO_HYPHEN}",
+            r"\b(its)\s+(?:(?:hard|easy|great|good|nice|clear|possible|important|true|likely|"
+            r"unlikely|okay|ok|fine|exciting|wonderful|difficult|amazing|interesting|unclear)"
+            rf"(?=\s+(?:to|that)\b|\s*[.!?,])|always|never|really|quite|already){_NO_HYPHEN}",
             re.IGNORECASE,
         ),
         "it's",
