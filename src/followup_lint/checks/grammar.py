@@ -44,6 +44,10 @@ Slip = Literal[
     "space-before-punctuation",
     "its-apostrophe",
     "your-apostrophe",
+    "looking-forward-to",
+    "capital-pronoun",
+    "comma-splice",
+    "time-apostrophe",
 ]
 
 

@@ -469,6 +469,245 @@ def find_your(analysis: Analysis, part: Part) -> Iterator[Hit]:
     return _confusions(analysis, part, ("you're", "your"))
 
 
+# -- a verb's base form after "look forward to" -------------------------------------------------
+
+# "to" in "look forward to" is a preposition: a verb after it takes -ing ("to hearing").
+_FORWARD_TO_RE = re.compile(
+    r"\blook(?:s|ed|ing)?\s+forward\s+to\s+([a-z]+)\b(?![-'’])", re.IGNORECASE
+)
+# Words after "look forward to" that are not verbs, or whose -ing form is another word.
+_NOT_A_BASE_VERB = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "your",
+        "my",
+        "his",
+        "her",
+        "their",
+        "its",
+        "you",
+        "him",
+        "them",
+        "us",
+        "me",
+        "more",
+        "any",
+        "some",
+        "next",
+        "further",
+        "future",
+        "each",
+        "every",
+        "all",
+        "both",
+        "another",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "what",
+        "whatever",
+        "news",
+        "lunch",
+        "dinner",
+        "coffee",
+        "summer",
+        "spring",
+        "autumn",
+        "fall",
+        "winter",
+        "being",
+        "having",
+        "hearing",
+        "meeting",
+        "working",
+        "seeing",
+    }
+)
+
+
+def _ing(verb: str) -> str | None:
+    """The -ing form of a base verb if the dictionary lists it ("hear" -> "hearing",
+    "make" -> "making", "plan" -> "planning")."""
+    d = english()
+    forms = [verb + "ing"]
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and verb != "be":
+        forms.insert(0, verb[:-1] + "ing")
+    if (
+        len(verb) >= 3
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+    ):
+        forms.append(verb + verb[-1] + "ing")
+    for form in forms:
+        if d.frequency(form) >= 300:
+            return form
+    return None
+
+
+def find_forward_to(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    if "forward" not in text.lower():
+        return
+    protected = _protected(analysis, part)
+    for m in _FORWARD_TO_RE.finditer(text):
+        verb = m.group(1)
+        low = verb.lower()
+        if low in _NOT_A_BASE_VERB or low.endswith("ing") or _inside(protected, part, *m.span(1)):
+            continue
+        right = _ing(low)
+        if right is None or english().frequency(low) < 300:
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        yield Hit(
+            a,
+            b,
+            {"found": verb, "expected": right},
+            (FixSpec(a, b, right, f"Replace with '{right}'"),),
+        )
+
+
+# -- a pronoun capitalised in mid-sentence ------------------------------------------------------
+
+_MID_PRONOUN_RE = re.compile(
+    r"(?<=[a-z,;][ \t])(You|Your|Yours|We|Our|Ours|Us|Me|My|They|Their|Them|He|She|His|Him|Her|It|Its)\b(?![-'’]\w)"
+)
+
+
+def find_capital_pronoun(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    protected = _protected(analysis, part)
+    vocab = {w.lower() for w in analysis.vocabulary}
+    for m in _MID_PRONOUN_RE.finditer(text):
+        word = m.group(1)
+        if _inside(protected, part, m.start(), m.end()) or word.lower() in vocab:
+            continue
+        # Inside a run of capitalised words: a title or a name ("Why We Sleep", "Thank You").
+        before = re.search(r"([A-Za-z]+)[^A-Za-z]*$", text[max(0, m.start() - 30) : m.start()])
+        after = re.match(r"[^A-Za-z\n]*([A-Za-z]+)", text[m.end() : m.end() + 30])
+        if (before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper()):
+            continue
+        # A line of title case (a heading, a quoted title).
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        line = text[ls : le if le >= 0 else len(text)]
+        words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
+        if words and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        low = word.lower()
+        yield Hit(
+            a, b, {"found": word, "expected": low}, (FixSpec(a, b, low, f"Replace with '{low}'"),)
+        )
+
+
+# -- a comma splice after an opening clause -----------------------------------------------------
+
+# Two sentences joined by a comma, in the shapes email writers use most: an opening clause
+# ("It was a pleasure meeting you", "What wonderful news") and then a subject and its verb
+# ("it's been", "I am", "I enjoyed"). A clause that opens with a subordinator ("When I
+# arrived, it was raining") or an interjection ("Thanks, I will") is left alone.
+_SPLICE_OPENERS_RE = re.compile(
+    r"(?:it\s+(?:was|is|has\s+been)|it['’]s|this\s+(?:is|was)|that\s+(?:is|was)|that['’]s|"
+    r"what\s+(?:a|an|wonderful|great|good|exciting|lovely)|i\s+(?:am|was|have|had)|i['’]m|"
+    r"thank\s+you\s+(?:for|again|so)|thanks\s+(?:for|again|so))\b",
+    re.IGNORECASE,
+)
+_SPLICE_AFTER_RE = re.compile(
+    r",[ \t]+((?:it|i|we|this|that|there|you|they)(?:['’](?:s|m|re|ve|d|ll)\b|\s+(?:am|is|are|was|"
+    r"were|have|has|had|will|would|can|could|really|truly|enjoyed|learned|loved|look|hope|"
+    r"appreciate|believe|think|feel|want|wanted|know)\b))",
+    re.IGNORECASE,
+)
+_SENTENCE_START_RE = re.compile(r"(?:^|(?<=[.!?])\s+|\n\s*)(?=[A-Z])")
+
+
+def find_comma_splice(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    if "," not in text:
+        return
+    protected = _protected(analysis, part)
+    for st in _SENTENCE_START_RE.finditer(text):
+        s = st.end()
+        if not _SPLICE_OPENERS_RE.match(text, s):
+            continue
+        end = len(text)
+        for stop in ".!?\n":
+            i = text.find(stop, s)
+            if i >= 0:
+                end = min(end, i)
+        comma = text.find(",", s, end)
+        if comma < 0:
+            continue
+        left = text[s:comma].split()
+        if len(left) < 3 or len(left) > 14:
+            continue
+        m = _SPLICE_AFTER_RE.match(text, comma)
+        if m is None or _inside(protected, part, comma, m.end()):
+            continue
+        a = part.start + comma
+        yield Hit(
+            a,
+            a + 1,
+            {"clause": m.group(1)},
+            (FixSpec(a, a + 1, ";", "Replace the comma with a semicolon"),),
+        )
+
+
+# -- an apostrophe in "years' of" or missing in "five years experience" -------------------------
+
+_YEARS_OF_RE = re.compile(r"\b(?:years|months|weeks|days)(['’])\s+of\b", re.IGNORECASE)
+_YEARS_EXPERIENCE_RE = re.compile(
+    r"\b(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
+    r"several|many|a\s+few)\s+(years|months|weeks)(\s+)(?:of\s+)?(?=experience\b)",
+    re.IGNORECASE,
+)
+
+
+def find_time_apostrophe(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    low = text.lower()
+    if "year" not in low and "month" not in low and "week" not in low and "day" not in low:
+        return
+    protected = _protected(analysis, part)
+    for m in _YEARS_OF_RE.finditer(text):
+        if _inside(protected, part, m.start(), m.end()):
+            continue
+        a = part.start + m.start(1)
+        yield Hit(
+            a,
+            a + 1,
+            {"found": text[m.start() : m.end(1)], "expected": text[m.start() : m.start(1)]},
+            (FixSpec(a, a + 1, "", "Delete the apostrophe"),),
+        )
+    for m in _YEARS_EXPERIENCE_RE.finditer(text):
+        if text[m.end(2) : m.end(2) + 3].lower() == "of " or _inside(
+            protected, part, m.start(), m.end()
+        ):
+            continue  # "five years of experience" is right
+        a = part.start + m.end(1)
+        unit = m.group(1)
+        yield Hit(
+            part.start + m.start(1),
+            a,
+            {"found": unit, "expected": unit + "'"},
+            (FixSpec(a, a, "'", "Add an apostrophe"),),
+        )
+
+
 SLIPS: dict[str, Finder] = {
     "a-an": find_article,
     "repeated-word": find_repeated,
@@ -478,4 +717,8 @@ SLIPS: dict[str, Finder] = {
     "space-before-punctuation": find_space_before,
     "its-apostrophe": find_its,
     "your-apostrophe": find_your,
+    "looking-forward-to": find_forward_to,
+    "capital-pronoun": find_capital_pronoun,
+    "comma-splice": find_comma_splice,
+    "time-apostrophe": find_time_apostrophe,
 }
