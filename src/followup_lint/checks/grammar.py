@@ -48,6 +48,7 @@ Slip = Literal[
     "capital-pronoun",
     "comma-splice",
     "time-apostrophe",
+    "there-is-plural",
 ]
 
 

@@ -388,9 +388,21 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "it's own", and "it's" after a preposition ("at it's core"): only "its" fits.
     (re.compile(r"\b(it['’]s)\s+own\b", re.IGNORECASE), "its"),
+    # "it's" + a noun that "it is" cannot take without an article ("remember it's name").
     (
         re.compile(
-            r"\b(?:of|in|on|with|from|by|into|through|at|to)\s+(it['’]s)\s+(?=[a-z])",
+            r"\b(it['’]s)\s+(?:name|names|benefits|approach|title|cover|purpose|mission|culture|"
+            r"values|members|customers|employees|staff|products|services|website|headquarters|"
+            r"founders?|shape|size|colou?r|origins|strengths|weaknesses|goals|features)\b",
+            re.IGNORECASE,
+        ),
+        "its",
+    ),
+    (
+        re.compile(
+            r"\b(?:of|in|on|with|from|by|into|through|at|to|due\s+to|such\s+as|alongside|despite|"
+            r"during|among|amongst|amid|about|within|without|throughout|across|towards?)\s+"
+            r"(it['’]s)\s+(?=[a-z])",
             re.IGNORECASE,
         ),
         "its",
@@ -401,7 +413,8 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\b(its)\s+(?:(?:hard|easy|great|good|nice|clear|possible|important|true|likely|"
             r"unlikely|okay|ok|fine|exciting|wonderful|difficult|amazing|interesting|unclear)"
-            rf"(?=\s+(?:to|that)\b|\s*[.!?,])|always|never|really|quite|already){_NO_HYPHEN}",
+            r"(?=\s+(?:to|that)\b|\s*[.!?,])|(?:better|worse)(?=\s+(?:to|for|than)\b)|"
+            rf"always|never|really|quite|already|gonna|where|when|why|how){_NO_HYPHEN}",
             re.IGNORECASE,
         ),
         "it's",
@@ -708,6 +721,92 @@ def find_time_apostrophe(analysis: Analysis, part: Part) -> Iterator[Hit]:
         )
 
 
+# -- "there is" with a plural noun --------------------------------------------------------------
+
+_THERE_IS_RE = re.compile(
+    r"\b(there(?:['’]s|\s+is|\s+was))\s+(?:(?:no|some|many|several|few|two|three|four|five|"
+    r"other|more|any)\s+)?([a-z]{4,})\b(?!['’])",
+    re.IGNORECASE,
+)
+# Nouns that end in -s and are singular, or quantity words that take "there's" in speech.
+_SINGULAR_IN_S = frozenset(
+    {
+        "news",
+        "series",
+        "means",
+        "species",
+        "physics",
+        "mathematics",
+        "politics",
+        "ethics",
+        "economics",
+        "lens",
+        "canvas",
+        "atlas",
+        "chaos",
+        "bias",
+        "alias",
+        "lots",
+        "tons",
+        "loads",
+        "heaps",
+        "plenty",
+        "thanks",
+        "basis",
+        "analysis",
+        "crisis",
+        "emphasis",
+        "status",
+        "focus",
+        "campus",
+        "bonus",
+        "virus",
+        "census",
+        "consensus",
+        "process",
+        "progress",
+        "access",
+        "success",
+        "business",
+        "address",
+        "stress",
+        "interest",
+    }
+)
+
+
+def find_there_is_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    if "there" not in text.lower():
+        return
+    protected = _protected(analysis, part)
+    d = english()
+    for m in _THERE_IS_RE.finditer(text):
+        noun = m.group(2).lower()
+        if (
+            noun in _SINGULAR_IN_S
+            or not noun.endswith("s")
+            or noun.endswith(("ss", "us", "is", "ics", "ous"))
+        ):
+            continue
+        single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+        if d.frequency(single) < 1000 or d.frequency(noun) < 300:
+            continue  # not a plural of a common noun ("perhaps", "always")
+        if _inside(protected, part, m.start(), m.end()):
+            continue
+        verb = m.group(1)
+        low = verb.lower()
+        right = "there were" if low.endswith("was") else "there are"
+        right = _case_like(verb, right)
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        yield Hit(
+            a,
+            b,
+            {"found": verb, "expected": right, "noun": m.group(2)},
+            (FixSpec(a, b, right, f"Replace with '{right}'"),),
+        )
+
+
 SLIPS: dict[str, Finder] = {
     "a-an": find_article,
     "repeated-word": find_repeated,
@@ -721,4 +820,5 @@ SLIPS: dict[str, Finder] = {
     "capital-pronoun": find_capital_pronoun,
     "comma-splice": find_comma_splice,
     "time-apostrophe": find_time_apostrophe,
+    "there-is-plural": find_there_is_plural,
 }

@@ -99,6 +99,8 @@ def _title_line(text: str, start: int) -> bool:
     long_words = [w for w in _WORD_RE.findall(line) if len(w) >= 4]
     if len(long_words) < 3:
         return False
+    if line.rstrip().endswith(".") and len(line.split()) >= 6:
+        return False  # a sentence full of names ("...Rachid Mimouni, and Leila Sebbar."), not a heading
     caps = sum(1 for w in long_words if w[0].isupper())
     return caps >= 0.6 * len(long_words)
 
