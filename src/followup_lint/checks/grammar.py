@@ -49,6 +49,7 @@ Slip = Literal[
     "comma-splice",
     "time-apostrophe",
     "there-is-plural",
+    "comparative-than",
 ]
 
 

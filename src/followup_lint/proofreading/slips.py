@@ -807,6 +807,61 @@ def find_there_is_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
         )
 
 
+# -- "than" after an adjective that is not comparative -----------------------------------------
+
+_THAN_RE = re.compile(r"\b([a-z]{5,})\s+than\b")
+_ADJ_SUFFIX_RE = re.compile(r"(?:ing|ous|ful|ive|ent|ant|able|ible|ic)$")
+# Words before "than" that make a comparison without "more" ("rather than", "other than").
+_THAN_OK = frozenset(
+    {
+        "rather",
+        "other",
+        "different",
+        "differently",
+        "else",
+        "sooner",
+        "superior",
+        "inferior",
+        "preferable",
+        "nothing",
+        "anything",
+        "everything",
+        "something",
+        "someone",
+        "anyone",
+    }
+)
+_COMPARISON_BEFORE_RE = re.compile(
+    r"\b(?:more|less|rather|other|no|any|much|far|even|fewer|least|most|prefer\w*)\b", re.I
+)
+
+
+def find_comparative_than(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    if "than" not in text:
+        return
+    protected = _protected(analysis, part)
+    d = english()
+    for m in _THAN_RE.finditer(text):
+        word = m.group(1)
+        if word in _THAN_OK or not _ADJ_SUFFIX_RE.search(word) or d.frequency(word) < 300:
+            continue
+        # "more exciting and rewarding than", "rather working than idle": a comparison is
+        # already made in the four words before.
+        window = text[max(0, m.start() - 40) : m.start()].split()[-4:]
+        if _COMPARISON_BEFORE_RE.search(" ".join(window)):
+            continue
+        if _inside(protected, part, m.start(), m.end()):
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        yield Hit(
+            a,
+            b,
+            {"found": word},
+            (FixSpec(a, b, f"more {word}", f"Replace with 'more {word}'"),),
+        )
+
+
 SLIPS: dict[str, Finder] = {
     "a-an": find_article,
     "repeated-word": find_repeated,
@@ -821,4 +876,5 @@ SLIPS: dict[str, Finder] = {
     "comma-splice": find_comma_splice,
     "time-apostrophe": find_time_apostrophe,
     "there-is-plural": find_there_is_plural,
+    "comparative-than": find_comparative_than,
 }
