@@ -57,8 +57,10 @@ def correct_text(linter: Linter, corpus: Path | None) -> None:
         for f in linter.lint(text).findings:
             if _grammar(f):
                 found.append(f"  {name}: {f.rule}: {text[f.span.start : f.span.end]!r}")
-    print(f"correct text: {len(texts)} texts, {words} words, {len(found)} grammar findings "
-          f"({1000 * len(found) / max(1, words):.2f} per 1,000 words)")
+    print(
+        f"correct text: {len(texts)} texts, {words} words, {len(found)} grammar findings "
+        f"({1000 * len(found) / max(1, words):.2f} per 1,000 words)"
+    )
     print("\n".join(found))
 
 
@@ -86,8 +88,10 @@ def public_examples(linter: Linter) -> None:
             if findings:
                 alarms += 1
                 print(f"  alarm: {plain!r}: {[f.rule for f in findings]}")
-    print(f"public examples: {caught}/{errors} marked errors caught ({caught / errors:.0%}), "
-          f"alarms on {alarms}/{correct} correct sentences ({alarms / max(1, correct):.0%})")
+    print(
+        f"public examples: {caught}/{errors} marked errors caught ({caught / errors:.0%}), "
+        f"alarms on {alarms}/{correct} correct sentences ({alarms / max(1, correct):.0%})"
+    )
 
 
 def main() -> None:
