@@ -106,3 +106,22 @@ def test_stdout_stays_clean() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == ""
+
+
+def test_prebuild_is_claimed_by_the_first_thread_that_lints() -> None:
+    eng = HarperEngine()
+    eng.prebuild()
+    eng.prebuild()  # once per engine
+    assert eng.lint("I has enjoyed it.")
+    assert eng._spare is None and eng._local.linter is not None
+
+
+def test_prebuild_failure_reaches_the_linting_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> object:
+        raise EngineUnavailable("Harper is not installed")
+
+    monkeypatch.setattr(harper_engine, "_module", broken)
+    eng = HarperEngine()
+    eng.prebuild()
+    with pytest.raises(EngineUnavailable, match="not installed"):
+        eng.lint("text")

@@ -27,6 +27,7 @@ from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, H
 from followup_lint.model.severity import Severity
 from followup_lint.proofreading import languagetool as lt
 from followup_lint.proofreading.harper_backend import harper_hits
+from followup_lint.proofreading.harper_engine import engine as harper_engine
 from followup_lint.proofreading.slips import SLIPS
 from followup_lint.proofreading.speller import accepted_name, misspellings
 
@@ -94,6 +95,9 @@ class _Harper:
     def __init__(self, p: GrammarParams, env: CompileEnv) -> None:
         self.group = p.group
         self.dialect = p.dialect
+        # Compiled only when the rule is on: start building Harper now, in the background, so
+        # that its second of start-up overlaps with the rest of the Linter's.
+        harper_engine(p.dialect).prebuild()
 
     def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
         return iter(harper_hits(analysis, parts, self.group, self.dialect))

@@ -144,7 +144,8 @@ def engine(dialect: str = "american") -> HarperEngine:
 
 
 class HarperEngine:
-    """Harper with our configuration. Cheap to create: nothing is built until `lint`."""
+    """Harper with our configuration. Cheap to create: nothing is built until `lint` (or
+    `prebuild`, which starts a build in the background)."""
 
     name = "harper"
 
@@ -152,11 +153,14 @@ class HarperEngine:
         self.dialect = dialect
         self._local = threading.local()
         self._failed: str | None = None
+        self._lock = threading.Lock()
+        # A Linter built ahead of need by `prebuild`, claimed by the first thread that lints.
+        self._spare: threading.Thread | None = None
+        self._spare_linter: Any = None
+        self._spare_error: EngineUnavailable | None = None
+        self._prebuilt = False
 
-    def _linter(self) -> Any:
-        linter = getattr(self._local, "linter", None)
-        if linter is not None:
-            return linter
+    def _build(self) -> Any:
         if self._failed is not None:
             raise EngineUnavailable(self._failed)
         try:
@@ -174,6 +178,45 @@ class HarperEngine:
         except Exception as exc:  # the binding's own errors: never a traceback for the user
             self._failed = f"Harper could not start ({type(exc).__name__})"
             raise EngineUnavailable(self._failed) from None
+        return linter
+
+    def prebuild(self) -> None:
+        """Start building a Harper in a background thread, once. The build releases the GIL,
+        so it overlaps with the rest of start-up (the English pipeline, the rules, reading the
+        draft); the first thread to lint takes it over."""
+        with self._lock:
+            if self._prebuilt or self._failed is not None:
+                return  # once per engine: later Linters find a built Harper already
+            self._prebuilt = True
+
+            def build() -> None:
+                try:
+                    self._spare_linter = self._build()
+                except EngineUnavailable as exc:
+                    self._spare_error = exc
+
+            self._spare = threading.Thread(target=build, name="followup-lint-harper", daemon=True)
+            self._spare.start()
+
+    def _claim_spare(self) -> Any:
+        with self._lock:
+            spare, self._spare = self._spare, None
+        if spare is None:
+            return None
+        # The thread object is dropped either way: a second claimant builds its own Linter.
+        spare.join()
+        if self._spare_error is not None:
+            raise self._spare_error
+        linter, self._spare_linter = self._spare_linter, None
+        return linter
+
+    def _linter(self) -> Any:
+        linter = getattr(self._local, "linter", None)
+        if linter is not None:
+            return linter
+        linter = self._claim_spare()
+        if linter is None:
+            linter = self._build()
         self._local.linter = linter
         return linter
 
