@@ -45,8 +45,11 @@ def _lint(rule: Rule, example: Example):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("rule", "expect", "example"), _cases())
 def test_rule_example(rule: Rule, expect: str, example: Example) -> None:
     report = _lint(rule, example)
-    # LanguageTool's matches carry their own ids (lt:<ID>); only this rule runs here.
-    fired = [f for f in report.findings if f.rule == rule.id or f.rule.startswith("lt:")]
+    # LanguageTool's and Harper's findings carry their own ids (lt:<ID>, harper:<lint>); only
+    # this rule runs here.
+    fired = [
+        f for f in report.findings if f.rule == rule.id or f.rule.startswith(("lt:", "harper:"))
+    ]
     if expect == "trigger":
         assert fired, f"{rule.id} should fire on:\n{example.text}"
         for f in fired:

@@ -80,3 +80,45 @@ def test_damerau_within() -> None:
     assert damerau_within("kitten", "sitting", 3) == 3
     assert damerau_within("kitten", "sitting", 2) is None
     assert damerau_within("a", "abcd", 2) is None
+
+
+# -- the larger word list (issue 11) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "voicemail",
+        "malware",
+        "crowdsourcing",
+        "emoji",
+        "texting",
+        "bulleted",
+        "approx",
+        "etc",
+        "jewellery",
+        "organisational",
+        "should've",
+        "how'd",
+        "there're",
+        "kubernetes",
+        "figma",
+        "terraform",
+    ],
+)
+def test_everyday_and_tech_words_pass(word: str) -> None:
+    assert english().known(word)
+
+
+@pytest.mark.parametrize("word", ["recieve", "thier", "workin", "definately", "seperate", "teh"])
+def test_web_misspellings_stay_misspellings(word: str) -> None:
+    # wordfreq holds these too; a far more common word one edit away gives them away.
+    assert not english().known(word)
+
+
+def test_wrong_forms_map_to_their_fix() -> None:
+    from followup_lint.proofreading.dictionary import wrong_forms
+
+    forms = wrong_forms()
+    assert forms["dont"] == "don't" and forms["im"] == "I'm" and forms["childs"] == "children"
+    assert "its" not in forms and "well" not in forms  # real words stay out

@@ -163,3 +163,41 @@ def test_run_together_words_get_a_split_suggestion() -> None:
     text = "Subject: Thanks\n\nDear Ms. Raman,\n\nThankyou for your time.\n\nBest,\nLee"
     report = spelling(text)
     assert report.by_rule("spelling")[0].fixes[0].replacement == "Thank you"
+
+
+# -- contractions, wrong forms and the word being typed (issue 11) -----------------------------
+
+
+def _spelling_words(body: str) -> dict[str, list[str]]:
+    from followup_lint import Config, Linter
+
+    text = f"Subject: Thank you\n\nDear Ms. Raman,\n\n{body}\n\nBest regards,\nLee Park"
+    report = Linter(Config(select=("spelling",))).lint(text)
+    return {
+        text[f.span.start : f.span.end]: [x.replacement for x in f.fixes]
+        for f in report.findings
+        if f.rule == "spelling"
+    }
+
+
+def test_contraction_without_apostrophe_flagged_with_fix() -> None:
+    found = _spelling_words("I dont mind, and Im sure thats fine. The childs loved it.")
+    assert found["dont"][0] == "don't"
+    assert found["Im"][0] == "I'm"  # a capital does not make it a name
+    assert found["thats"][0] == "that's"
+    assert found["childs"][0] == "children"
+
+
+def test_standard_contractions_pass() -> None:
+    assert _spelling_words("I should've asked how'd you start, and there're two more.") == {}
+
+
+def test_last_word_being_typed_is_not_flagged() -> None:
+    from followup_lint import Config, Linter
+
+    report = Linter(Config(select=("spelling",))).lint(
+        "Subject: Thank you\n\nDear Ms. Raman,\n\nDo let me know if you nee"
+    )
+    assert not [f for f in report.findings if f.rule == "spelling"]
+    # ...but the same letters mid-draft are a misspelling
+    assert "nee" in _spelling_words("If you nee anything, tell me.")

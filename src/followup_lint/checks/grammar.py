@@ -1,23 +1,32 @@
-"""`grammar`: slips a pattern catches with high precision, and LanguageTool when configured.
+"""`grammar`: the grammar backends behind one check kind.
 
-`backend: patterns` runs one named slip from `followup_lint.proofreading.slips` (a/an, a
-repeated word, lower-case "i", ...). `backend: languagetool` asks the configured LanguageTool
-server: `report: matches` turns its matches into findings with ids `lt:<rule id>`, and
-`report: unavailable` is the one info finding that says LanguageTool was configured but could
-not be used. Both share one request per draft (memoised in the Analysis), so the server is asked
-once whichever rule runs first.
+A rule names its backend, and every backend answers the same question (`GrammarBackend.run`:
+the hits in these parts, or the reason it could not be used):
+
+- `patterns`: one named slip from `followup_lint.proofreading.slips` (a/an, a repeated word,
+  lower-case "i", ...), always there, offline;
+- `harper`: Harper, an offline grammar engine (`followup_lint.proofreading.harper_backend`);
+  `group: grammar` reports its grammar lints as `harper:<lint>`, `group: words` its
+  confused-word lints, and the first Harper rule to run reports `harper-unavailable` (info) once
+  when the engine is missing or failing;
+- `languagetool`: the configured LanguageTool server; `report: matches` turns its matches into
+  findings with ids `lt:<rule id>`, and `report: unavailable` is the one info finding that says
+  LanguageTool was configured but could not be used. Both share one request per draft
+  (memoised in the Analysis), so the server is asked once whichever rule runs first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import model_validator
 
 from followup_lint.checks import register
 from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, Hit
 from followup_lint.model.severity import Severity
+from followup_lint.proofreading.harper_backend import harper_hits
+from followup_lint.proofreading.harper_engine import engine as harper_engine
 from followup_lint.proofreading.slips import SLIPS
 from followup_lint.proofreading.speller import accepted_name, misspellings
 
@@ -36,14 +45,24 @@ Slip = Literal[
     "space-before-punctuation",
     "its-apostrophe",
     "your-apostrophe",
+    "looking-forward-to",
+    "capital-pronoun",
+    "comma-splice",
+    "time-apostrophe",
+    "there-is-plural",
+    "comparative-than",
 ]
 
 
 class GrammarParams(CheckParams):
     kind: Literal["grammar"]
-    backend: Literal["patterns", "languagetool"] = "patterns"
+    backend: Literal["patterns", "harper", "languagetool"] = "patterns"
     #: Which slip (backend: patterns).
     slip: Slip | None = None
+    #: Which of Harper's lints (backend: harper): grammar, or a real word for another.
+    group: Literal["grammar", "words"] = "grammar"
+    #: English dialect Harper checks against (backend: harper).
+    dialect: Literal["american", "british", "canadian", "australian", "indian"] = "american"
     #: What to report (backend: languagetool): its matches, or that it could not be used.
     report: Literal["matches", "unavailable"] = "matches"
 
@@ -52,6 +71,61 @@ class GrammarParams(CheckParams):
         if self.backend == "patterns" and self.slip is None:
             raise ValueError("backend 'patterns' needs a 'slip'")
         return self
+
+
+class GrammarBackend(Protocol):
+    """What every grammar engine offers the check: hits within `parts` (draft offsets).
+    An engine that cannot be used reports it in its own hits (an info finding, once per
+    draft) and never raises: the rest of the report stays whole."""
+
+    def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]: ...
+
+
+class _Patterns:
+    def __init__(self, p: GrammarParams, env: CompileEnv) -> None:
+        assert p.slip is not None
+        self.finder = SLIPS[p.slip]
+
+    def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
+        for part in parts:
+            yield from self.finder(analysis, part)
+
+
+class _Harper:
+    def __init__(self, p: GrammarParams, env: CompileEnv) -> None:
+        self.group = p.group
+        self.dialect = p.dialect
+        # Compiled only when the rule is on: start building Harper now, in the background, so
+        # that its second of start-up overlaps with the rest of the Linter's.
+        harper_engine(p.dialect).prebuild()
+
+    def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
+        return iter(harper_hits(analysis, parts, self.group, self.dialect))
+
+
+class _LanguageTool:
+    def __init__(self, p: GrammarParams, env: CompileEnv) -> None:
+        self.report = p.report
+        self.settings = env.languagetool
+
+    def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
+        outcome = _languagetool(analysis, parts, self.settings)
+        if outcome is None:
+            return  # not configured
+        if isinstance(outcome, str):
+            if self.report == "unavailable":
+                at = parts[0].start if parts else 0
+                yield Hit(at, at, {"reason": outcome})
+            return
+        if self.report == "matches":
+            yield from outcome
+
+
+_BACKENDS: dict[str, type[_Patterns] | type[_Harper] | type[_LanguageTool]] = {
+    "patterns": _Patterns,
+    "harper": _Harper,
+    "languagetool": _LanguageTool,
+}
 
 
 #: The language asked for. British spellings are the offline speller's business (it accepts
@@ -85,23 +159,10 @@ class Grammar(Check):
         super().__init__(params, env)
         assert isinstance(params, GrammarParams)
         self.p = params
-        self.finder = SLIPS[params.slip] if params.slip else None
+        self.backend: GrammarBackend = _BACKENDS[params.backend](params, env)
 
     def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
-        if self.finder is not None:
-            for part in parts:
-                yield from self.finder(analysis, part)
-            return
-        outcome = _languagetool(analysis, parts, self.env.languagetool)
-        if outcome is None:
-            return  # not configured
-        if isinstance(outcome, str):
-            if self.p.report == "unavailable":
-                at = parts[0].start if parts else 0
-                yield Hit(at, at, {"reason": outcome})
-            return
-        if self.p.report == "matches":
-            yield from outcome
+        return self.backend.run(analysis, parts)
 
 
 def _languagetool(

@@ -1,4 +1,13 @@
-"""The offline English dictionary: pyspellchecker's bundled word list, used case-aware.
+"""The offline English dictionary: pyspellchecker's bundled word list, used case-aware, with
+wordfreq's web-scale English frequencies for the modern words that list lacks.
+
+A word pyspellchecker does not list is still English when wordfreq (its "large" English list,
+built from subtitles, news, Wikipedia, books and the web up to 2021) finds it common (Zipf
+frequency 2.5 or more: a few times per ten million words) and no word one edit away is thirty
+times more common: "voicemail", "crowdsourcing" and "texting" pass, while "recieve", "thier" and
+"workin", which the web also holds, lose to "receive", "their" and "working". Three small data
+files add the rest: standard contractions (all pass), tech terms of job-search email, and the
+wrong forms that are flagged with their fix ("dont", "childs", "alot").
 
 pyspellchecker loads in a fraction of a second and answers membership from a dict, but it
 lowercases everything and its distance-2 suggestion search builds every string two edits away
@@ -16,6 +25,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from followup_lint.wordtable import WordTable, pack, sound
 
@@ -44,13 +54,42 @@ _BRITISH = (
 )
 
 
+#: Least wordfreq Zipf frequency of a word accepted from the web list.
+WEB_MIN_ZIPF = 2.5
+#: A neighbour (one edit away) this much more common (in Zipf units: 1.5 is about 30 times)
+#: marks the word as its misspelling.
+WEB_NEIGHBOUR_MARGIN = 1.5
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def wrong_forms() -> dict[str, str]:
+    """Non-words with the form meant: "dont" -> "don't", "childs" -> "children"."""
+    out: dict[str, str] = {}
+    for line in _data_lines("wrong_forms.txt"):
+        wrong, _, right = line.partition("\t")
+        out[wrong.strip()] = right.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> Any:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # the web list is an addition: without it the word lists still work
+        return None
+    return zipf_frequency
+
+
 @lru_cache(maxsize=1)
 def _extra_words() -> frozenset[str]:
     """Current professional and technical words missing from pyspellchecker's list."""
-    text = resources.files(__package__).joinpath("extra_words.txt").read_text(encoding="utf-8")
-    return frozenset(
-        w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
-    )
+    words = _data_lines("extra_words.txt") + _data_lines("tech_terms.txt")
+    return frozenset(w.lower() for w in words + _data_lines("contractions.txt"))
 
 
 # Prefixes that make regular derivations ("resubmit", "submodule", "metapackage"). A derivation
@@ -172,6 +211,7 @@ class Dictionary:
         self._freq, self._letters, self._longest = _word_list()
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._lock = threading.Lock()
+        self._web: dict[str, bool] = {}
 
     @property
     def words(self) -> Mapping[str, int]:
@@ -200,7 +240,27 @@ class Dictionary:
                 rest = lower[len(prefix) :].lstrip("-")
                 if len(rest) >= 6 and self._inflected(rest, derived=True):
                     return True
-        return False
+        return self.web_common(lower)
+
+    def web_common(self, lower: str) -> bool:
+        """Is this word common on the web (wordfreq) and no misspelling of a far more common
+        word one edit away? Memoised: a draft asks about a handful of words."""
+        found = self._web.get(lower)
+        if found is not None:
+            return found
+        zipf = _zipf()
+        ok = False
+        if zipf is not None and lower not in wrong_forms() and 2 < len(lower) <= 30:
+            z = zipf(lower, "en")
+            if z >= WEB_MIN_ZIPF:
+                ok = not any(
+                    zipf(n, "en") >= z + WEB_NEIGHBOUR_MARGIN
+                    for n in self._edits1(lower)
+                    if n != lower and n in self._freq
+                )
+        if len(self._web) < 10_000:  # bounded: a long-running server sees many words
+            self._web[lower] = ok
+        return ok
 
     def _inflected(self, word: str, *, derived: bool = False) -> bool:
         """The word, its singular, or its American spelling is listed. Forms we derive (and
@@ -228,6 +288,13 @@ class Dictionary:
                 if us != form and self._freq.get(us, 0) >= floor:
                     return True
         return False
+
+    def starts_common(self, prefix: str) -> bool:
+        """Does a common listed word (longer than `prefix`) start with it?"""
+        return any(
+            w.startswith(prefix) and len(w) > len(prefix) and f >= _COMMON
+            for w, f in self._freq.items()
+        )
 
     def frequency(self, lower: str) -> int:
         return self._freq.get(lower, 0)

@@ -66,7 +66,13 @@ def _case_like(template: str, word: str) -> str:
 
 # -- a / an ------------------------------------------------------------------------------------
 
-_ARTICLE_RE = re.compile(r"(?<![\w.'’-])(a|an|A|An)([ \t]+)([A-Za-z][A-Za-z'’-]*)")
+_ARTICLE_RE = re.compile(r"(?<![\w.'’-])(a|an|A|An)([ \t]+)([A-Za-z0-9][A-Za-z0-9'’-]*)")
+# An acronym said letter by letter: capitals (and a lower-case tail: "MSc", "PhD"), no vowel
+# or at most three letters ("HTTP", "MBA"; not "NASA", said as a word).
+_SPELLED_ACRONYM_RE = re.compile(r"[A-Z]{2,4}s?|[A-Z]{2}[a-z]|[A-Z][a-z][A-Z]")
+# Acronyms in common use said as a word or either way ("a SQL database": "sequel").
+_ACRONYM_EITHER = frozenset({"SQL", "FAQ", "URL", "LED", "UAT"})
+_DIGITS_RE = re.compile(r"\d[\d,.]*")
 # Words spelt with a vowel letter but said with a consonant sound ("a university", "a one-off").
 _CONSONANT_SOUND_RE = re.compile(
     r"(?:uni|unanim|usa|use|usu|uti|uto|ute|ura|uri|ukul|ubiq|eu|ewe|one\b|one-|once|ouija)"
@@ -95,16 +101,47 @@ def _wants_an(word: str) -> bool | None:
     return False if low[0].isalpha() else None
 
 
+def _acronym_wants_an(word: str) -> bool | None:
+    """For an acronym said letter by letter, the article its first letter's name takes."""
+    core = word.split("-")[0]
+    if core.upper() in _ACRONYM_EITHER or not _SPELLED_ACRONYM_RE.fullmatch(core):
+        return None
+    letters = core.rstrip("s") if core.endswith("s") and core[:-1].isupper() else core
+    if len(letters) > 3 and any(c in "AEIOU" for c in letters.upper()):
+        return None  # "NASA", "UNICEF": said as words
+    return letters[0].lower() in _LETTER_VOWEL_SOUND
+
+
+def _number_wants_an(word: str) -> bool | None:
+    """ "an 8-year", "an 11-week", "an 18%"; "a 7-day", "a 100-person"."""
+    m = _DIGITS_RE.match(word)
+    if m is None:
+        return None
+    digits = m.group().replace(",", "").split(".")[0]
+    if not digits:
+        return None
+    if digits[0] == "8":
+        return True
+    # 11 and 18 (and 11,000 or 18 million) are said "eleven", "eighteen".
+    return digits[:2] in ("11", "18") and len(digits) % 3 == 2
+
+
 def find_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     protected = _protected(analysis, part)
     for m in _ARTICLE_RE.finditer(text):
         article, word = m.group(1), m.group(3)
-        if word.isupper() or (word[:1].isupper() and word[0] in "UuEeOo"):
-            continue  # acronyms and proper names: "an MBA", "a Uber" are said differently
         if article[0] == "A" and not sentence_start(text, m.start()):
             continue  # "Plan A of the project", "Grade A"
-        want = _wants_an(word)
+        want: bool | None
+        if word[0].isdigit():
+            want = _number_wants_an(word)
+        elif word[1:2].isupper() or (word.isupper() and len(word) > 1):
+            want = _acronym_wants_an(word)
+        elif word[:1].isupper() and word[0] in "UuEeOo":
+            continue  # proper names: "a Uber", "an Oxford" are said differently
+        else:
+            want = _wants_an(word)
         if want is None or want == (article.lower() == "an"):
             continue
         if _inside(protected, part, m.start(), m.end()):
@@ -128,8 +165,17 @@ _REPEAT_RE = re.compile(r"(?<![\w'’-])([A-Za-z]+)(\s+)(\1)(?![\w'’-])", re.I
 _GOOD_REPEATS = frozenset({"had", "bye", "ha", "no", "so", "very", "yeah", "knock", "tut"})
 # "that that" is correct ("I know that that is hard") unless a noun phrase or clause follows.
 _THAT_THAT_BAD_RE = re.compile(
-    r"\s+(?:the|a|an|we|i|you|they|he|she|our|my|your|their|his|her|it's|we're|i'm)\b|\s*$",
+    r"\s+(?:the|a|an|we|i|you|they|he|she|it's|we're|i'm)\b|\s*$",
     re.IGNORECASE,
+)
+# A noun that is also a modal verb, after a determiner: "The can can hold two litres".
+_NOUN_MODALS = frozenset({"can", "will", "may", "must"})
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?:^|\W)(?:the|a|this|that|each|every|my|your|our|their|his|her|its)\s+$", re.IGNORECASE
+)
+# Two to four words said twice: "at the at the", "getting to know getting to know".
+_REPEAT_PHRASE_RE = re.compile(
+    r"(?<![\w'’-])((?:[A-Za-z'’]+[ \t]+){1,3}[A-Za-z'’]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
 )
 
 
@@ -143,6 +189,8 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         if low == "that" and not _THAT_THAT_BAD_RE.match(text, m.end()):
             continue
+        if low in _NOUN_MODALS and _DETERMINER_BEFORE_RE.search(text, 0, m.start()):
+            continue
         if word[:1].isupper() and m.group(3)[:1].isupper() and not sentence_start(text, m.start()):
             continue  # "Duran Duran", "Sirhan Sirhan": a name
         if _inside(protected, part, m.start(), m.end()):
@@ -155,6 +203,22 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
             {"word": m.group(3)},
             (FixSpec(s, e, "", f"Delete the second '{m.group(3)}'"),),
         )
+    if " " not in text and "\t" not in text:
+        return
+    for m in _REPEAT_PHRASE_RE.finditer(text):
+        phrase = m.group(1)
+        if not any(len(w) > 2 for w in phrase.split()) or _inside(
+            protected, part, m.start(), m.end()
+        ):
+            continue
+        s = part.start + m.end(1)
+        e = part.start + m.end(2)
+        yield Hit(
+            part.start + m.start(2),
+            e,
+            {"word": m.group(2)},
+            (FixSpec(s, e, "", f"Delete the second '{m.group(2)}'"),),
+        )
 
 
 # -- lower-case "i" --------------------------------------------------------------------------
@@ -164,6 +228,12 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
 _LOWER_I_RE = re.compile(r"i(?=(?:['’](?:m|ve|ll|d)\b)|(?![\w'’)(-]|\.\w))")
 _NOT_BEFORE_I = frozenset(".'’/@(-")
 _ROMAN_ITEM_RE = re.compile(r"(?:^|\n)[ \t]*i[.)][ \t]")
+# "page i", "part i", "phase i": a roman numeral after a word that numbers things.
+_NUMBERED_BEFORE_RE = re.compile(
+    r"\b(?:page|pages|part|chapter|section|volume|vol\.|appendix|phase|step|type|class|stage|"
+    r"level|grade|figure|fig\.|table|book|act|article|schedule|tier|war|item)\s+$",
+    re.IGNORECASE,
+)
 
 
 def find_lowercase_i(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -176,6 +246,8 @@ def find_lowercase_i(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         if s in items or _inside(protected, part, s, s + 1):
             continue
+        if _NUMBERED_BEFORE_RE.search(text, max(0, s - 20), s):
+            continue
         a = part.start + s
         yield Hit(a, a + 1, {}, (FixSpec(a, a + 1, "I", "Capitalise 'I'"),))
 
@@ -184,9 +256,14 @@ def find_lowercase_i(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 _SENT_BREAK_RE = re.compile(r"[.!?][ \t]+(?:\n[ \t]*)?(?=[a-z])|[.!?]\n[ \t]*(?=[a-z])")
 _ABBREV_BEFORE_RE = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|vs|cf|a\.m|p\.m|approx|incl|esp|ca|no|fig|dept|et al|viz)\.|\.\.\.|…)$",
+    r"(?:\b(?:e\.g|i\.e|etc|vs|cf|a\.m|p\.m|approx|incl|esp|ca|no|fig|dept|et al|viz|"
+    r"mr|mrs|ms|mx|dr|prof|jr|sr|st|inc|ltd|co|corp|est|ext|tel|ref|vol|pp|min|max|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"\.|\b[A-Za-z]\.|\.\.\.|…)$",
     re.IGNORECASE,
 )
+# A list marker: "a)", "(b)", "ii.", "iv)".
+_LIST_MARKER_RE = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})[.)]")
 _FIRST_WORD_RE = re.compile(r"[^\s]+")
 
 
@@ -217,7 +294,9 @@ def find_sentence_start(analysis: Analysis, part: Part) -> Iterator[Hit]:
     vocab = {w.lower() for w in analysis.vocabulary}
     for s in starts:
         token = _FIRST_WORD_RE.match(text, s)
-        if token is None or not _plain_word(token.group()):
+        if token is None or _LIST_MARKER_RE.fullmatch(token.group()):
+            continue
+        if not _plain_word(token.group()):
             continue
         if token.group().rstrip(",;:!?.").lower() in vocab or _inside(protected, part, s, s + 1):
             continue
@@ -309,14 +388,49 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "it's own", and "it's" after a preposition ("at it's core"): only "its" fits.
     (re.compile(r"\b(it['’]s)\s+own\b", re.IGNORECASE), "its"),
+    # "it's" + a noun that "it is" cannot take without an article ("remember it's name").
     (
         re.compile(
-            r"\b(?:of|in|on|with|from|by|into|through|at|to)\s+(it['’]s)\s+(?=[a-z])",
+            r"\b(it['’]s)\s+(?:name|names|benefits|approach|title|cover|purpose|mission|culture|"
+            r"values|members|customers|employees|staff|products|services|website|headquarters|"
+            r"founders?|shape|size|colou?r|origins|strengths|weaknesses|goals|features)\b",
             re.IGNORECASE,
         ),
         "its",
     ),
+    (
+        re.compile(
+            r"\b(?:of|in|on|with|from|by|into|through|at|to|due\s+to|such\s+as|alongside|despite|"
+            r"during|among|amongst|amid|about|within|without|throughout|across|towards?)\s+"
+            r"(it['’]s)\s+(?=[a-z])",
+            re.IGNORECASE,
+        ),
+        "its",
+    ),
+    # "Its hard to say": "its" + an adjective + "to"/"that"/a stop ("its hard drive" stays
+    # possessive), or + a word that cannot follow a possessive.
+    (
+        re.compile(
+            r"\b(its)\s+(?:(?:hard|easy|great|good|nice|clear|possible|important|true|likely|"
+            r"unlikely|okay|ok|fine|exciting|wonderful|difficult|amazing|interesting|unclear)"
+            r"(?=\s+(?:to|that)\b|\s*[.!?,])|(?:better|worse)(?=\s+(?:to|for|than)\b)|"
+            rf"always|never|really|quite|already|gonna|where|when|why|how){_NO_HYPHEN}",
+            re.IGNORECASE,
+        ),
+        "it's",
+    ),
     (re.compile(rf"\b(your)\s+(?:a|an|the|gonna|going\s+to){_NO_HYPHEN}", re.IGNORECASE), "you're"),
+    # "I hope your well", "your not", "your interested": "your" + a word no noun phrase starts
+    # with. ("your well-being", "your free time", "your busy schedule" stay possessive.)
+    (
+        re.compile(
+            r"\b(your)\s+(?:well(?=\s*(?:[.!?,;]|$|and\b|too\b))|not|also|still|already|"
+            rf"interested|able|sure|aware|so\s+(?:kind|right|busy)){_NO_HYPHEN}",
+            re.IGNORECASE,
+        ),
+        "you're",
+    ),
+    (re.compile(r"\bhope\s+(?:that\s+)?(your)\s+(?=[a-z]+ing\b)", re.IGNORECASE), "you're"),
     (re.compile(r"(?:^|(?<=[.!?]\s))(Your)\s+welcome\s*(?:[.!,]|$)"), "you're"),
     (
         re.compile(r"\b(you['’]re)\s+(?:own|time|consideration|help|feedback|insights?)\b", re.I),
@@ -368,6 +482,386 @@ def find_your(analysis: Analysis, part: Part) -> Iterator[Hit]:
     return _confusions(analysis, part, ("you're", "your"))
 
 
+# -- a verb's base form after "look forward to" -------------------------------------------------
+
+# "to" in "look forward to" is a preposition: a verb after it takes -ing ("to hearing").
+_FORWARD_TO_RE = re.compile(
+    r"\blook(?:s|ed|ing)?\s+forward\s+to\s+([a-z]+)\b(?![-'’])", re.IGNORECASE
+)
+# Words after "look forward to" that are not verbs, or whose -ing form is another word.
+_NOT_A_BASE_VERB = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "your",
+        "my",
+        "his",
+        "her",
+        "their",
+        "its",
+        "you",
+        "him",
+        "them",
+        "us",
+        "me",
+        "more",
+        "any",
+        "some",
+        "next",
+        "further",
+        "future",
+        "each",
+        "every",
+        "all",
+        "both",
+        "another",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "what",
+        "whatever",
+        "news",
+        "lunch",
+        "dinner",
+        "coffee",
+        "summer",
+        "spring",
+        "autumn",
+        "fall",
+        "winter",
+        "being",
+        "having",
+        "hearing",
+        "meeting",
+        "working",
+        "seeing",
+    }
+)
+
+
+def _ing(verb: str) -> str | None:
+    """The -ing form of a base verb if the dictionary lists it ("hear" -> "hearing",
+    "make" -> "making", "plan" -> "planning")."""
+    d = english()
+    forms = [verb + "ing"]
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and verb != "be":
+        forms.insert(0, verb[:-1] + "ing")
+    if (
+        len(verb) >= 3
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+    ):
+        forms.append(verb + verb[-1] + "ing")
+    for form in forms:
+        if d.frequency(form) >= 300:
+            return form
+    return None
+
+
+def find_forward_to(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    if "forward" not in text.lower():
+        return
+    protected = _protected(analysis, part)
+    for m in _FORWARD_TO_RE.finditer(text):
+        verb = m.group(1)
+        low = verb.lower()
+        if low in _NOT_A_BASE_VERB or low.endswith("ing") or _inside(protected, part, *m.span(1)):
+            continue
+        right = _ing(low)
+        if right is None or english().frequency(low) < 300:
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        yield Hit(
+            a,
+            b,
+            {"found": verb, "expected": right},
+            (FixSpec(a, b, right, f"Replace with '{right}'"),),
+        )
+
+
+# -- a pronoun capitalised in mid-sentence ------------------------------------------------------
+
+_MID_PRONOUN_RE = re.compile(
+    r"(?<=[a-z,;][ \t])(You|Your|Yours|We|Our|Ours|Us|Me|My|They|Their|Them|He|She|His|Him|Her|It|Its)\b(?![-'’]\w)"
+)
+
+
+def find_capital_pronoun(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    protected = _protected(analysis, part)
+    vocab = {w.lower() for w in analysis.vocabulary}
+    for m in _MID_PRONOUN_RE.finditer(text):
+        word = m.group(1)
+        if _inside(protected, part, m.start(), m.end()) or word.lower() in vocab:
+            continue
+        # Inside a run of capitalised words: a title or a name ("Why We Sleep", "Thank You").
+        before = re.search(r"([A-Za-z]+)[^A-Za-z]*$", text[max(0, m.start() - 30) : m.start()])
+        after = re.match(r"[^A-Za-z\n]*([A-Za-z]+)", text[m.end() : m.end() + 30])
+        if (before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper()):
+            continue
+        # A line of title case (a heading, a quoted title).
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        line = text[ls : le if le >= 0 else len(text)]
+        words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
+        if words and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        low = word.lower()
+        yield Hit(
+            a, b, {"found": word, "expected": low}, (FixSpec(a, b, low, f"Replace with '{low}'"),)
+        )
+
+
+# -- a comma splice after an opening clause -----------------------------------------------------
+
+# Two sentences joined by a comma, in the shapes email writers use most: an opening clause
+# ("It was a pleasure meeting you", "What wonderful news") and then a subject and its verb
+# ("it's been", "I am", "I enjoyed"). A clause that opens with a subordinator ("When I
+# arrived, it was raining") or an interjection ("Thanks, I will") is left alone.
+_SPLICE_OPENERS_RE = re.compile(
+    r"(?:it\s+(?:was|is|has\s+been)|it['’]s|this\s+(?:is|was)|that\s+(?:is|was)|that['’]s|"
+    r"what\s+(?:a|an|wonderful|great|good|exciting|lovely)|i\s+(?:am|was|have|had)|i['’]m|"
+    r"thank\s+you\s+(?:for|again|so)|thanks\s+(?:for|again|so))\b",
+    re.IGNORECASE,
+)
+_SPLICE_AFTER_RE = re.compile(
+    r",[ \t]+((?:it|i|we|this|that|there|you|they)(?:['’](?:s|m|re|ve|d|ll)\b|\s+(?:am|is|are|was|"
+    r"were|have|has|had|will|would|can|could|really|truly|enjoyed|learned|loved|look|hope|"
+    r"appreciate|believe|think|feel|want|wanted|know)\b))",
+    re.IGNORECASE,
+)
+_SENTENCE_START_RE = re.compile(r"(?:^|(?<=[.!?])\s+|\n\s*)(?=[A-Z])")
+
+
+def find_comma_splice(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    if "," not in text:
+        return
+    protected = _protected(analysis, part)
+    for st in _SENTENCE_START_RE.finditer(text):
+        s = st.end()
+        if not _SPLICE_OPENERS_RE.match(text, s):
+            continue
+        end = len(text)
+        for stop in ".!?\n":
+            i = text.find(stop, s)
+            if i >= 0:
+                end = min(end, i)
+        comma = text.find(",", s, end)
+        if comma < 0:
+            continue
+        left = text[s:comma].split()
+        if len(left) < 3 or len(left) > 14:
+            continue
+        m = _SPLICE_AFTER_RE.match(text, comma)
+        if m is None or _inside(protected, part, comma, m.end()):
+            continue
+        a = part.start + comma
+        yield Hit(
+            a,
+            a + 1,
+            {"clause": m.group(1)},
+            (FixSpec(a, a + 1, ";", "Replace the comma with a semicolon"),),
+        )
+
+
+# -- an apostrophe in "years' of" or missing in "five years experience" -------------------------
+
+_YEARS_OF_RE = re.compile(r"\b(?:years|months|weeks|days)(['’])\s+of\b", re.IGNORECASE)
+_YEARS_EXPERIENCE_RE = re.compile(
+    r"\b(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
+    r"several|many|a\s+few)\s+(years|months|weeks)(\s+)(?:of\s+)?(?=experience\b)",
+    re.IGNORECASE,
+)
+
+
+def find_time_apostrophe(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    low = text.lower()
+    if "year" not in low and "month" not in low and "week" not in low and "day" not in low:
+        return
+    protected = _protected(analysis, part)
+    for m in _YEARS_OF_RE.finditer(text):
+        if _inside(protected, part, m.start(), m.end()):
+            continue
+        a = part.start + m.start(1)
+        yield Hit(
+            a,
+            a + 1,
+            {"found": text[m.start() : m.end(1)], "expected": text[m.start() : m.start(1)]},
+            (FixSpec(a, a + 1, "", "Delete the apostrophe"),),
+        )
+    for m in _YEARS_EXPERIENCE_RE.finditer(text):
+        if text[m.end(2) : m.end(2) + 3].lower() == "of " or _inside(
+            protected, part, m.start(), m.end()
+        ):
+            continue  # "five years of experience" is right
+        a = part.start + m.end(1)
+        unit = m.group(1)
+        yield Hit(
+            part.start + m.start(1),
+            a,
+            {"found": unit, "expected": unit + "'"},
+            (FixSpec(a, a, "'", "Add an apostrophe"),),
+        )
+
+
+# -- "there is" with a plural noun --------------------------------------------------------------
+
+_THERE_IS_RE = re.compile(
+    r"\b(there(?:['’]s|\s+is|\s+was))\s+(?:(?:no|some|many|several|few|two|three|four|five|"
+    r"other|more|any)\s+)?([a-z]{4,})\b(?!['’])",
+    re.IGNORECASE,
+)
+# Nouns that end in -s and are singular, or quantity words that take "there's" in speech.
+_SINGULAR_IN_S = frozenset(
+    {
+        "news",
+        "series",
+        "means",
+        "species",
+        "physics",
+        "mathematics",
+        "politics",
+        "ethics",
+        "economics",
+        "lens",
+        "canvas",
+        "atlas",
+        "chaos",
+        "bias",
+        "alias",
+        "lots",
+        "tons",
+        "loads",
+        "heaps",
+        "plenty",
+        "thanks",
+        "basis",
+        "analysis",
+        "crisis",
+        "emphasis",
+        "status",
+        "focus",
+        "campus",
+        "bonus",
+        "virus",
+        "census",
+        "consensus",
+        "process",
+        "progress",
+        "access",
+        "success",
+        "business",
+        "address",
+        "stress",
+        "interest",
+    }
+)
+
+
+def find_there_is_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    if "there" not in text.lower():
+        return
+    protected = _protected(analysis, part)
+    d = english()
+    for m in _THERE_IS_RE.finditer(text):
+        noun = m.group(2).lower()
+        if (
+            noun in _SINGULAR_IN_S
+            or not noun.endswith("s")
+            or noun.endswith(("ss", "us", "is", "ics", "ous"))
+        ):
+            continue
+        single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+        if d.frequency(single) < 1000 or d.frequency(noun) < 300:
+            continue  # not a plural of a common noun ("perhaps", "always")
+        if _inside(protected, part, m.start(), m.end()):
+            continue
+        verb = m.group(1)
+        low = verb.lower()
+        right = "there were" if low.endswith("was") else "there are"
+        right = _case_like(verb, right)
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        yield Hit(
+            a,
+            b,
+            {"found": verb, "expected": right, "noun": m.group(2)},
+            (FixSpec(a, b, right, f"Replace with '{right}'"),),
+        )
+
+
+# -- "than" after an adjective that is not comparative -----------------------------------------
+
+_THAN_RE = re.compile(r"\b([a-z]{5,})\s+than\b")
+_ADJ_SUFFIX_RE = re.compile(r"(?:ing|ous|ful|ive|ent|ant|able|ible|ic)$")
+# Words before "than" that make a comparison without "more" ("rather than", "other than").
+_THAN_OK = frozenset(
+    {
+        "rather",
+        "other",
+        "different",
+        "differently",
+        "else",
+        "sooner",
+        "superior",
+        "inferior",
+        "preferable",
+        "nothing",
+        "anything",
+        "everything",
+        "something",
+        "someone",
+        "anyone",
+    }
+)
+_COMPARISON_BEFORE_RE = re.compile(
+    r"\b(?:more|less|rather|other|no|any|much|far|even|fewer|least|most|prefer\w*)\b", re.I
+)
+
+
+def find_comparative_than(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    if "than" not in text:
+        return
+    protected = _protected(analysis, part)
+    d = english()
+    for m in _THAN_RE.finditer(text):
+        word = m.group(1)
+        if word in _THAN_OK or not _ADJ_SUFFIX_RE.search(word) or d.frequency(word) < 300:
+            continue
+        # "more exciting and rewarding than", "rather working than idle": a comparison is
+        # already made in the four words before.
+        window = text[max(0, m.start() - 40) : m.start()].split()[-4:]
+        if _COMPARISON_BEFORE_RE.search(" ".join(window)):
+            continue
+        if _inside(protected, part, m.start(), m.end()):
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        yield Hit(
+            a,
+            b,
+            {"found": word},
+            (FixSpec(a, b, f"more {word}", f"Replace with 'more {word}'"),),
+        )
+
+
 SLIPS: dict[str, Finder] = {
     "a-an": find_article,
     "repeated-word": find_repeated,
@@ -377,4 +871,10 @@ SLIPS: dict[str, Finder] = {
     "space-before-punctuation": find_space_before,
     "its-apostrophe": find_its,
     "your-apostrophe": find_your,
+    "looking-forward-to": find_forward_to,
+    "capital-pronoun": find_capital_pronoun,
+    "comma-splice": find_comma_splice,
+    "time-apostrophe": find_time_apostrophe,
+    "there-is-plural": find_there_is_plural,
+    "comparative-than": find_comparative_than,
 }

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.dictionary import english, wrong_forms
 from followup_lint.proofreading.names import Known, known_words, near_miss, normalize
 
 if TYPE_CHECKING:
@@ -32,7 +32,8 @@ _TITLE_ABBREV_RE = re.compile(
 )
 _BULLET_RE = re.compile(r"\s*(?:[-*•>]|\d{1,2}[.)]|[a-z][.)])\s+")
 _OPENERS = "\"'“‘([*_"
-_SHIFT_TYPO_RE = re.compile(r"[A-Z]{2}[a-z]+")
+_SHIFT_TYPO_RE = re.compile(r"[A-Z]{2}[a-z]{2,}|TH[a-z]")
+_X_RUN_RE = re.compile(r"x{2,}")
 _CAPITALISED_RE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*")
 #: Entity labels that mark a word as a name in thorough mode.
 _NAME_ENTS = frozenset(
@@ -98,6 +99,8 @@ def _title_line(text: str, start: int) -> bool:
     long_words = [w for w in _WORD_RE.findall(line) if len(w) >= 4]
     if len(long_words) < 3:
         return False
+    if line.rstrip().endswith(".") and len(line.split()) >= 6:
+        return False  # a sentence full of names ("...Rachid Mimouni, and Leila Sebbar."), not a heading
     caps = sum(1 for w in long_words if w[0].isupper())
     return caps >= 0.6 * len(long_words)
 
@@ -201,11 +204,16 @@ def _scan_part(scan: _Scan, part: Part) -> list[Misspelling]:
     words = scan.words
     # The fast path: almost every word of a draft is in the list as written, and a part whose
     # words all are (none with a capital after the first letter) needs nothing more.
+    wrong = wrong_forms()
     suspects = {
         w
         for w in set(_WORD_RE.findall(text))
         if len(w) > 1
-        and (w.lower() not in words or (len(w) > 2 and w[1].isupper() and not w.isupper()))
+        and (
+            w.lower() not in words
+            or w.lower() in wrong
+            or (len(w) > 2 and w[1].isupper() and not w.isupper())
+        )
     }
     if not suspects:
         return []
@@ -228,6 +236,8 @@ def _scan_part(scan: _Scan, part: Part) -> list[Misspelling]:
             code = [(c.start(), c.end()) for c in _CODE_RE.finditer(text)]
         if any(a <= s < b for a, b in code):
             continue
+        if _being_typed(scan, part, e, word):
+            continue
         found = _judge(scan, part, s, word)
         # Contact spans cost a phone-number search: asked only about a word about to be flagged.
         if found is not None and not scan.skipped(base + s, base + e):
@@ -236,14 +246,29 @@ def _scan_part(scan: _Scan, part: Part) -> list[Misspelling]:
     return out
 
 
+def _being_typed(scan: _Scan, part: Part, e: int, word: str) -> bool:
+    """Is this the last word of the draft, with nothing after it, and the start of a common
+    word? An editor lints as the user types, and a draft cut off mid-word ("Do let me know if
+    you nee") is unfinished, not misspelled."""
+    if part.start + e != len(scan.text.rstrip()) or len(word) < 3:
+        return False
+    return scan.dictionary.starts_common(normalize(word))
+
+
 def _judge(scan: _Scan, part: Part, s: int, word: str) -> tuple[tuple[str, ...], str | None] | None:
     """None when the word is acceptable; else (suggestions, near-missed name)."""
     if word.isupper() or (word[:-1].isupper() and word[-1] == "s" and len(word) > 2):
         return None  # an acronym: "KPI", "APIs"
     low = normalize(word)
+    if _X_RUN_RE.fullmatch(low):
+        return None  # "xx", "xxxx": a blank left to fill in (the placeholder rule's business)
     known = scan.known
     if low in known.exact or _base(low) in known.exact:
         return None
+    meant = wrong_forms().get(low)
+    if meant is not None:
+        # "dont", "Im", "childs": not words, whatever a rare list entry or a capital says.
+        return ((_match_case(word, meant) if not meant.startswith("I'") else meant,), None)
     d = scan.dictionary
     if d.known(low):
         if _SHIFT_TYPO_RE.fullmatch(word):

@@ -1,0 +1,140 @@
+"""Harper's lints on a draft, as hits of our rules.
+
+Harper sees one paragraph at a time (the parser's body paragraphs: quoted replies and the
+signature are never sent). A lint is dropped when it touches
+- a template placeholder ("[Company]'s way", "I'm [what you're up to now]"): the words around
+  a slot are not the sender's final words;
+- protected text (code, an address, a link, a phone number);
+- a word the draft or its context accepts as a name (people, company, vocabulary, words
+  written capitalised in mid-sentence): Harper does not know them.
+The lints of one draft are computed once and shared by the `harper` and `harper-words` rules.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.model.severity import Severity
+from followup_lint.proofreading.harper_engine import EngineUnavailable, HarperLint, engine
+
+if TYPE_CHECKING:
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_UNAVAILABLE_RULE = "harper-unavailable"
+
+
+@lru_cache(maxsize=1)
+def _placeholder_re() -> re.Pattern[str]:
+    # The placeholder check's own markers, one copy: what it reports, Harper never reads.
+    from followup_lint.checks.placeholder import DEFAULT_PATTERNS
+
+    return re.compile("|".join(f"(?:{p})" for p in DEFAULT_PATTERNS))
+
+
+def _blocked(analysis: Analysis, part: Part, lint: HarperLint) -> bool:
+    from followup_lint.proofreading.slips import _protected
+    from followup_lint.proofreading.speller import accepted_name
+
+    text = part.text
+    s, e = lint.start, lint.end
+    for m in _placeholder_re().finditer(text):
+        if m.start() <= e and s <= m.end():  # touching counts: "[Company]'s"
+            return True
+    if _protected(analysis, part).covers(part.start + s, part.start + e):
+        return True
+    for m in _WORD_RE.finditer(text, max(0, s - 1), min(len(text), e + 1)):
+        if m.end() <= s or m.start() >= e:
+            continue
+        word = m.group()
+        if word == "I" or word.lower() in ("i'm", "i'd", "i've", "i'll"):
+            continue
+        if word[:1].isupper() and accepted_name(
+            analysis, part, part.start + m.start(), part.start + m.end()
+        ):
+            return True
+        if word.lower() in analysis.vocabulary or word in analysis.vocabulary:
+            return True
+    return False
+
+
+def _draft_lints(
+    analysis: Analysis, parts: list[Part], dialect: str
+) -> list[tuple[Part, HarperLint]] | str:
+    key = f"harper:{dialect}:{parts[0].start if parts else 0}:{len(parts)}"
+    cached = analysis.cache.get(key)
+    if cached is not None:
+        result: list[tuple[Part, HarperLint]] | str = cached
+        return result
+    from followup_lint.proofreading.speller import misspellings
+
+    eng = engine(dialect)
+    # A word our speller reports is its business: it knows the draft's names, and one finding
+    # per slip is enough ("childs", "teh").
+    ours = {(m.start, m.end) for m in misspellings(analysis, parts)}
+    # ...and so are the its/your slips our patterns report.
+    from followup_lint.proofreading.slips import find_its, find_your
+
+    for part in parts:
+        ours |= {(h.start, h.end) for f in (find_its, find_your) for h in f(analysis, part)}
+    found: list[tuple[Part, HarperLint]] | str = []
+    try:
+        assert isinstance(found, list)
+        for part in parts:
+            for lint in eng.lint(part.text):
+                span = (part.start + lint.start, part.start + lint.end)
+                if span not in ours and not _blocked(analysis, part, lint):
+                    found.append((part, lint))
+    except EngineUnavailable as exc:
+        found = f"{exc}. Harper's grammar checks did not run; the other checks did."
+    analysis.cache[key] = found
+    return found
+
+
+def harper_hits(analysis: Analysis, parts: list[Part], group: str, dialect: str) -> list[Hit]:
+    """The hits of one of our Harper rules (`group`: "grammar" or "words")."""
+    found = _draft_lints(analysis, parts, dialect)
+    if isinstance(found, str):
+        if analysis.cache.get("harper:unavailable-said"):
+            return []
+        analysis.cache["harper:unavailable-said"] = True
+        at = parts[0].start if parts else 0
+        return [
+            Hit(
+                at,
+                at,
+                {"reason": found, "what": "", "found": "", "suggestions": [], "harper_rule": ""},
+                rule=_UNAVAILABLE_RULE,
+                severity=Severity.INFO,
+            )
+        ]
+    hits: list[Hit] = []
+    for part, lint in found:
+        if lint.group != group:
+            continue
+        s, e = part.start + lint.start, part.start + lint.end
+        suggestions = [x for x in lint.suggestions if x != lint.problem][:3]
+        fixes = tuple(
+            FixSpec(s, e, r, f"Replace with '{r}'" if r else "Delete it") for r in suggestions
+        )
+        hits.append(
+            Hit(
+                s,
+                e,
+                {
+                    "reason": "",
+                    "what": lint.what,
+                    "found": lint.problem,
+                    "suggestions": [x.strip() or "(nothing)" for x in suggestions],
+                    "harper_rule": lint.rule,
+                },
+                fixes,
+                rule=f"harper:{lint.rule}",
+                severity=Severity.INFO if lint.severity == "info" else None,
+            )
+        )
+    return hits

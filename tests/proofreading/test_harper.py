@@ -1,0 +1,127 @@
+"""The Harper backend: our mapping, fail-soft, names and placeholders, and a clean stdout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from followup_lint import Config, Linter
+from followup_lint.proofreading import harper_engine
+from followup_lint.proofreading.harper_engine import EngineUnavailable, HarperEngine, mapping
+
+DRAFT = "Subject: Thank you\n\nDear Ms. Raman,\n\n{body}\n\nBest regards,\nLee Park"
+
+
+def _harper_rules(body: str, **ctx: object) -> list[str]:
+    linter = Linter(Config(select=("harper", "harper-words")))
+    report = linter.lint(DRAFT.format(body=body), context=ctx or None)
+    return [f.rule for f in report.findings]
+
+
+def test_grammar_slip_found_with_our_id() -> None:
+    assert any(r.startswith("harper:") for r in _harper_rules("I has enjoyed every part of it."))
+
+
+def test_off_kinds_and_rules_are_dropped() -> None:
+    table = mapping()
+    assert table.group_of("SpellCheck", "Spelling") is None
+    assert table.group_of("AnA", "Agreement") is None  # off by name, whatever its kind
+    assert table.group_of("Anything", "Formatting") is None
+    assert table.group_of("Anything", "NoSuchKind") is None  # unmeasured kinds are dropped
+    kinds = table.group_of("TheirToThere", "Grammar")
+    assert kinds is not None and kinds.group == "words"
+
+
+def test_placeholder_text_is_not_checked() -> None:
+    assert _harper_rules("I'd enjoy hearing what [what you're up to now] looks like.") == []
+
+
+def test_quoted_reply_and_signature_not_checked() -> None:
+    text = (
+        "Subject: Re: Thank you\n\nDear Ms. Raman,\n\nThank you for the note.\n\n"
+        "Best regards,\nLee Park\nI has a phone\n\n> On Monday you wrote:\n> I has enjoyed it."
+    )
+    report = Linter(Config(select=("harper",))).lint(text)
+    assert not [f for f in report.findings if f.rule.startswith("harper:")]
+
+
+def test_missing_engine_is_one_info_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> object:
+        raise EngineUnavailable("Harper is not installed")
+
+    monkeypatch.setattr(harper_engine, "_module", broken)
+    monkeypatch.setattr(harper_engine, "_engines", {})
+    report = Linter(Config(select=("harper", "harper-words", "spelling"))).lint(
+        DRAFT.format(body="I has enjoyed it, and I recieved the notes.")
+    )
+    unavailable = [f for f in report.findings if f.rule == "harper-unavailable"]
+    assert len(unavailable) == 1 and unavailable[0].severity.value == "info"
+    assert "not installed" in unavailable[0].message
+    assert any(f.rule == "spelling" for f in report.findings)  # the rest of the report is whole
+
+
+def test_engine_failure_is_remembered(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def broken() -> object:
+        calls.append(1)
+        raise EngineUnavailable("no")
+
+    monkeypatch.setattr(harper_engine, "_module", broken)
+    eng = HarperEngine()
+    for _ in range(3):
+        with pytest.raises(EngineUnavailable):
+            eng.lint("text")
+    assert len(calls) == 1
+
+
+def test_one_linter_per_thread() -> None:
+    import threading
+
+    eng = HarperEngine()
+    eng.warm()
+    seen: list[object] = []
+
+    def worker() -> None:
+        eng.lint("I has enjoyed it.")
+        seen.append(eng._local.linter)
+
+    t = threading.Thread(target=worker)
+    t.start()
+    t.join()
+    assert seen and seen[0] is not eng._local.linter
+
+
+def test_stdout_stays_clean() -> None:
+    # harper-py 0.2.0 prints debug lines from some lints; JSON output and the language server's
+    # stdio stream need stdout to hold nothing but ours.
+    code = (
+        "from followup_lint.proofreading.harper_engine import HarperEngine\n"
+        "e = HarperEngine()\n"
+        "for s in ['I am looking forward to hear from you.', 'I look forward to meet you.',\n"
+        "          'He go to school.', 'I could of done it.', 'This might peak your interest.']:\n"
+        "    e.lint(s)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == ""
+
+
+def test_prebuild_is_claimed_by_the_first_thread_that_lints() -> None:
+    eng = HarperEngine()
+    eng.prebuild()
+    eng.prebuild()  # once per engine
+    assert eng.lint("I has enjoyed it.")
+    assert eng._spare is None and eng._local.linter is not None
+
+
+def test_prebuild_failure_reaches_the_linting_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> object:
+        raise EngineUnavailable("Harper is not installed")
+
+    monkeypatch.setattr(harper_engine, "_module", broken)
+    eng = HarperEngine()
+    eng.prebuild()
+    with pytest.raises(EngineUnavailable, match="not installed"):
+        eng.lint("text")
