@@ -23,7 +23,6 @@ column the user sees. What is recognised, in order (docs/reading.md shows an ann
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from followup_lint.model.draft import Attachment, Draft, Part, SignatureLine, SignatureLineKind
 from followup_lint.reading import lexicon
@@ -66,7 +65,8 @@ _DATE_LINE_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 _LINE_START_RE = re.compile(r"^[\"“‘(\[{•*\-–0-9A-Z]")
 _PHONE_RE = re.compile(r"^(?:[A-Za-z. ]{0,12}:?\s*)?\+?[\d(][\d\s().-]{5,}\d$")
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Bounded runs, starting where a run of address characters starts: linear on any input.
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _PROFILE_RE = re.compile(r"https?://|www\.|linkedin\.com|github\.com|\.(?:com|org|net|io)/", re.I)
 _ADDRESS_RE = re.compile(
     r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|^\d+\s+\w+.*\b(?:Street|St|Avenue|"
@@ -74,8 +74,7 @@ _ADDRESS_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _build_patterns() -> dict[str, re.Pattern[str]]:
     closing = lexicon.closing_pattern()
     chain = rf"(?:{closing})(?:[ \t]*[,.!]?[ \t]+(?:{closing}))*"
     return {
@@ -96,6 +95,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"^(?:" + "|".join(lexicon.device_footers()) + r")[.!]?$", re.I
         ),
     }
+
+
+#: Built once at import from the lexicon's word lists (module level, so that the regex
+#: robustness test times them too).
+_PATTERNS = _build_patterns()
+
+
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return _PATTERNS
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -534,7 +542,9 @@ def _find_closing(
         lead = text[s:e].find(line) if line else 0
         after = [k for k in range(j + 1, body_end) if not _blank(segs[k])]
         if pats["closing"].match(line):
-            if j == first_body and re.match(r"(?i)(?:many\s+)?thank", line) and after:
+            if j == first_body and re.match(r"(?i)(?:many\s+)?thank", line) and not (
+                line.endswith(",") and after
+            ):
                 continue  # "Thank you." as the first line is the body, not a sign-off
             draft.closing = _part(text, "closing", s, e)
             _set_signature(draft, text, segs, after, sig_end)

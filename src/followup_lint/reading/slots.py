@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import cast, get_args
 
 from followup_lint.model.draft import Part, Slot, SlotKind
@@ -64,8 +63,7 @@ _BRACKETED = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _phrases() -> tuple[re.Pattern[str], dict[str, SlotKind]]:
+def _build_phrases() -> tuple[re.Pattern[str], dict[str, SlotKind]]:
     """The unbracketed slot phrases as one regex, and what each stands for."""
     pairs = lexicon.slot_phrases()
     kinds: dict[str, SlotKind] = {}
@@ -74,6 +72,13 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, SlotKind]]:
     alt = "|".join(re.escape(p) for p, _ in sorted(pairs, key=lambda x: len(x[0]), reverse=True))
     # "Phone Number: 555 ..." is a label with its value, not a slot.
     return re.compile(rf"(?<![\w'’])(?:{alt})(?![\w'’])(?!\s*:\s*\S)"), kinds
+
+
+_PHRASES = _build_phrases()
+
+
+def _phrases() -> tuple[re.Pattern[str], dict[str, SlotKind]]:
+    return _PHRASES
 
 
 def stands_for(inner: str, part: str = "body") -> SlotKind:
