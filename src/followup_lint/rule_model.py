@@ -26,6 +26,7 @@ CATEGORIES = (
     "concision",
     "contact",
     "tone",
+    "courtesy",
     "proofreading",
     "content",
     "timing",

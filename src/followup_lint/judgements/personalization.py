@@ -81,3 +81,16 @@ def formal_closing_missing(
     signed = any(line.kind in ("name", "slot") for line in draft.signature_lines)
     at = draft.signature.start if draft.signature is not None else last.end
     yield Hit(at, at, {"signed": signed}, severity=Severity.INFO if signed else None)
+
+
+@function("formal-greeting-missing")
+def formal_greeting_missing(
+    analysis: Analysis, parts: list[Part], args: dict[str, Any]
+) -> Iterator[Hit]:
+    """No greeting wherever the body starts (the parser looks past a letterhead)."""
+    draft = analysis.draft
+    if draft.greeting is not None or not draft.paragraphs:
+        return
+    signed = any(line.kind in ("name", "slot") for line in draft.signature_lines)
+    at = draft.paragraphs[0].start
+    yield Hit(at, at, {"signed": signed}, severity=Severity.INFO if signed else None)
