@@ -212,7 +212,7 @@ def test_patterns_are_collected() -> None:
     # The collector must see rule files, modules and compiled checks, or it tests nothing.
     assert any(label.startswith("rules/") and label.endswith(".yaml") for label in labels)
     assert any("src/followup_lint/reading/layout.py" in label for label in labels)
-    assert any("compiled placeholder check" in label for label in labels)
+    assert any("compiled existence check" in label for label in labels)
     assert len(patterns) > 30
 
 

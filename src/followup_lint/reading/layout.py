@@ -91,9 +91,7 @@ def _build_patterns() -> dict[str, re.Pattern[str]]:
         "closing_end": re.compile(
             rf"(?<=[.!?)\"”’])[ \t]+((?i:{chain}))(?:[ \t]*(?:,[ \t]*({_NAME})|[,.!]))?[ \t]*$"
         ),
-        "device": re.compile(
-            r"^(?:" + "|".join(lexicon.device_footers()) + r")[.!]?$", re.I
-        ),
+        "device": re.compile(r"^(?:" + "|".join(lexicon.device_footers()) + r")[.!]?$", re.I),
     }
 
 
@@ -235,7 +233,9 @@ def _greeting_end(line: str, start: int, max_words: int) -> tuple[int, int] | No
     while i < len(line):
         c = line[i]
         term = c in ",:;!—–" or (
-            c == "." and (i + 1 == len(line) or line[i + 1] == " ") and not _is_abbreviation(line, i)
+            c == "."
+            and (i + 1 == len(line) or line[i + 1] == " ")
+            and not _is_abbreviation(line, i)
         )
         if c in "-–" and 0 < i < len(line) - 1 and line[i - 1] == " " and line[i + 1] == " ":
             term = True
@@ -490,9 +490,10 @@ def _read_layout(draft: Draft, text: str, segs: list[Seg]) -> None:
     # 3. Paragraphs between the greeting and the sign-off, then the P.S.
     region = segs[body_from:body_end]
     whole = [sg for sg in segs[start:stop]]
-    no_blank_lines = not any(
-        _blank(sg) for sg in whole[whole.index(segs[nonblank[0]]) :] if sg is not None
-    ) and len([sg for sg in whole if not _blank(sg)]) > 1
+    no_blank_lines = (
+        not any(_blank(sg) for sg in whole[whole.index(segs[nonblank[0]]) :] if sg is not None)
+        and len([sg for sg in whole if not _blank(sg)]) > 1
+    )
     draft.paragraphs = _paragraphs(text, region, no_blank_lines)
     if postscript:
         draft.paragraphs += _paragraphs(text, segs[postscript[0] : postscript[-1] + 1], False)
@@ -542,8 +543,10 @@ def _find_closing(
         lead = text[s:e].find(line) if line else 0
         after = [k for k in range(j + 1, body_end) if not _blank(segs[k])]
         if pats["closing"].match(line):
-            if j == first_body and re.match(r"(?i)(?:many\s+)?thank", line) and not (
-                line.endswith(",") and after
+            if (
+                j == first_body
+                and re.match(r"(?i)(?:many\s+)?thank", line)
+                and not (line.endswith(",") and after)
             ):
                 continue  # "Thank you." as the first line is the body, not a sign-off
             draft.closing = _part(text, "closing", s, e)
@@ -570,7 +573,9 @@ def _find_closing(
                 ne = s + lead + m.end(2)
                 stop_at = segs[after[-1]][1] if after else ne
                 draft.signature = _part(text, "signature", ns, sig_end or stop_at)
-                draft.signature_lines.append(SignatureLine("name", _part(text, "signature", ns, ne)))
+                draft.signature_lines.append(
+                    SignatureLine("name", _part(text, "signature", ns, ne))
+                )
             else:
                 _set_signature(draft, text, segs, after, sig_end)
             # The paragraph keeps the text before the sign-off.
@@ -629,7 +634,9 @@ def _classify_signature(draft: Draft, text: str, segs: list[Seg], sig_lines: lis
             ]
     else:
         sig_lines = [
-            k for k, sg in enumerate(segs) if not _blank(sg) and sig.start <= sg[0] and sg[1] <= sig.end
+            k
+            for k, sg in enumerate(segs)
+            if not _blank(sg) and sig.start <= sg[0] and sg[1] <= sig.end
         ]
     slot_only = re.compile(r"(?:[\[{<(%][^\n]{1,50}?[\]}>)%][ \t|,/]*)+")
     for n, k in enumerate(sig_lines):

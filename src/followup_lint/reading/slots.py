@@ -54,7 +54,7 @@ _BRACKETED = re.compile(
             r"\((?:insert|enter|add)\b[^()\n]{1,80}\)",  # (insert the date)
             r"\([^()\n]{1,40}\)",  # (organization's name): judged below
             r"_{3,}",  # ____ (a blank to fill in)
-            r"(?<![\d/.-])\b[Xx]{2,}\b(?![\d/.-])",  # XXX, xx
+            r"(?<![\d/.-])\b[Xx]{2,}\b(?![\d/-]|\.\w)",  # XXX, xx
             r"\bTB[DA]\b",
             r"\b(?:FIRST|LAST|FULL|COMPANY|JOB|POSITION|ROLE|YOUR)_?(?:NAME|TITLE)\b",
             r"(?<=\bDear )(?:…|\.{3})",  # Dear …
