@@ -16,58 +16,16 @@ from pydantic import Field
 
 from followup_lint.checks import register
 from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, Hit
+from followup_lint.reading import lexicon
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
     from followup_lint.reading.draft import Part
 
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "madam",
-    "dear",
-    "hi",
-    "hello",
-    "hey",
-    "good",
-    "morning",
-    "afternoon",
-    "evening",
-    "greetings",
-    "team",
-    # Generic addressees: greeting-without-name reports those, not a misspelt name.
-    "to",
-    "whom",
-    "it",
-    "may",
-    "concern",
-    "hiring",
-    "manager",
-    "managers",
-    "committee",
-    "recruiter",
-    "recruiting",
-    "talent",
-    "acquisition",
-    "hr",
-    "human",
-    "resources",
-    "department",
-    "panel",
-    "all",
-    "everyone",
-    "there",
-    "and",
-    "the",
-    "of",
-    "day",
+# Titles and the words of a nameless greeting ("Dear Hiring Manager") are nobody's name: the
+# lexicon's one copy of each list.
+_TITLES = set(lexicon.titles()) | set(lexicon.addressee_words()) | {
+    w for opener in lexicon.greeting_openers() for w in opener.split()
 }
 _AFTER_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+$")
 _PLACEHOLDER = re.compile(r"[\[\]{}<>%]|__")

@@ -252,12 +252,12 @@ def _greeting_end(line: str, start: int, max_words: int) -> tuple[int, int] | No
             if m and m.group(1):
                 words = m.group(1).replace("*", "").split()
                 glue = lexicon.addressee_words()
-                if (
-                    len(words) <= 3
-                    and all(w[:1].isupper() or w.lower() in glue for w in words)
-                    and all(w.lower() in glue or w[:1].isupper() for w in words)
-                    and (m.group(2) or not line[end + m.end() :].strip())
-                    and any(w.lower() in glue for w in words[:1])
+                titled = all(w[:1].isupper() or w.lower() in glue for w in words)
+                generic = bool(words) and words[0].lower() in glue
+                stop = m.group(2)
+                at_end = not stop and not line[end + m.end() :].strip()
+                if len(words) <= 3 and titled and (
+                    (generic and (stop or at_end)) or stop in (",", ":")
                 ):
                     end += m.end()
         return end, end

@@ -40,6 +40,8 @@ _INSTRUCTION_START = re.compile(
     re.I,
 )
 
+_TO_THE_USER = re.compile(r"\b(?:you|your|their|them|this space|here)\b", re.I)
+
 _BRACKETED = re.compile(
     "|".join(
         (
@@ -52,6 +54,7 @@ _BRACKETED = re.compile(
             r"%[A-Z][A-Z_]{1,30}%",  # %FIRSTNAME%
             r"_{2,}\([^()\n]{1,60}\)_{2,}",  # __(name)__
             r"\((?:insert|enter|add)\b[^()\n]{1,80}\)",  # (insert the date)
+            r"\([A-Za-z][^()\n]{15,200}\)",  # (Use this space to add ...): judged below
             r"\([^()\n]{1,40}\)",  # (organization's name): judged below
             r"_{3,}",  # ____ (a blank to fill in)
             r"(?<![\d/.-])\b[Xx]{2,}\b(?![\d/-]|\.\w)",  # XXX, xx
@@ -127,8 +130,12 @@ def stands_for(inner: str, part: str = "body") -> SlotKind:
 def _keep_parenthesis(inner: str) -> bool:
     """A short parenthesis is a slot only when it names one and does not read as prose."""
     body = inner[1:-1].strip()
-    if inner.lower().startswith(("(insert", "(enter", "(add")):
+    if inner.lower().startswith(("(insert", "(enter")):
         return True
+    if _INSTRUCTION_START.match(body):
+        # An instruction to the template's user: "(use their title if you do not know their
+        # name)". It speaks to "you" about the note; prose in parentheses rarely starts so.
+        return len(body.split()) >= 4 and bool(_TO_THE_USER.search(body))
     return (
         len(body.split()) <= 4
         and bool(_SLOT_WORDS.search(body))
