@@ -120,3 +120,32 @@ def test_rules_for_other_kinds_stay_silent() -> None:
     linter = linter_for(("missing-interest",))
     assert not linter.lint(text, context={"kind": "offer_reply"}).by_rule("missing-interest")
     assert linter.lint(text, context={"kind": "thank_you"}).by_rule("missing-interest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subject: Withdrawing my application – Analyst\n\nDear Ms. Lee,\n\nThank you for your time "
+        "last week. I have accepted another role and would like to withdraw my application for "
+        "the Analyst position.\n\nBest regards,\nSam Ito",
+        "Subject: Apologies for missing our interview\n\nDear Ms. Lee,\n\nI am very sorry for "
+        "missing our interview on Tuesday; my train was cancelled. Could we find another time?"
+        "\n\nBest regards,\nSam Ito",
+        "Subject: Thank you\n\nDear Dr. Osei,\n\nThank you so much for agreeing to be a reference "
+        "for me. The hospital has just offered me the post!\n\nBest regards,\nSam Ito",
+    ],
+)
+def test_a_message_of_none_of_the_kinds_gets_no_kind(text: str) -> None:
+    kind, _ = detect_kind(parse_text(text))
+    assert kind is None
+
+
+def test_rules_for_every_kind_still_run_without_a_kind() -> None:
+    text = (
+        "Subject: Withdrawing my application\n\nDear Hiring Manager,\n\nI would like to withdraw "
+        "my application for the Analyst position.\n\nSam Ito"
+    )
+    report = linter_for(()).lint(text)
+    assert report.kind is None
+    rules = {f.rule for f in report.findings}
+    assert {"greeting-without-name", "formal-closing-missing", "missing-contact-details"} <= rules

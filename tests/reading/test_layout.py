@@ -85,7 +85,9 @@ def test_letter_printed_on_one_line() -> None:
     ],
 )
 def test_greeting_forms(first_line: str, greeting: str, rest: str | None) -> None:
-    d = _read(f"Subject: Thanks\n\n{first_line}\n\nThank you for the tour of the lab.\n\nBest,\nSam")
+    d = _read(
+        f"Subject: Thanks\n\n{first_line}\n\nThank you for the tour of the lab.\n\nBest,\nSam"
+    )
     assert _g(d) == greeting
     texts = [p.text for p in d.paragraphs]
     if rest:
@@ -146,7 +148,9 @@ def test_signature_block_lines_are_typed() -> None:
 
 
 def test_phone_number_as_the_last_line_is_contact_details() -> None:
-    d = _read("Subject: x\n\nHello Marta\n\nThank you.\nIt was great.\n\nKind regards\nTomas Berg\n555 0190 4417")
+    d = _read(
+        "Subject: x\n\nHello Marta\n\nThank you.\nIt was great.\n\nKind regards\nTomas Berg\n555 0190 4417"
+    )
     assert [line.kind for line in d.signature_lines] == ["name", "phone"]
 
 
@@ -220,7 +224,9 @@ def test_html_paragraphs_and_line_breaks() -> None:
 
 
 def test_markdown_backslash_breaks() -> None:
-    d = _read("Subject: x\n\nDear Dana,\n\nThank you for the offer.\n\nSincerely,\\\n**Sam Ito**\\\n**sam@example.org**")
+    d = _read(
+        "Subject: x\n\nDear Dana,\n\nThank you for the offer.\n\nSincerely,\\\n**Sam Ito**\\\n**sam@example.org**"
+    )
     assert d.closing is not None and d.closing.text.startswith("Sincerely,")
     assert [line.kind for line in d.signature_lines] == ["name", "email"]
 

@@ -19,6 +19,7 @@ from followup_lint.reading.draft import parse_text
 from followup_lint.scaffold import render_scaffold
 from tests.conftest import ROOT, linter_for
 
+
 def _find_corpus() -> Path:
     # `shared/` sits beside the checkout (CI, /work/main); a worktree sits one level deeper.
     for base in ROOT.parents:
@@ -81,13 +82,10 @@ def test_every_filled_scaffold_has_no_error(kind: str) -> None:
 def _rows() -> list[dict[str, str]]:
     if not (CORPUS / "labels.tsv").is_file():
         return []
-    meta = {
-        r["file"]: r
-        for r in csv.DictReader(open(CORPUS / "corpus.tsv", encoding="utf-8"), delimiter="\t")
-    }
-    rows = []
-    for r in csv.DictReader(open(CORPUS / "labels.tsv", encoding="utf-8"), delimiter="\t"):
-        rows.append({**meta.get(r["file"], {}), **r})
+    with open(CORPUS / "corpus.tsv", encoding="utf-8") as f:
+        meta = {r["file"]: r for r in csv.DictReader(f, delimiter="\t")}
+    with open(CORPUS / "labels.tsv", encoding="utf-8") as f:
+        rows = [{**meta.get(r["file"], {}), **r} for r in csv.DictReader(f, delimiter="\t")]
     return rows
 
 

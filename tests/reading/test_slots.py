@@ -28,7 +28,11 @@ def _slots(text: str) -> list[tuple[str, str]]:
         ("I can start on ____.", "____", "other"),
         ("I can start on XXX.", "XXX", "other"),
         ("My start date is TBD.", "TBD", "other"),
-        ("I enjoyed [the specific moment you enjoyed].", "[the specific moment you enjoyed]", "topic"),
+        (
+            "I enjoyed [the specific moment you enjoyed].",
+            "[the specific moment you enjoyed]",
+            "topic",
+        ),
         (
             "(Use this space to add anything you meant to say but left out.)",
             "(Use this space to add anything you meant to say but left out.)",
@@ -45,7 +49,13 @@ def test_slot_forms_in_the_body(line: str, slot: str, stands_for: str) -> None:
 
 
 def test_slots_in_the_greeting_stand_for_the_recipient() -> None:
-    for greeting in ("Dear [Name],", "Dear ____,", "Dear xx,", "Hi {hiring_manager},", "Dear (Mr./Ms. Name):"):
+    for greeting in (
+        "Dear [Name],",
+        "Dear ____,",
+        "Dear xx,",
+        "Hi {hiring_manager},",
+        "Dear (Mr./Ms. Name):",
+    ):
         found = _slots(f"Subject: x\n\n{greeting}\n\nThank you.\n\nBest,\nSam")
         assert found and found[0][1] == "recipient_name", greeting
 
@@ -72,7 +82,9 @@ def test_dummy_names_and_prose_are_not_slots() -> None:
 
 
 def test_a_label_with_its_value_is_not_a_slot() -> None:
-    assert _slots("Subject: x\n\nHi Dana,\n\nThanks.\n\nBest,\nSam\nPhone Number: 555-201-3344") == []
+    assert (
+        _slots("Subject: x\n\nHi Dana,\n\nThanks.\n\nBest,\nSam\nPhone Number: 555-201-3344") == []
+    )
 
 
 def _rules(text: str) -> list[str]:

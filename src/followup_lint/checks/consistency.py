@@ -24,9 +24,11 @@ if TYPE_CHECKING:
 
 # Titles and the words of a nameless greeting ("Dear Hiring Manager") are nobody's name: the
 # lexicon's one copy of each list.
-_TITLES = set(lexicon.titles()) | set(lexicon.addressee_words()) | {
-    w for opener in lexicon.greeting_openers() for w in opener.split()
-}
+_TITLES = (
+    set(lexicon.titles())
+    | set(lexicon.addressee_words())
+    | {w for opener in lexicon.greeting_openers() for w in opener.split()}
+)
 _AFTER_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+$")
 _PLACEHOLDER = re.compile(r"[\[\]{}<>%]|__")
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*")

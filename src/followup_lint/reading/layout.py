@@ -256,8 +256,10 @@ def _greeting_end(line: str, start: int, max_words: int) -> tuple[int, int] | No
                 generic = bool(words) and words[0].lower() in glue
                 stop = m.group(2)
                 at_end = not stop and not line[end + m.end() :].strip()
-                if len(words) <= 3 and titled and (
-                    (generic and (stop or at_end)) or stop in (",", ":")
+                if (
+                    len(words) <= 3
+                    and titled
+                    and ((generic and (stop or at_end)) or stop in (",", ":"))
                 ):
                     end += m.end()
         return end, end
@@ -542,17 +544,16 @@ def _find_closing(
         line = _clean(text, segs[j])
         lead = text[s:e].find(line) if line else 0
         after = [k for k in range(j + 1, body_end) if not _blank(segs[k])]
+        # The only line of the body is a sign-off only when it cannot be a sentence: "Thank
+        # you." or "Thanks so much, Dana" alone is the message itself.
+        only = j == first_body and not _pure(line)
         if pats["closing"].match(line):
-            if (
-                j == first_body
-                and re.match(r"(?i)(?:many\s+)?thank", line)
-                and not (line.endswith(",") and after)
-            ):
-                continue  # "Thank you." as the first line is the body, not a sign-off
+            if only:
+                continue
             draft.closing = _part(text, "closing", s, e)
             _set_signature(draft, text, segs, after, sig_end)
             return j
-        m = pats["closing_name"].match(line)
+        m = None if only else pats["closing_name"].match(line)
         if m and (m.group(1).rstrip().endswith((",", "-", "—")) or _pure(m.group(1))):
             draft.closing = _part(text, "closing", s + lead, s + lead + m.end(1))
             name_start = s + lead + m.start(2)

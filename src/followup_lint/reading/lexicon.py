@@ -84,3 +84,9 @@ def slot_phrases() -> tuple[tuple[str, str], ...]:
 def device_footers() -> tuple[str, ...]:
     """Regular expressions of the lines mail apps append ("Sent from my iPhone")."""
     return tuple(_lines("devices.txt"))
+
+
+@lru_cache(maxsize=1)
+def html_tags() -> frozenset[str]:
+    """HTML tag names, lower case: `<p>` pasted with a draft is markup, not a slot."""
+    return frozenset(_lines("html_tags.txt"))

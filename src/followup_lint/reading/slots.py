@@ -18,10 +18,7 @@ from typing import cast, get_args
 from followup_lint.model.draft import Part, Slot, SlotKind
 from followup_lint.reading import lexicon
 
-_HTML_TAGS = frozenset(
-    """a abbr b big blockquote body br center code div em font h1 h2 h3 h4 h5 h6 head hr html i
-    img li ol p pre small span strong sub sup table tbody td th tr u ul""".split()
-)
+_HTML_TAGS = lexicon.html_tags()
 # Words that make a short parenthesis a slot: "(organization's name)", "(date)", "(Mr./Ms. Name)".
 _SLOT_WORDS = re.compile(
     r"\b(?:name|names|company|organi[sz]ation|organi[sz]ation's|date|title|position|phone|"
@@ -118,7 +115,7 @@ def stands_for(inner: str, part: str = "body") -> SlotKind:
         return "date"
     if re.search(
         r"topic|project|specific|detail|initiative|goal|area|quality|skill|example|achievement|"
-        r"moment|discuss|resource|article|event|challenge|mission|reason",
+        r"moment|discuss|resource|article|event|challenge|mission|reason|visit|tour|site",
         words,
     ):
         return "topic"
