@@ -20,6 +20,9 @@ from followup_lint.reading.draft import Part
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _NAME_SLOTS = frozenset({"recipient_name", "name"})
+_GROUPS = frozenset(
+    {"team", "teams", "department", "committee", "recruiting", "hiring", "staff", "hr", "panel"}
+)
 
 
 def _company_words(analysis: Analysis) -> set[str]:
@@ -43,10 +46,14 @@ def greeting_names_someone(analysis: Analysis, part: Part) -> bool:
         text = text[:a] + " " * (b - a) + text[b:]
     glue = lexicon.addressee_words()
     company = _company_words(analysis)
+    words = _NAME_WORD.findall(text)
     others = [
         w
-        for w in _NAME_WORD.findall(text)
-        if w.rstrip(".").lower() not in glue and w.rstrip(".").lower() not in company
+        for i, w in enumerate(words)
+        if w.rstrip(".").lower() not in glue
+        and w.rstrip(".").lower() not in company
+        # "Dear Northwind team,": a word before a group word names the group, not a person.
+        and not (i + 1 < len(words) and words[i + 1].lower() in _GROUPS)
     ]
     # A capitalised word that is no title or group word is a name ("Dear Ms. Okafor",
     # "Hello Marta"); so is a short lower-case one ("hi dana,"). A long lower-case description
