@@ -460,9 +460,8 @@ def _read_layout(draft: Draft, text: str, segs: list[Seg]) -> None:
     postscript: list[int] = []
     for j in range(region_end - 1, body_from, -1):
         if not _blank(segs[j]) and _PS_RE.match(_clean(text, segs[j])):
-            if _blank(segs[j - 1]):
-                postscript = list(range(j, region_end))
-                region_end = j
+            postscript = list(range(j, region_end))
+            region_end = j
             break
     sig_lines: list[int] = []
     closing_at: int | None = None
@@ -642,6 +641,8 @@ def _classify_signature(draft: Draft, text: str, segs: list[Seg], sig_lines: lis
     slot_only = re.compile(r"(?:[\[{<(%][^\n]{1,50}?[\]}>)%][ \t|,/]*)+")
     for n, k in enumerate(sig_lines):
         line = _clean(text, segs[k])
+        if re.fullmatch(r"-{2,}\s*", text[segs[k][0] : segs[k][1]]):
+            continue  # a separator line, not part of anybody's details
         first = n == 0 and not draft.signature_lines
         kind = _signature_kind(line, first, bool(slot_only.fullmatch(line)))
         draft.signature_lines.append(SignatureLine(kind, _part(text, "signature", *segs[k])))
