@@ -8,7 +8,10 @@ Labelled sets (each printed with its accuracy when run with -s):
   measured, then used to improve detect.py);
 - tests/detect_blind/: 14 drafts written after all tuning and measured once (10/14). They are
   kept out of any further tuning so that this figure stays honest; the floor below is set just
-  under it so that a change that makes detection worse fails.
+  under it so that a change that makes detection worse fails. Still 10/14 after the cues for
+  the development corpus (issue 9) were added.
+- tests/detect_fresh/: 10 drafts written for issue 9 after its cues were tuned on the
+  development corpus, measured once at 7/10, then used to add three cues (so no longer blind).
 """
 
 from __future__ import annotations
@@ -47,7 +50,13 @@ def _labelled(name: str) -> list[tuple[str, str, str]]:
 
 
 # Floors: just under what was measured, so a regression fails (see the module docstring).
-FLOORS = {"corpus": 0.95, "examples": 0.85, "detect_holdout": 0.9, "detect_blind": 0.7}
+FLOORS = {
+    "corpus": 0.95,
+    "examples": 0.85,
+    "detect_holdout": 0.9,
+    "detect_blind": 0.7,
+    "detect_fresh": 0.9,
+}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -75,6 +75,11 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
             2.0,
         ),
         (r"(?:still|remain) (?:very )?(?:much )?(?:keen|interested|eager)", 1.2),
+        (
+            r"(?:days|weeks?) (?:have|has) (?:now )?passed|any (?:word|news) (?:on|about|regarding)|"
+            r"(?:wondered|wondering|wonder) (?:whether|if) there (?:was|is|has been|were) any",
+            2.0,
+        ),
         (r"hiring (?:decision|process)|(?:a|the) decision", 0.8),
         (
             r"(?:it has|it's) been (?:a|about|over|almost|more than|nearly)? ?(?:a |one |two |three )?"
@@ -86,8 +91,9 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
     "final_follow_up": (
         # "my last email" is the one before; "this is my last note" is the last one.
         (
-            r"(?<!my\s)(?<!your\s)(?<!the\s)(?:one )?(?:last|final) (?:time|follow[- ]up|note|"
-            r"check(?:[- ]in)?|message|email|attempt)|this is my (?:last|final)",
+            r"(?<!my\s)(?<!your\s)(?<!the\s)(?:one )?last (?:time|follow[- ]up|note|"
+            r"check(?:[- ]in)?|message|email|attempt)|(?:one )?final (?:time|follow[- ]up|note|"
+            r"check(?:[- ]in)?|message|email|attempt)|this (?:is|will be) my (?:last|final)",
             3.5,
         ),
         (r"(?:writing|reaching out|following up) (?:one )?(?:last|final)(?:ly)?(?: time)?", 3.5),
@@ -133,6 +139,11 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
             6.0,
         ),
         (r"not (?:be )?(?:able to )?(?:accept|join)|unable to accept|cannot accept", 5.0),
+        (
+            r"(?:won't|will not) be (?:taking|accepting) (?:it|this|the offer|your offer)(?: up)?|"
+            r"(?:isn't|is not|wasn't|was not) the right (?:move|fit|step|time|choice) for me",
+            5.0,
+        ),
         (
             r"(?:accepted|accepting|accept) (?:another|a different|an? other|a) (?:offer|position|"
             r"role|job|post)|(?:accepted|taken) a (?:role|post|position) (?:at|with)",
