@@ -239,3 +239,15 @@ def test_quoted_reply_is_not_the_senders_text() -> None:
     assert d.signature is not None and d.signature.text == "Ruth Ellison"
     assert [p.text for p in d.paragraphs] == ["Thanks for the update."]
     assert d.quoted and d.quoted[0].text.startswith("On Mon")
+
+
+def test_a_long_reference_line_above_the_greeting_is_letterhead() -> None:
+    d = _read(
+        "Subject:\n\nLena Ortiz\n4 Birch Close\n\n14 May 2026\n\n"
+        "RE: Application for the position of Senior Planning Officer (reference 2291)\n\n"
+        "Dear Hiring Manager:\n\nThank you for the interview on Monday.\n\nYours faithfully,\n\n"
+        "Lena Ortiz"
+    )
+    assert _g(d) == "Dear Hiring Manager:"
+    assert d.letterhead[-1].text.startswith("RE: Application")
+    assert [p.text for p in d.paragraphs] == ["Thank you for the interview on Monday."]

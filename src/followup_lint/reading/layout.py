@@ -513,7 +513,8 @@ def _find_greeting(
             if n > 0 and found[0] > 0:
                 return None  # a second line that holds a greeting inside: not a letter
             return (i, *found)
-        if _prose(_clean(text, segs[i])):
+        here = _clean(text, segs[i])
+        if _prose(here) and not _REFERENCE_RE.match(here):
             return None  # running text before any greeting: the draft has none
     return None
 

@@ -81,6 +81,25 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, SlotKind]]:
     return _PHRASES
 
 
+#: The first words of the unbracketed phrases: a part holding none of them needs no scan.
+_PHRASE_HEADS = frozenset(p.split()[0] for p, _ in lexicon.slot_phrases())
+
+
+def _may_hold_marker(text: str) -> bool:
+    """A cheap test (substring searches in C) before the marker alternation scans every
+    position: most paragraphs hold no bracket, blank or marker word at all."""
+    return (
+        any(c in text for c in "[{<%(_…")
+        or "xx" in text
+        or "XX" in text
+        or "Xx" in text
+        or "TB" in text
+        or "NAME" in text
+        or "TITLE" in text
+        or "..." in text
+    )
+
+
 def stands_for(inner: str, part: str = "body") -> SlotKind:
     """What a slot's words say it stands for ("Interviewer's Name" -> recipient_name)."""
     words = re.sub(r"[_{}\[\]<>%()]", " ", inner).lower()
@@ -153,7 +172,7 @@ def find_slots(parts: Iterable[Part]) -> list[Slot]:
     for part in parts:
         text = part.text
         hits: list[tuple[int, int, SlotKind]] = []
-        for m in _BRACKETED.finditer(text):
+        for m in _BRACKETED.finditer(text) if _may_hold_marker(text) else ():
             g = m.group()
             if g.startswith("(") and not _keep_parenthesis(g):
                 continue
@@ -167,7 +186,7 @@ def find_slots(parts: Iterable[Part]) -> list[Slot]:
             else:
                 kind = stands_for(g, part.name)
             hits.append((m.start(), m.end(), kind))
-        for m in phrases.finditer(text):
+        for m in phrases.finditer(text) if any(w in text for w in _PHRASE_HEADS) else ():
             kind = phrase_kinds.get(m.group(), "other")
             if kind == "name":
                 kind = stands_for(m.group(), part.name)
