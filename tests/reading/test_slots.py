@@ -53,6 +53,8 @@ def test_slots_in_the_greeting_stand_for_the_recipient() -> None:
         "Dear [Name],",
         "Dear ____,",
         "Dear xx,",
+        "Dear …,",
+        "Dear ...,",
         "Hi {hiring_manager},",
         "Dear (Mr./Ms. Name):",
     ):
