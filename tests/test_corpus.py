@@ -22,7 +22,7 @@ from followup_lint.reading.sources import read_draft
 from tests.conftest import linter_for
 
 CORPUS = Path(__file__).parent / "corpus"
-FAMILIES = ("personalization", "tone", "content", "timing")
+FAMILIES = ("personalization", "tone", "courtesy", "content", "timing")
 #: Other developers' rules in these categories: not judged by this corpus.
 NOT_MINE = frozenset({"unfilled-placeholder", "body-missing"})
 

@@ -8,7 +8,10 @@ Labelled sets (each printed with its accuracy when run with -s):
   measured, then used to improve detect.py);
 - tests/detect_blind/: 14 drafts written after all tuning and measured once (10/14). They are
   kept out of any further tuning so that this figure stays honest; the floor below is set just
-  under it so that a change that makes detection worse fails.
+  under it so that a change that makes detection worse fails. Still 10/14 after the cues for
+  the development corpus (issue 9) were added.
+- tests/detect_fresh/: 10 drafts written for issue 9 after its cues were tuned on the
+  development corpus, measured once at 7/10, then used to add three cues (so no longer blind).
 """
 
 from __future__ import annotations
@@ -47,7 +50,13 @@ def _labelled(name: str) -> list[tuple[str, str, str]]:
 
 
 # Floors: just under what was measured, so a regression fails (see the module docstring).
-FLOORS = {"corpus": 0.95, "examples": 0.85, "detect_holdout": 0.9, "detect_blind": 0.7}
+FLOORS = {
+    "corpus": 0.95,
+    "examples": 0.85,
+    "detect_holdout": 0.9,
+    "detect_blind": 0.7,
+    "detect_fresh": 0.9,
+}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -120,3 +129,32 @@ def test_rules_for_other_kinds_stay_silent() -> None:
     linter = linter_for(("missing-interest",))
     assert not linter.lint(text, context={"kind": "offer_reply"}).by_rule("missing-interest")
     assert linter.lint(text, context={"kind": "thank_you"}).by_rule("missing-interest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subject: Withdrawing my application – Analyst\n\nDear Ms. Lee,\n\nThank you for your time "
+        "last week. I have accepted another role and would like to withdraw my application for "
+        "the Analyst position.\n\nBest regards,\nSam Ito",
+        "Subject: Apologies for missing our interview\n\nDear Ms. Lee,\n\nI am very sorry for "
+        "missing our interview on Tuesday; my train was cancelled. Could we find another time?"
+        "\n\nBest regards,\nSam Ito",
+        "Subject: Thank you\n\nDear Dr. Osei,\n\nThank you so much for agreeing to be a reference "
+        "for me. The hospital has just offered me the post!\n\nBest regards,\nSam Ito",
+    ],
+)
+def test_a_message_of_none_of_the_kinds_gets_no_kind(text: str) -> None:
+    kind, _ = detect_kind(parse_text(text))
+    assert kind is None
+
+
+def test_rules_for_every_kind_still_run_without_a_kind() -> None:
+    text = (
+        "Subject: Withdrawing my application\n\nDear Hiring Manager,\n\nI would like to withdraw "
+        "my application for the Analyst position.\n\nSam Ito"
+    )
+    report = linter_for(()).lint(text)
+    assert report.kind is None
+    rules = {f.rule for f in report.findings}
+    assert {"greeting-without-name", "formal-closing-missing", "missing-contact-details"} <= rules

@@ -32,42 +32,7 @@ def _wordset(text: str) -> frozenset[str]:
 
 # -- personalization -----------------------------------------------------------------------
 
-# Words a greeting may hold that are not anybody's name.
-_GREETING_FILLER = _wordset(
-    """dear hi hello hey heya hiya howdy yo greetings good morning afternoon evening day to whom
-    it may concern sir madam sirs madams or and mr mrs ms miss mx dr prof professor there all
-    everyone everybody folks team hiring manager managers committee recruiter recruiters
-    recruiting talent acquisition hr human resources department panel colleagues friends the
-    interview interviewing selection search members staff guys y'all ya of"""
-)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_PLACEHOLDER_MARK = re.compile(r"[\[\]{}<>_%]|\bname\b", re.I)
-
-
-def _company_words(analysis: Analysis) -> set[str]:
-    ctx = analysis.context
-    words: set[str] = set()
-    if ctx.company:
-        words.update(w.lower() for w in _NAME_WORD.findall(ctx.company))
-    if ctx.company_domain and "." in ctx.company_domain:
-        words.add(ctx.company_domain.split(".")[-2].lower())
-    return words
-
-
-@function("greeting-without-name")
-def greeting_without_name(
-    analysis: Analysis, parts: list[Part], args: dict[str, Any]
-) -> Iterator[Hit]:
-    """The greeting names nobody: "Hi,", "Dear Hiring Manager,", "To whom it may concern"."""
-    company = _company_words(analysis)
-    for part in parts:
-        if _PLACEHOLDER_MARK.search(part.text):
-            continue  # "Dear [Name]," is unfilled-placeholder's finding, not this rule's
-        words = [w.rstrip(".").lower() for w in _NAME_WORD.findall(part.text)]
-        if any(w not in _GREETING_FILLER and w not in company for w in words):
-            continue
-        yield Hit(part.start, part.end, {"greeting": part.text.rstrip(",:;!— ")})
-
 
 # Lower-case stop words and the words every note uses: none of them is a specific detail.
 _STOP = _wordset(
@@ -281,34 +246,6 @@ def near_duplicate_notes(
         )
 
 
-# -- tone ------------------------------------------------------------------------------------
-
-# Sign-offs the closing parser does not know but people write as the last line before their
-# name: "Thank you for your consideration," / "With many thanks,".
-_SIGN_OFF_LINE = re.compile(
-    r"^\s*(?:thank(?:s| you)\b[^.!?\n]{0,50}|with (?:many |sincere )?(?:thanks|gratitude|"
-    r"appreciation)[^.!?\n]{0,30}|(?:all )?my best|best wishes|respectfully|yours)[,]\s*$",
-    re.I | re.M,
-)
-
-
-@function("formal-closing-missing")
-def formal_closing_missing(
-    analysis: Analysis, parts: list[Part], args: dict[str, Any]
-) -> Iterator[Hit]:
-    """No sign-off line before the name ("Best regards,", "Sincerely,")."""
-    draft = analysis.draft
-    if draft.closing is not None or not draft.paragraphs:
-        return
-    last = draft.paragraphs[-1]
-    lines = last.text.splitlines()
-    if lines and _SIGN_OFF_LINE.match(lines[-1]):
-        return
-    if len(lines) >= 2 and _SIGN_OFF_LINE.match(lines[-2]) and len(lines[-1].split()) <= 4:
-        return  # "Thank you for your consideration,\nJordan Lee" in one paragraph
-    end = draft.signature.start if draft.signature else last.end
-    yield Hit(last.end, max(last.end, min(end, last.end)), {})
-
-
 # Judgements kept in their own modules register themselves on import.
 from followup_lint.judgements import greeting as _greeting  # noqa: E402, F401
+from followup_lint.judgements import personalization as _personalization  # noqa: E402, F401

@@ -34,6 +34,7 @@ CATEGORIES = (
     "concision",
     "contact",
     "tone",
+    "courtesy",
     "proofreading",
     "content",
     "timing",

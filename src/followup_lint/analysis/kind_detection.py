@@ -24,10 +24,11 @@ _Cue = tuple[str, float]
 _CUES: dict[str, tuple[_Cue, ...]] = {
     "thank_you": (
         (
-            r"thank(?:s| you)(?: (?:so|very) much| again)? for (?:taking the time|(?:the|your) "
-            r"time|meeting|speaking|talking|chatting|interviewing|having me|inviting me|the "
-            r"(?:interview|opportunity to (?:interview|meet|speak)|conversation|chat|tour|call|"
-            r"trial|visit)|(?:our|the) (?:conversation|discussion|meeting))",
+            r"thank(?:s| you)(?: (?:so|very) much| again)? for (?:taking the time|(?:making|finding|"
+            r"giving me) (?:the )?time|giving me|(?:the|your) time|meeting|speaking|talking|"
+            r"chatting|interviewing|having me|inviting me|the (?:interview|(?:\w+ )?(?:opportunity|"
+            r"chance) to (?:interview|meet|speak|talk)|conversation|chat|tour|call|trial|visit)|"
+            r"(?:our|the) (?:conversation|discussion|meeting))",
             3.0,
         ),
         (
@@ -36,6 +37,13 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
             1.5,
         ),
         (r"(?:great|lovely|a pleasure|nice|wonderful) (?:to (?:meet|speak|talk)|meeting)", 1.5),
+        (
+            r"(?:was|been) a (?:real )?pleasure (?:talking|speaking|meeting|to meet|to speak)|"
+            r"(?:meeting|talking with|speaking with) you was a (?:real )?pleasure|"
+            r"(?:appreciate|appreciated) (?:the|your|this) (?:chance|opportunity|time)|"
+            r"(?:time|chance) to interview me|interview(?:ing)? me (?:on|yesterday|today|last)",
+            1.5,
+        ),
         (r"(?:yesterday|this morning|this afternoon|today|earlier today)", 0.6),
         (r"thank(?:s| you)", 0.5),
         (r"interview(?:ing)? (?:with|for)|(?:my|our|the) interview", 0.5),
@@ -56,7 +64,23 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
             r"following up|follow(?:ing)?[- ]up (?:on|about|regarding)|checking in|touch(?:ing)? base",
             1.5,
         ),
-        (r"(?:hear|heard) back|any news|have not heard|haven't heard|not yet heard", 2.0),
+        (
+            r"(?:have not|haven't|not yet|yet to|did not|didn't) (?:hear|heard)(?: back)?|"
+            r"heard back|any news",
+            2.0,
+        ),
+        (
+            r"how (?:my|the) application is (?:progressing|going)|(?:what )?stage (?:the|my) "
+            r"(?:hiring process|application|candidacy)|when (?:i|we) (?:might|may|can|could|should|"
+            r"will) (?:expect to )?hear|(?:a|any) decision (?:has been|was) made",
+            2.0,
+        ),
+        (r"(?:still|remain) (?:very )?(?:much )?(?:keen|interested|eager)", 1.2),
+        (
+            r"(?:days|weeks?) (?:have|has) (?:now )?passed|any (?:word|news) (?:on|about|regarding)|"
+            r"(?:wondered|wondering|wonder) (?:whether|if) there (?:was|is|has been|were) any",
+            2.0,
+        ),
         (r"hiring (?:decision|process)|(?:a|the) decision", 0.8),
         (
             r"(?:it has|it's) been (?:a|about|over|almost|more than|nearly)? ?(?:a |one |two |three )?"
@@ -66,7 +90,13 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
         (r"since (?:my|our) (?:interview|conversation|meeting)", 1.2),
     ),
     "final_follow_up": (
-        (r"(?:one )?(?:last|final) (?:time|follow[- ]up|note|check|message|email|attempt)", 3.5),
+        # "my last email" is the one before; "this is my last note" is the last one.
+        (
+            r"(?<!my\s)(?<!your\s)(?<!the\s)(?:one )?last (?:time|follow[- ]up|note|"
+            r"check(?:[- ]in)?|message|email|attempt)|(?:one )?final (?:time|follow[- ]up|note|"
+            r"check(?:[- ]in)?|message|email|attempt)|this (?:is|will be) my (?:last|final)",
+            3.5,
+        ),
         (r"(?:writing|reaching out|following up) (?:one )?(?:last|final)(?:ly)?(?: time)?", 3.5),
         (
             r"(?:moved|moving|gone|go) (?:forward|ahead) with (?:another|other|a different)|"
@@ -104,11 +134,20 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
             r"on)|declin(?:e|ing) (?:the|your|this) (?:offer|position)",
             6.0,
         ),
-        (r"(?:decided|chosen|choose) (?:not to accept|against|to stay|to remain)", 6.0),
+        (
+            r"(?:decided|chosen|choose) (?:not to accept|against|to stay|to remain|to accept "
+            r"(?:a|an|another) (?:post|position|role|job|offer))",
+            6.0,
+        ),
         (r"not (?:be )?(?:able to )?(?:accept|join)|unable to accept|cannot accept", 5.0),
         (
+            r"(?:won't|will not) be (?:taking|accepting) (?:it|this|the offer|your offer)(?: up)?|"
+            r"(?:isn't|is not|wasn't|was not) the right (?:move|fit|step|time|choice) for me",
+            5.0,
+        ),
+        (
             r"(?:accepted|accepting|accept) (?:another|a different|an? other|a) (?:offer|position|"
-            r"role|job)|(?:accepted|taken) a role",
+            r"role|job|post)|(?:accepted|taken) a (?:role|post|position) (?:at|with)",
             4.0,
         ),
         (
@@ -138,9 +177,23 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
         ),
         (
             r"(?:thank(?:s| you)|grateful) for (?:letting me know|informing me|the update|telling me|"
-            r"getting back to me|your (?:reply|response|email|message|note))",
+            r"getting back to me|your (?:reply|response|email|message|note|letter))",
             2.5,
         ),
+        (
+            r"(?:your|the|a|this) (?:rejection|refusal)|rejection (?:letters?|emails?|notices?)|"
+            r"(?:turned|turning) (?:me )?down (?:a|an|me)|form letters?|(?:preferred|picked|chose|"
+            r"hired|selected|went with) (?:somebody|someone|another|a different) ?(?:else|one|"
+            r"candidate|applicant)?|(?:other|another) candidates?|(?:wasted|waste) (?:my|of my) time",
+            3.0,
+        ),
+        (
+            r"(?:opens?|opened|becomes? available|comes? up|come up) again|re-?opens?|"
+            r"(?:position|role|job) (?:I|that I) interviewed for",
+            1.5,
+        ),
+        # Insults and hurt: a hostile reply is nearly always an answer to a rejection.
+        (r"idiots?|insulted|insulting|distasteful|letdown|let down|upsets? me|unfair", 1.5),
         (r"disappointed|disappointing|understand (?:the|your) decision", 2.5),
         (
             r"future (?:openings|opportunities|roles|positions|vacancies)|keep me in mind|"
@@ -156,6 +209,14 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
             2.0,
         ),
         (r"long time no (?:see|talk|speak)|(?:are you|you guys|u guys) hiring", 2.5),
+        (
+            r"(?:meeting|met|meet) you at|at (?:the|last (?:week|night)'s|this) (?:\w+ )?(?:event|"
+            r"conference|meetup|fair|summit|workshop|mixer|webinar|seminar)|pick up where we left "
+            r"off|(?:spare|have) (?:\d+|a few|twenty|thirty|fifteen) minutes|informational "
+            r"(?:interview|chat|call|meeting)|(?:your|the) (?:time and )?(?:career )?advice|"
+            r"advice (?:you|they) gave|return the favou?r",
+            2.5,
+        ),
         (r"congratulations|congrats", 2.5),
         (
             r"(?:thought|think) (?:of you|you (?:might|would|'d|may) (?:find|enjoy|like|be "
@@ -213,12 +274,38 @@ _VETOES = (
     ("thank_you", "rejection_reply", 3.0),  # "thank you for letting me know"
     ("status_inquiry", "final_follow_up", 3.5),
     ("status_inquiry", "rejection_reply", 5.0),
+    # A last follow-up allows that the job may be gone ("should you have chosen another candidate").
+    ("rejection_reply", "final_follow_up", 3.5),
+    # "I cannot accept your refusal": a reply to a rejection that borrows a decline's words.
+    ("decline_offer", "rejection_reply", 8.0),
+    # Advice from an informational interview is networking, though it thanks like a note.
+    ("thank_you", "networking", 5.0),
 )
+
+
+# Messages of none of the seven kinds: withdrawing an application, apologising for a missed
+# interview, thanking a referee. When these win, the draft gets no kind (and the rules for
+# every kind still run on it).
+_OTHER = tuple(
+    _compile(p)
+    for p in (
+        r"withdraw(?:ing)? (?:my|me) (?:application|candidacy|name)|withdraw(?:ing)? from (?:the )?"
+        r"(?:consideration|process|search|running)|(?:remove|take) (?:me|my name) from "
+        r"(?:consideration|the process)",
+        r"(?:missed|missing|miss) (?:the|our|my) (?:interview|meeting|call|appointment)|"
+        r"(?:apologi[sz]e|sorry) for (?:missing|not (?:attending|showing up|making it))",
+        r"(?:for|about) (?:being|agreeing to be|acting as|serving as) (?:a|my) (?:reference|referee)|"
+        r"(?:the|your) (?:reference|recommendation) (?:you (?:gave|wrote|provided))",
+    )
+)
+_OTHER_WEIGHT = 4.0
 
 
 def kind_scores(draft: Draft) -> dict[str, float]:
     """Every kind's score for this draft (higher is likelier)."""
     subject = draft.subject.text if draft.subject else ""
+    # A letter's "RE: ..." line does a subject's job.
+    subject += "".join(" " + p.text[3:] for p in draft.letterhead if p.text[:3].lower() == "re:")
     subject = re.sub(r"^\s*(?:(?:re|fwd?|aw)\s*:\s*)+", "", subject, flags=re.I)
     body = "\n\n".join(
         p.text for p in (draft.greeting, *draft.paragraphs, draft.closing) if p is not None
@@ -242,4 +329,8 @@ def detect_kind(draft: Draft) -> tuple[str | None, dict[str, float]]:
     """The most likely kind and every kind's score; None when nothing points anywhere."""
     scores = kind_scores(draft)
     best = max(scores, key=lambda k: scores[k])
+    text = "\n".join(p.text for p in draft.parts("whole"))[:20000]
+    other = _OTHER_WEIGHT * sum(1 for rx in _OTHER if rx.search(text))
+    if other and other >= scores[best] * 0.5:
+        return None, scores
     return (best if scores[best] >= 1.0 else None), scores

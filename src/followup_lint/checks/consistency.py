@@ -16,59 +16,20 @@ from pydantic import Field
 
 from followup_lint.checks import register
 from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, Hit
+from followup_lint.reading import lexicon
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
     from followup_lint.reading.draft import Part
 
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "madam",
-    "dear",
-    "hi",
-    "hello",
-    "hey",
-    "good",
-    "morning",
-    "afternoon",
-    "evening",
-    "greetings",
-    "team",
-    # Generic addressees: greeting-without-name reports those, not a misspelt name.
-    "to",
-    "whom",
-    "it",
-    "may",
-    "concern",
-    "hiring",
-    "manager",
-    "managers",
-    "committee",
-    "recruiter",
-    "recruiting",
-    "talent",
-    "acquisition",
-    "hr",
-    "human",
-    "resources",
-    "department",
-    "panel",
-    "all",
-    "everyone",
-    "there",
-    "and",
-    "the",
-    "of",
-    "day",
-}
+# Titles and the words of a nameless greeting ("Dear Hiring Manager") are nobody's name: the
+# lexicon's one copy of each list.
+_TITLES = (
+    set(lexicon.titles())
+    | set(lexicon.addressee_words())
+    | {w for opener in lexicon.greeting_openers() for w in opener.split()}
+)
+_AFTER_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+$")
 _PLACEHOLDER = re.compile(r"[\[\]{}<>%]|__")
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*")
 _COMPANY = r"([A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
@@ -80,11 +41,30 @@ _COMPANY_CUES = (
     re.compile(
         rf"\b{_COMPANY}(?:'s|’s)\s+(?:team|mission|product|products|culture|customers|values|platform|growth)\b"
     ),
+    # "help Umbrella grow its data team": "its" makes the name an organisation's.
+    re.compile(
+        rf"\bhelp(?:ing)?\s+{_COMPANY}\s+(?:grow|build|scale|expand|reach|achieve|improve|deliver|"
+        r"launch|meet|modernise|modernize|streamline)\s+(?:its|their)\b"
+    ),
+    re.compile(rf"\b(?:future|career|contribute|contributing)\s+(?:at|with|to)\s+{_COMPANY}"),
 )
 _SUFFIXES = re.compile(
     r"\b(?:inc|llc|ltd|gmbh|corp|corporation|co|company|plc|group|the)\b\.?", re.I
 )
 _NOT_COMPANIES = {"the", "a", "an", "your", "our", "this", "that", "my", "you", "i"}
+
+
+def _person_tokens(name: str) -> list[str]:
+    """Name words of a person: "Dana Li", or an address's local part ("marcus.webb")."""
+    tokens = _NAME_TOKEN.findall(name)
+    if tokens or "@" in name or " " in name.strip():
+        return tokens
+    return [w.capitalize() for w in re.split(r"[._+\-\d]+", name) if len(w) > 1]
+
+
+def _short_form(greeted: str, known: str) -> bool:
+    """ "Alex" for "Alexandra", "Chris" for "Christopher": a prefix of four letters or more."""
+    return len(greeted) >= 4 and known.startswith(greeted) and len(known) - len(greeted) >= 2
 
 
 def _norm_company(name: str) -> str:
@@ -118,7 +98,7 @@ class Consistency(Check):
     def _names(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
         ctx = analysis.context
         people = [*ctx.interviewers, *ctx.recipients]
-        known = {t.lower(): t for p in people for t in _NAME_TOKEN.findall(p.name)}
+        known = {t.lower(): t for p in people for t in _person_tokens(p.name)}
         if not known:
             return  # nothing to compare against: the rule stays silent
         # The employer's name in "Dear Acme team," is not a person's name.
@@ -159,6 +139,15 @@ class Consistency(Check):
                 if low in known:
                     continue
                 close = difflib.get_close_matches(low, list(known), n=1, cutoff=0.6)
+                # Near-certain only: a near miss of a known name ("Alvares" for "Alvarez"), or a
+                # surname after a title that is nobody's ("Ms. Lee" to Dana Li). A first name
+                # nobody mentioned may be a nickname ("Bob" for Robert) or a colleague's, and
+                # "Alex" for "Alexandra" is a short form, not a typo.
+                titled = bool(_AFTER_TITLE.search(part.text[: m.start()]))
+                if close and _short_form(low, close[0]):
+                    continue
+                if not close and not titled:
+                    continue
                 unique = list(dict.fromkeys(p.name for p in people))
                 expected = known[close[0]] if close else " or ".join(unique[:3])
                 s, e = part.start + m.start(), part.start + m.end()
@@ -184,7 +173,9 @@ class Consistency(Check):
         for part in parts:
             for rx in _COMPANY_CUES:
                 for m in rx.finditer(part.text):
-                    found = m.group(1).rstrip(".,'’")
+                    # A capitalised word after a full stop starts a sentence, not a name:
+                    # "... at Contoso. I enjoyed" names Contoso.
+                    found = re.split(r"[.!?](?=\s)", m.group(1))[0].rstrip(".,'’")
                     norm = _norm_company(found)
                     if not norm or norm in _NOT_COMPANIES or norm in self.allow:
                         continue

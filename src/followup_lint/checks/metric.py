@@ -95,7 +95,7 @@ class Metric(Check):
                 if self._judge(value, lo, hi):
                     yield hit(part.start, part.end, value)
         elif measure == "words":
-            words = [w for p in parts for w in analysis.words(p)]
+            words = _prose_words(analysis, parts)
             if self._judge(len(words), lo, hi):
                 if hi is not None and len(words) > hi:
                     s, e = words[int(hi)]  # the first word past the limit
@@ -109,7 +109,7 @@ class Metric(Check):
                 yield hit(s, e, len(parts))
         elif measure == "paragraph_words":
             for part in parts:
-                n = len(analysis.words(part))
+                n = len(_prose_words(analysis, [part]))
                 if self._judge(n, lo, hi):
                     yield hit(part.start, part.end, n)
         elif measure == "sentence_words":
@@ -128,3 +128,13 @@ class Metric(Check):
             if self._judge(len(places), lo, hi):
                 at = places[int(hi)] if hi is not None and len(places) > hi else 0
                 yield hit(at, at + 1, len(places))
+
+
+def _prose_words(analysis: Analysis, parts: list[Part]) -> list[tuple[int, int]]:
+    """The words of these parts that the sender wrote: a template's instructions to its user
+    ("(use this space to add what you forgot to say)") are not prose the reader will read."""
+    words = [w for p in parts for w in analysis.words(p)]
+    spans = [(s.start, s.end) for s in analysis.draft.slots if s.stands_for == "instruction"]
+    if not spans:
+        return words
+    return [w for w in words if not any(a <= w[0] < b for a, b in spans)]

@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 from followup_lint.checks import register
 from followup_lint.checks._matching import PhraseSet, compile_patterns, regex_matches
 from followup_lint.checks.base import Check, CheckParams, CompileEnv, Hit
+from followup_lint.reading import lexicon
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -68,8 +69,15 @@ class Required(Check):
         if need == "content":
             return any(p.text.strip() for p in parts)
         if need == "contact":
-            return any(c.kind in self.p.contact_kinds for c in analysis.contacts)
+            return _has_contact(analysis, parts, self.p.contact_kinds)
         if need == "name":
+            draft = analysis.draft
+            # The parser typed the signature's lines; a name slot ("[Your Name]") counts.
+            if any(line.kind == "name" for line in draft.signature_lines):
+                return True
+            for part in parts:
+                if any(s.stands_for in _NAME_SLOTS for s in draft.slots_in(part)):
+                    return True
             names = {n.lower() for n in analysis.context.names()}
             for part in parts:
                 for m in _NAME_LINE.finditer(part.text):
@@ -101,20 +109,21 @@ class Required(Check):
             yield Hit(first, first, {"need": self.p.need})
 
 
-_CLOSINGS = {
-    "best",
-    "regards",
-    "sincerely",
-    "thanks",
-    "cheers",
-    "thank you",
-    "best regards",
-    "kind regards",
-    "warm regards",
-    "respectfully",
-    "yours truly",
-}
+_NAME_SLOTS = frozenset({"sender_name", "name"})
+_LINE_KINDS = {"phone": "phone", "email": "email", "profile": "profile"}
+
+
+def _has_contact(analysis: Analysis, parts: list[Part], kinds: list[ContactKind]) -> bool:
+    """A phone, email or profile link in the scope, as found by the contact finder, as a
+    signature line the parser typed ("555 0190 4417" alone under the name), or as a slot for
+    one ("[Your Phone Number]", "Your contact info")."""
+    if any(c.kind in kinds for c in analysis.contacts):
+        return True
+    draft = analysis.draft
+    if any(_LINE_KINDS.get(line.kind) in kinds for line in draft.signature_lines):
+        return True
+    return any(s.stands_for == "contact" for p in parts for s in draft.slots_in(p))
 
 
 def _is_closing(line: str) -> bool:
-    return line.strip(" ,.!").lower() in _CLOSINGS
+    return line.strip(" ,.!").lower() in lexicon.closings()

@@ -1,2 +1,2 @@
-"""Judgements that fit no check kind, one module per rule category, each a registered function
-of the `python` check kind (imported by `followup_lint.functions`)."""
+"""Named judgements for the `python` check kind: logic that fits no data-driven check kind,
+one module per rule category. Importing a module registers its functions."""

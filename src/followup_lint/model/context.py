@@ -226,6 +226,10 @@ def from_headers(draft: Draft) -> dict[str, Any]:
     data: dict[str, Any] = {}
     # An address with neither a display name nor a local part ("@example.com") names nobody.
     recipients = [a for a in draft.addresses("to", "cc") if a.name or a.email.partition("@")[0]]
+    # The sender is never a recipient: git send-email and some clients Cc the sender's own
+    # address, and "Dear Marcus" must not be read as a note meant for the sender.
+    own = {a.email.lower() for a in draft.addresses("from", "sender") if a.email}
+    recipients = [a for a in recipients if not a.email or a.email.lower() not in own]
     if recipients:
         data["recipients"] = [
             {"name": a.name or a.email.partition("@")[0], "email": a.email or None}

@@ -13,7 +13,6 @@ The lints of one draft are computed once and shared by the `harper` and `harper-
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from followup_lint.checks.base import FixSpec, Hit
@@ -28,22 +27,15 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _UNAVAILABLE_RULE = "harper-unavailable"
 
 
-@lru_cache(maxsize=1)
-def _placeholder_re() -> re.Pattern[str]:
-    # The placeholder check's own markers, one copy: what it reports, Harper never reads.
-    from followup_lint.checks.placeholder import DEFAULT_PATTERNS
-
-    return re.compile("|".join(f"(?:{p})" for p in DEFAULT_PATTERNS))
-
-
 def _blocked(analysis: Analysis, part: Part, lint: HarperLint) -> bool:
     from followup_lint.proofreading.slips import _protected
     from followup_lint.proofreading.speller import accepted_name
 
     text = part.text
     s, e = lint.start, lint.end
-    for m in _placeholder_re().finditer(text):
-        if m.start() <= e and s <= m.end():  # touching counts: "[Company]'s"
+    # The parser's placeholder slots (what unfilled-placeholder reports) Harper never reads.
+    for slot in analysis.draft.slots_in(part):
+        if slot.start - part.start <= e and s <= slot.end - part.start:  # touching: "[Co]'s"
             return True
     if _protected(analysis, part).covers(part.start + s, part.start + e):
         return True
