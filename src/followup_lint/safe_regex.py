@@ -11,7 +11,7 @@ bound on adversarial input).
 A user pattern must be a valid Python regular expression (the syntax the rule docs describe) that
 RE2 can run: no look-ahead or look-behind, no back-references, no possessive or atomic groups,
 repetition counts up to 1000. `\\w`, `\\d`, `\\s` (and their negations) keep their Unicode meaning
-in Python; `\\b` is an ASCII word boundary (RE2 has no Unicode one), see docs/security-limits.md.
+in Python; `\\b` is an ASCII word boundary (RE2 has no Unicode one), see docs/security.md.
 
 Which patterns are the user's is set around the check's constructor with `user_patterns(origin)`
 (the Linter does it for every rule from a user folder, and for every rule whose patterns a
