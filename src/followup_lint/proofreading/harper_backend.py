@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _UNAVAILABLE_RULE = "harper-unavailable"
+#: Longest paragraph sent to Harper, and most characters of one draft.
+MAX_PARAGRAPH_CHARS = 5_000
+MAX_DRAFT_CHARS = 50_000
 
 
 def _blocked(analysis: Analysis, part: Part, lint: HarperLint) -> bool:
@@ -76,7 +79,13 @@ def _draft_lints(
     found: list[tuple[Part, HarperLint]] | str = []
     try:
         assert isinstance(found, list)
+        budget = MAX_DRAFT_CHARS
         for part in parts:
+            # A paragraph this long is not prose (a paste, a log, hostile input), and past the
+            # budget a draft is not a note: Harper's cost grows with the text.
+            if len(part.text) > MAX_PARAGRAPH_CHARS or len(part.text) > budget:
+                continue
+            budget -= len(part.text)
             for lint in eng.lint(part.text):
                 span = (part.start + lint.start, part.start + lint.end)
                 if span not in ours and not _blocked(analysis, part, lint):
