@@ -1,0 +1,78 @@
+"""The act lexicon: for each thing a sentence can do, the patterns that say it does it.
+
+The patterns are data (`data/acts.txt`); this module only loads and compiles them, once per
+process. `sentences.py` applies them to each sentence and adds the judgement a pattern cannot
+make alone (negation, whose interest it is, sarcasm).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from followup_lint.analysis.textpatterns import Prefiltered, loose
+
+#: Acts a sentence can do, in the order the lexicon lists them.
+ACTS = (
+    "thanks",
+    "interest",
+    "refers_to_interview",
+    "asks_update",
+    "declines",
+    "gives_reason",
+    "door_open",
+    "apologises",
+    "negotiates",
+    "demands",
+    "complaint",
+    "hostility",
+    "passive_aggression",
+    "sarcasm",
+    "gift",
+)
+#: Sections of the lexicon that are not acts but help to judge one.
+HELPERS = ("sarcastic_object", "topic_cue", "artefact", "stock_head", "vague_word")
+
+
+def _sections(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1], [])
+            continue
+        if current is None:
+            raise ValueError(f"acts.txt: pattern before any [section]: {line!r}")
+        current.append(line)
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[str]]:
+    """The raw sections of `data/acts.txt` (patterns, or words for the word sections)."""
+    text = resources.files("followup_lint.analysis").joinpath("data/acts.txt")
+    return _sections(text.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def compiled() -> dict[str, Prefiltered]:
+    """One case-insensitive alternation per act (and per pattern helper), compiled once."""
+    lex = lexicon()
+    out: dict[str, Prefiltered] = {}
+    for name in (*ACTS, "sarcastic_object", "topic_cue", "artefact"):
+        patterns = lex.get(name)
+        if not patterns:
+            raise ValueError(f"acts.txt: no [{name}] section")
+        joined = "|".join(f"(?:{loose(p)})" for p in patterns)
+        out[name] = Prefiltered(re.compile(joined, re.I))
+    return out
+
+
+@lru_cache(maxsize=1)
+def words(name: str) -> frozenset[str]:
+    """A word section of the lexicon (`stock_head`, `vague_word`) as a set of lower-case words."""
+    return frozenset(w.lower() for line in lexicon().get(name, []) for w in line.split())
