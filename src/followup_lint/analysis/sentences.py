@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
 
 # A template slot: "[specific topic discussed]", "{specific_aspect}", "%TOPIC%", "<project>".
-_SLOT = re.compile(r"\[[^\[\]\n]{1,80}\]|\{\{?[^{}\n]{1,80}\}?\}|%[A-Z_]{2,40}%|<[A-Za-z][^<>\n]{1,60}>")
+_SLOT = re.compile(
+    r"\[[^\[\]\n]{1,80}\]|\{\{?[^{}\n]{1,80}\}?\}|%[A-Z_]{2,40}%|<[A-Za-z][^<>\n]{1,60}>"
+)
 # Words in a slot that say it stands for something from the interview, not a name or the role.
 _SLOT_TOPIC = re.compile(
     r"topic|specific|project|challenge|discuss|mention|initiative|aspect|detail|point|goal|"
@@ -119,19 +121,17 @@ def _clause_before(text: str, at: int) -> str:
 def _own_interest(text: str, m: re.Match[str]) -> bool:
     """An interest match is the sender's own, stated and not negated."""
     before = _clause_before(text, m.start())
-    if _NEGATION.search(before) or _NEGATION.search(m.group()):
-        # "can't wait" is itself a negation, and means the opposite
-        if not re.search(r"can(?:no|')t wait", m.group(), re.I):
-            return False
+    negated = _NEGATION.search(before) or _NEGATION.search(m.group())
+    # "can't wait" is itself a negation, and means the opposite
+    if negated and not re.search(r"can(?:no|')t wait", m.group(), re.I):
+        return False
     if re.search(r"\b(?:would|could|should|might) have\b", before, re.I):
         return False  # "I would have been a fine asset": what might have been
     subjects = _SUBJECT.findall(before)
     if subjects and subjects[-1].lower().replace("’", "'") in _OTHERS:
         # "if you are interested", "there's interest", unless the sender's own "me" follows
         return bool(re.search(r"\b(?:me|my)\b", m.group(), re.I))
-    if re.search(r"\b(?:your|their|his|her|its|no)\s+$", before, re.I):
-        return False
-    return True
+    return not re.search(r"\b(?:your|their|his|her|its|no)\s+$", before, re.I)
 
 
 def _content_words(fragment: str) -> list[str]:

@@ -17,10 +17,9 @@ from followup_lint.reading.draft import Part
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # Words too common to tell one topic from another ("customer research" vs "research").
-_COMMON = frozenset(
-    """a an the and or of to in on at for with about from by as into your my our we i this that
-    new role position job team company interview work project""".split()
-)
+_COMMON_WORDS = """a an the and or of to in on at for with about from by as into your my our we i
+this that new role position job team company interview work project"""
+_COMMON = frozenset(_COMMON_WORDS.split())
 
 
 def _mentions_topic(body: str, topic: str) -> bool:
@@ -79,9 +78,7 @@ def _severity(analysis: Analysis, args: dict[str, Any]) -> Severity | None:
 
 
 @function("missing-gratitude")
-def missing_gratitude(
-    analysis: Analysis, parts: list[Part], args: dict[str, Any]
-) -> Iterator[Hit]:
+def missing_gratitude(analysis: Analysis, parts: list[Part], args: dict[str, Any]) -> Iterator[Hit]:
     """No sentence of the body thanks the reader sincerely.
 
     A sarcastic thank-you ("thanks for ghosting me") does not count, nor does any thanks in a
@@ -106,9 +103,7 @@ def missing_gratitude(
 
 
 @function("missing-interest")
-def missing_interest(
-    analysis: Analysis, parts: list[Part], args: dict[str, Any]
-) -> Iterator[Hit]:
+def missing_interest(analysis: Analysis, parts: list[Part], args: dict[str, Any]) -> Iterator[Hit]:
     """No sentence of the body states the sender's own, un-negated interest in the job, the
     company or future contact (mocking drafts never do)."""
     if not parts or not any(p.text.strip() for p in parts):

@@ -65,9 +65,7 @@ _RUN_MARKS = re.compile(r"(?<![.\w])\.{4,}|!{2,}\?|\?{2,}|\?!")
 
 
 @function("casual-register")
-def casual_register(
-    analysis: Analysis, parts: list[Part], args: dict[str, Any]
-) -> Iterator[Hit]:
+def casual_register(analysis: Analysis, parts: list[Part], args: dict[str, Any]) -> Iterator[Hit]:
     """The draft reads like a text message: written all in lower case or all in capitals,
     "@" for "at", runs of dots or of question marks. (Emoji are the `emoji` rule's.)
 
