@@ -105,10 +105,16 @@ def missing_gratitude(analysis: Analysis, parts: list[Part], args: dict[str, Any
 @function("missing-interest")
 def missing_interest(analysis: Analysis, parts: list[Part], args: dict[str, Any]) -> Iterator[Hit]:
     """No sentence of the body states the sender's own, un-negated interest in the job, the
-    company or future contact (mocking drafts never do)."""
+    company or future contact (mocking drafts never do).
+
+    args: skip_kinds (kinds that need no interest: offers, declines, networking); a draft of
+    unknown kind gets a hint (info) rather than a warning."""
     if not parts or not any(p.text.strip() for p in parts):
+        return
+    if analysis.kind in args.get("skip_kinds", ()):
         return
     if analysis.reading.own_interest:
         return
     end = parts[-1].end
-    yield Hit(end, end, {"kind": (analysis.kind or "note").replace("_", " ")})
+    soft = Severity.INFO if analysis.kind is None else None
+    yield Hit(end, end, {"kind": (analysis.kind or "note").replace("_", " ")}, severity=soft)
