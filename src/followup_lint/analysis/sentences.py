@@ -134,12 +134,21 @@ def _own_interest(text: str, m: re.Match[str]) -> bool:
     return not re.search(r"\b(?:your|their|his|her|its|no)\s+$", before, re.I)
 
 
+def _negated_thanks(text: str, m: re.Match[str]) -> bool:
+    """ "I don't appreciate being ignored", "no thanks to you"; but not "I can't thank you
+    enough"."""
+    before = _clause_before(text, m.start())[-20:]
+    if not _NEGATION.search(before):
+        return False
+    return not re.match(r"[\w ]{0,12}\benough\b", text[m.end() :])
+
+
 def _content_words(fragment: str) -> list[str]:
     vague = words("vague_word")
     heads = words("stock_head")
     out = []
     for w in _WORD.findall(fragment):
-        low = w.lower().replace("’", "'")
+        low = w.lower().replace("’", "'").removesuffix("'s")
         if w[0].isupper() or len(low) < 3 or low in vague or low in heads:
             continue  # capitalised words are mostly the company, the role or a person
         out.append(low)
@@ -198,7 +207,7 @@ def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
             for m in rx.finditer(text, low):
                 name = act
                 if act == "thanks":
-                    if _NOT_THANKS.match(text, m.start()):
+                    if _NOT_THANKS.match(text, m.start()) or _negated_thanks(text, m):
                         continue
                     obj = text[m.end() :]
                     if pats["sarcastic_object"].search(obj):
