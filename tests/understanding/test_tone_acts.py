@@ -63,6 +63,9 @@ def test_ordinary_sentences_have_no_tone_act(text: str) -> None:
 
 def test_sincere_thanks_after_a_complaint_word_elsewhere() -> None:
     r = read_sentences(
-        [("body", 0, "Thank you for your time."), ("body", 30, "The silence in the lab was striking.")]
+        [
+            ("body", 0, "Thank you for your time."),
+            ("body", 30, "The silence in the lab was striking."),
+        ]
     )
     assert r.sincere_thanks and not r.mocking

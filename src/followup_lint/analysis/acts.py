@@ -22,6 +22,7 @@ ACTS = (
     "declines",
     "gives_reason",
     "door_open",
+    "closes_door",
     "apologises",
     "negotiates",
     "demands",
@@ -76,3 +77,8 @@ def compiled() -> dict[str, Prefiltered]:
 def words(name: str) -> frozenset[str]:
     """A word section of the lexicon (`stock_head`, `vague_word`) as a set of lower-case words."""
     return frozenset(w.lower() for line in lexicon().get(name, []) for w in line.split())
+
+
+def known_acts() -> tuple[str, ...]:
+    """Every act a sentence can be found to do (the lexicon's, and the judged ones)."""
+    return (*ACTS, "thanks_sarcastic")

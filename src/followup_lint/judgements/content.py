@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from followup_lint.analysis.acts import known_acts
 from followup_lint.analysis.core import Analysis
 from followup_lint.checks.base import Hit
 from followup_lint.checks.python import function
@@ -118,3 +119,20 @@ def missing_interest(analysis: Analysis, parts: list[Part], args: dict[str, Any]
     end = parts[-1].end
     soft = Severity.INFO if analysis.kind is None else None
     yield Hit(end, end, {"kind": (analysis.kind or "note").replace("_", " ")}, severity=soft)
+
+
+@function("required-act")
+def required_act(analysis: Analysis, parts: list[Part], args: dict[str, Any]) -> Iterator[Hit]:
+    """Fires once when no sentence of the parts in scope does `act` (data/acts.txt).
+
+    args: act. Nothing is reported for an empty scope (body-missing's finding)."""
+    act = str(args["act"])
+    if act not in known_acts():
+        raise ValueError(f"required-act: unknown act {act!r} (known: {', '.join(known_acts())})")
+    if not parts or not any(p.text.strip() for p in parts):
+        return
+    spans = [(p.start, p.end) for p in parts]
+    for s in analysis.reading.doing(act, None):
+        if any(a <= s.start < b for a, b in spans):
+            return
+    yield Hit(parts[0].start, parts[0].end, {"act": act})

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from followup_lint.analysis.acts import known_acts
 from followup_lint.analysis.badwords import bad_words
 from followup_lint.analysis.core import Analysis
 from followup_lint.checks.base import Hit
@@ -22,6 +23,11 @@ def sentence_act(analysis: Analysis, parts: list[Part], args: dict[str, Any]) ->
     args: acts (list of act names), max_hits (default 3). The finding covers the words that
     showed the act; `match` is that text."""
     acts = list(args.get("acts", []))
+    unknown = [a for a in acts if a not in known_acts()]
+    if unknown:
+        raise ValueError(
+            f"sentence-act: unknown act(s) {unknown} (known: {', '.join(known_acts())})"
+        )
     limit = int(args.get("max_hits", 3))
     spans = [(p.start, p.end) for p in parts]
     n = 0
