@@ -58,8 +58,18 @@ def no_specific_reference(
 ) -> Iterator[Hit]:
     """Nothing in the body names something concrete from the interview.
 
-    args: min_words (bodies shorter than this are left to other rules)."""
+    args: min_words (bodies shorter than this are left to other rules); kinds (the kinds that
+    need a detail, default thank_you). A draft of unknown kind that thanks the reader and refers
+    to the interview is a note after an interview too: it gets a hint (info)."""
     if not parts or analysis.body_word_count < int(args.get("min_words", 15)):
+        return
+    severity: Severity | None = None
+    if analysis.kind is None:
+        reading = analysis.reading
+        if not (reading.sincere_thanks and reading.does("refers_to_interview")):
+            return
+        severity = Severity.INFO
+    elif analysis.kind not in args.get("kinds", ["thank_you"]):
         return
     if specific_detail(analysis) is not None:
         return
@@ -67,7 +77,8 @@ def no_specific_reference(
     about = analysis.reading.doing("refers_to_interview")
     start, end = (about[0].start, about[0].end) if about else (parts[0].start, parts[-1].end)
     topics = ", ".join(analysis.context.topics[:3])
-    yield Hit(start, end, {"topics": topics, "where": "sentence" if about else "body"})
+    values = {"topics": topics, "where": "sentence" if about else "body"}
+    yield Hit(start, end, values, severity=severity)
 
 
 def _severity(analysis: Analysis, args: dict[str, Any]) -> Severity | None:
