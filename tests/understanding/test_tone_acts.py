@@ -69,3 +69,30 @@ def test_sincere_thanks_after_a_complaint_word_elsewhere() -> None:
         ]
     )
     assert r.sincere_thanks and not r.mocking
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You were incredibly rude to me on the phone.",
+        "Your decision is frankly absurd.",
+        "I deserved at least an interview, and I deserve an explanation.",
+        "Your company has made a huge mistake.",
+        "Thank you for the heartfelt form letter.",
+    ],
+)
+def test_more_hostile_forms(text: str) -> None:
+    assert _acts(text) & TONE_ACTS, _acts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be unfair to my current team to leave before the release.",
+        "The traffic was awful, so thank you for waiting.",
+        "I made a mistake in my answer on pricing, and I have corrected it below.",
+        "Thank you for the warm welcome at reception.",
+    ],
+)
+def test_more_ordinary_sentences(text: str) -> None:
+    assert not (_acts(text) & TONE_ACTS), _acts(text)

@@ -52,6 +52,7 @@ _FIGURE = re.compile(
 _NO_OBJECT = frozenset({"it", "them", "this", "that", "so", "me", "us", "him", "her", "they"})
 _THING = re.compile(r"\b(?:the|your|our|its|their)\s+((?:[a-z][a-z'’-]+\s+){0,2}[a-z][a-z'’-]+)")
 # "thank-you note" names a note, not a thanks.
+_FOR = re.compile(r"\bfor\b", re.I)
 _NOT_THANKS = re.compile(r"thank[- ]you (?:note|e-?mail|letter|card|message)s?\b", re.I)
 
 
@@ -96,8 +97,12 @@ class Reading:
 
     @property
     def sincere_thanks(self) -> tuple[Sentence, ...]:
-        """Body sentences that thank the reader and mean it."""
-        return () if self.mocking else self.doing("thanks")
+        """Sentences that thank the reader and mean it: in the body, or a sign-off that thanks
+        for something ("Thank you for your consideration,"), which a bare "Thanks," does not."""
+        if self.mocking:
+            return ()
+        closing = tuple(s for s in self.doing("thanks", "closing") if _FOR.search(s.text))
+        return self.doing("thanks") + closing
 
     @property
     def own_interest(self) -> tuple[Sentence, ...]:
