@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from followup_lint import detect, functions
+from followup_lint import functions
+from followup_lint.analysis import kind_detection as detect
 from followup_lint.analysis.acts import compiled
 from followup_lint.analysis.textpatterns import Prefiltered, fold, literal_openings, loose
 from followup_lint.checks._matching import compile_patterns
