@@ -8,7 +8,7 @@ make alone (negation, whose interest it is, sarcasm).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from followup_lint.analysis.textpatterns import Prefiltered, loose
@@ -73,7 +73,7 @@ def compiled() -> dict[str, Prefiltered]:
     return out
 
 
-@lru_cache(maxsize=1)
+@cache
 def words(name: str) -> frozenset[str]:
     """A word section of the lexicon (`stock_head`, `vague_word`) as a set of lower-case words."""
     return frozenset(w.lower() for line in lexicon().get(name, []) for w in line.split())
@@ -82,3 +82,40 @@ def words(name: str) -> frozenset[str]:
 def known_acts() -> tuple[str, ...]:
     """Every act a sentence can be found to do (the lexicon's, and the judged ones)."""
     return (*ACTS, "thanks_sarcastic")
+
+
+_WORD_START = re.compile(r"\b\w")
+
+
+def word_keys(text: str) -> frozenset[str]:
+    """The first one, two and three letters of every word of a text (lower case): what
+    `gates()` compares with."""
+    low = text.lower()
+    return frozenset(
+        low[m.start() : m.start() + n] for m in _WORD_START.finditer(low) for n in (1, 2, 3)
+    )
+
+
+@lru_cache(maxsize=1)
+def gates() -> dict[str, frozenset[str] | None]:
+    """For each compiled section, the word beginnings one of which every match starts with, or
+    None when that cannot be said (a pattern that does not start at a word boundary, or whose
+    literal opening is unknown). A sentence none of whose words begins so cannot match: one set
+    intersection instead of the regex, or of hundreds of substring tests."""
+    lex = lexicon()
+    out: dict[str, frozenset[str] | None] = {}
+    for name, pre in compiled().items():
+        openings = pre.openings
+        if openings is None or not all(p.startswith("\\b") for p in lex[name]):
+            out[name] = None
+            continue
+        keys: set[str] = set()
+        for o in openings:
+            head = o.lstrip()
+            word = re.match(r"[\w'’-]{1,3}", head)
+            if not word or not head[:1].isalnum():
+                keys = set()
+                break
+            keys.add(word.group())
+        out[name] = frozenset(keys) if keys else None
+    return out

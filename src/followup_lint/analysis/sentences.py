@@ -18,15 +18,17 @@ Pure Python over the Analysis's own sentence split: no spaCy, so the default pat
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from followup_lint.analysis.acts import compiled, words
-from followup_lint.analysis.textpatterns import fold
+from followup_lint.analysis.acts import ACTS, compiled, gates, word_keys, words
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
 
 # A template slot: "[specific topic discussed]", "{specific_aspect}", "%TOPIC%", "<project>".
 _SLOT = re.compile(
@@ -160,20 +162,26 @@ def _content_words(fragment: str) -> list[str]:
     return out
 
 
-def _detail(text: str, refers: bool) -> str | None:
+def _finditer(name: str, text: str, keys: frozenset[str]) -> Iterator[re.Match[str]]:
+    """Matches of a lexicon section in a sentence, skipped when no word of it can start one."""
+    gate = gates()[name]
+    if gate is not None and gate.isdisjoint(keys):
+        return iter(())
+    return compiled()[name].regex.finditer(text)
+
+
+def _detail(text: str, refers: bool, keys: frozenset[str]) -> str | None:
     """A concrete detail from the interview that this sentence names, or None."""
     for slot in _SLOT.finditer(text):
         if _SLOT_TOPIC.search(slot.group()):
             return slot.group()
-    pats = compiled()
-    low = fold(text)
-    art = pats["artefact"].search(text, low)
+    art = next(_finditer("artefact", text, keys), None)
     if art:
         return art.group()
     fig = _FIGURE.search(text)
     if fig and refers:
         return fig.group()
-    for cue in pats["topic_cue"].finditer(text, low):
+    for cue in _finditer("topic_cue", text, keys):
         after = text[cue.end() : cue.end() + 90]
         clause = _CLAUSE_END.split(after, maxsplit=1)[0]
         first = clause.split()[:1]
@@ -200,22 +208,20 @@ def _detail(text: str, refers: bool) -> str | None:
 
 def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
     """Read sentences given as (part name, start offset, text)."""
-    pats = compiled()
+    sarcastic_object = compiled()["sarcastic_object"].regex
     out: list[Sentence] = []
     for part, start, text in pieces:
-        low = fold(text)
+        keys = word_keys(text)
         acts: set[str] = set()
         spans: list[tuple[str, int, int]] = []
-        for act, rx in pats.items():
-            if act in ("sarcastic_object", "topic_cue", "artefact"):
-                continue
-            for m in rx.finditer(text, low):
+        for act in ACTS:
+            for m in _finditer(act, text, keys):
                 name = act
                 if act == "thanks":
                     if _NOT_THANKS.match(text, m.start()) or _negated_thanks(text, m):
                         continue
                     obj = text[m.end() :]
-                    if pats["sarcastic_object"].search(obj):
+                    if sarcastic_object.search(obj):
                         name = "thanks_sarcastic"
                 elif act == "interest" and not _own_interest(text, m):
                     continue
@@ -225,7 +231,7 @@ def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
                 if name == act:
                     break
         refers = "refers_to_interview" in acts
-        detail = _detail(text, refers) if part == "body" else None
+        detail = _detail(text, refers, keys) if part == "body" else None
         out.append(
             Sentence(start, start + len(text), text, part, frozenset(acts), tuple(spans), detail)
         )
@@ -238,8 +244,13 @@ def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
 
 
 def read_analysis(analysis: Analysis) -> Reading:
-    """Read the sentences of a draft's greeting, body paragraphs, sign-off and signature."""
+    """Read the sentences of a draft's greeting, body paragraphs, sign-off and signature.
+
+    Like every rule that matches words and phrases, the reading stops at the pipeline's length
+    limit (the Linter's notice says so): a draft of megabytes is not an email, and reading all
+    of it would cost seconds."""
     draft = analysis.draft
+    limit = analysis.pipeline.nlp.max_length
     named = [("greeting", draft.greeting)]
     named += [("body", p) for p in draft.paragraphs]
     named += [("closing", draft.closing), ("signature", draft.signature)]
@@ -248,5 +259,18 @@ def read_analysis(analysis: Analysis) -> Reading:
         for name, part in named
         if part is not None
         for s in analysis.sentences(part)
+        if s.start < limit
     ]
     return read_sentences(pieces)
+
+
+def in_parts(sentences: tuple[Sentence, ...], parts: list[Part]) -> list[Sentence]:
+    """The sentences that start inside one of the parts (parts in text order, as a draft gives
+    them): a binary search per sentence, so a draft of thousands of paragraphs stays linear."""
+    starts = [p.start for p in parts]
+    out = []
+    for s in sentences:
+        i = bisect.bisect_right(starts, s.start) - 1
+        if i >= 0 and s.start < parts[i].end:
+            out.append(s)
+    return out

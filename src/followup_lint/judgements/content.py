@@ -11,6 +11,7 @@ from typing import Any
 
 from followup_lint.analysis.acts import known_acts
 from followup_lint.analysis.core import Analysis
+from followup_lint.analysis.sentences import in_parts
 from followup_lint.checks.base import Hit
 from followup_lint.checks.python import function
 from followup_lint.model.severity import Severity
@@ -142,8 +143,6 @@ def required_act(analysis: Analysis, parts: list[Part], args: dict[str, Any]) ->
         raise ValueError(f"required-act: unknown act {act!r} (known: {', '.join(known_acts())})")
     if not parts or not any(p.text.strip() for p in parts):
         return
-    spans = [(p.start, p.end) for p in parts]
-    for s in analysis.reading.doing(act, None):
-        if any(a <= s.start < b for a, b in spans):
-            return
+    if in_parts(analysis.reading.doing(act, None), sorted(parts, key=lambda p: p.start)):
+        return
     yield Hit(parts[0].start, parts[0].end, {"act": act})

@@ -11,6 +11,7 @@ from typing import Any
 from followup_lint.analysis.acts import known_acts
 from followup_lint.analysis.badwords import bad_words
 from followup_lint.analysis.core import Analysis
+from followup_lint.analysis.sentences import in_parts
 from followup_lint.checks.base import Hit
 from followup_lint.checks.python import function
 from followup_lint.reading.draft import Part
@@ -29,11 +30,8 @@ def sentence_act(analysis: Analysis, parts: list[Part], args: dict[str, Any]) ->
             f"sentence-act: unknown act(s) {unknown} (known: {', '.join(known_acts())})"
         )
     limit = int(args.get("max_hits", 3))
-    spans = [(p.start, p.end) for p in parts]
     n = 0
-    for s in analysis.reading.sentences:
-        if not any(a <= s.start < b for a, b in spans):
-            continue
+    for s in in_parts(analysis.reading.sentences, sorted(parts, key=lambda p: p.start)):
         for act in acts:
             where = s.span(act)
             if where is None:
