@@ -129,11 +129,25 @@ def _check_patterns() -> Iterator[dict[str, Any]]:
             yield from _compiled(label, value)
 
 
+def _act_patterns() -> Iterator[dict[str, Any]]:
+    """The act lexicon (analysis/data/acts.txt), compiled one alternation per section."""
+    from followup_lint.analysis.acts import compiled
+
+    for name, pre in compiled().items():
+        yield {
+            "label": f"src/followup_lint/analysis/data/acts.txt [{name}]",
+            "pattern": pre.regex.pattern,
+            "flags": pre.regex.flags,
+            "bytes": False,
+            "mode": "search",
+        }
+
+
 @lru_cache(maxsize=1)
 def _collect() -> tuple[dict[str, Any], ...]:
     seen: set[tuple[str, int, bool, str]] = set()
     out: list[dict[str, Any]] = []
-    for item in (*_rule_patterns(), *_module_patterns(), *_check_patterns()):
+    for item in (*_rule_patterns(), *_module_patterns(), *_check_patterns(), *_act_patterns()):
         key = (item["pattern"], item["flags"], item["bytes"], item["mode"])
         if key not in seen:
             seen.add(key)
@@ -211,7 +225,8 @@ def test_patterns_are_collected() -> None:
     labels = {p["label"] for p in patterns}
     # The collector must see rule files, modules and compiled checks, or it tests nothing.
     assert any(label.startswith("rules/") and label.endswith(".yaml") for label in labels)
-    assert any("src/followup_lint/draft.py" in label for label in labels)
+    assert any("src/followup_lint/reading/draft.py" in label for label in labels)
+    assert any("acts.txt" in label for label in labels)
     assert any("compiled placeholder check" in label for label in labels)
     assert len(patterns) > 30
 
