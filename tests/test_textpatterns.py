@@ -12,6 +12,7 @@ import yaml
 
 from followup_lint import functions
 from followup_lint.analysis import kind_detection as detect
+from followup_lint.analysis.acts import compiled
 from followup_lint.analysis.textpatterns import Prefiltered, fold, literal_openings, loose
 from followup_lint.checks._matching import compile_patterns
 from followup_lint.rulebook import builtin_rules
@@ -42,8 +43,8 @@ def _patterns() -> list[re.Pattern[str]]:
         if pats:
             found += compile_patterns(pats, ignore_case=getattr(params, "ignore_case", True))
     found += [rx.regex for cues in detect._COMPILED.values() for rx, _ in cues]
+    found += [rx.regex for rx in compiled().values()]  # the act lexicon (data/acts.txt)
     found += [
-        functions._TOPIC_CUES.regex,
         functions._STOCK.regex,
         functions._ATTACHMENT_MENTION.regex,
     ]

@@ -65,13 +65,48 @@ def test_patterns_match_across_hard_wrapped_lines(rule: str, body: str) -> None:
         "Thanks so much for the offer.",
         "I appreciate the offer.",
         "I am grateful for the offer.",
-        "It was a pleasure to speak with you.",
         "Many thanks for the offer.",
+        "Whatever you decide, I valued the chance to meet the team.",
     ],
 )
 def test_gratitude_in_many_phrasings(phrase: str) -> None:
     report = linter_for(("missing-gratitude",)).lint(_note(phrase), context={"kind": "offer_reply"})
     assert not report.by_rule("missing-gratitude")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "It was a pleasure to speak with you.",  # courtesy, not thanks
+        "Thanks a lot for ghosting me after the final round.",  # sarcasm
+        "Thank you for your reply. Good luck finding anyone as qualified.",  # mocking draft
+    ],
+)
+def test_what_is_not_gratitude(phrase: str) -> None:
+    report = linter_for(("missing-gratitude",)).lint(_note(phrase), context={"kind": "offer_reply"})
+    assert report.by_rule("missing-gratitude")
+
+
+def test_gratitude_is_a_hint_where_it_is_only_a_courtesy() -> None:
+    report = linter_for(("missing-gratitude",)).lint(
+        _note("Is there any news on the timeline?"), context={"kind": "status_inquiry"}
+    )
+    (finding,) = report.by_rule("missing-gratitude")
+    assert finding.severity.value == "info"
+
+
+@pytest.mark.parametrize(
+    ("rule", "body"),
+    [
+        ("profanity", "That was a sh*t way to tell me."),
+        ("hostility", "Your loss, frankly."),
+        ("passive-aggression", "As I said in my last three emails, I am free on Friday."),
+        ("sarcasm", "Thanks a lot for ghosting me for three weeks."),
+        ("casual-register", "hi, just checking whether there is any news on the analyst role yet."),
+    ],
+)
+def test_new_tone_rules_fire_on_a_short_note(rule: str, body: str) -> None:
+    assert linter_for((rule,)).lint(_note(body)).by_rule(rule)
 
 
 @pytest.mark.parametrize(

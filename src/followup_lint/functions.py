@@ -15,6 +15,11 @@ from followup_lint.analysis.textpatterns import Prefiltered, fold
 from followup_lint.analysis.textpatterns import loose as _loose
 from followup_lint.checks.base import Hit
 from followup_lint.checks.python import function
+
+# Content and tone judgements live in judgements/ (DESIGN.md, "Layout"); importing them
+# registers their functions. specific_detail is shared with generic-template below.
+from followup_lint.judgements import tone as _tone  # noqa: F401
+from followup_lint.judgements.content import specific_detail
 from followup_lint.reading.draft import Part
 
 
@@ -33,105 +38,6 @@ def _wordset(text: str) -> frozenset[str]:
 # -- personalization -----------------------------------------------------------------------
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-
-# Lower-case stop words and the words every note uses: none of them is a specific detail.
-_STOP = _wordset(
-    """a an the and or but of to in on at for with about from by as into over under this that
-    these those your you my our we i me us it its is are was were be been being have has had
-    do does did will would can could should may might must shall very so such more most much
-    many some any all each how what which who whom why when where there here than then also
-    just really well new role position job opportunity opportunities company team teams
-    organization organisation interview interviews conversation conversations discussion
-    chat meeting time today yesterday work working things thing everything lot great good
-    process hiring next steps day week way part further more information strong perfect ideal
-    excellent wonderful amazing fantastic exciting unique valuable key addition asset fit skills
-    experience background qualifications abilities consideration chance pleasure candidacy
-    application career field industry department office business people staff"""
-)
-# Phrases that introduce what was talked about ("when you mentioned ...", "our discussion of").
-_TOPIC_CUES = Prefiltered(
-    re.compile(
-        _loose(
-            r"\b(?:you (?:mentioned|described|shared|explained|said|noted|pointed out|asked|walked me "
-            r"through|told me|showed me)|(?:we|i) (?:discussed|talked about|spoke about|covered|"
-            r"went over|touched on)|(?:discussing|talking about|speaking about|learning about|"
-            r"hearing about|learned about|heard about|learnt about)|(?:discussion|conversation|chat|"
-            r"talk|exchange) (?:about|of|on|around)|(?:insights?|thoughts|perspective|point|question|"
-            r"comments?|plans?|vision|approach|ideas?|overview|explanation|description) (?:on|about|"
-            r"into|for|regarding|of)|(?:hearing|learning|seeing|hear|learn|see) how|especially|"
-            r"particularly|in particular|such as|including)\b",
-        ),
-        re.I,
-    )
-)
-# A figure (an achievement or a number from the interview), but not "110 percent" effort.
-# "the thermal chamber", "your month-end close": two or three lower-case content words after a
-# determiner name a concrete thing, unless they are the stock nouns of every note or a job title
-# ("the hiring process", "the analyst role").
-_THING = re.compile(
-    r"\b(?:the|your|our)\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2})\b(?!\s+(?:role|position|"
-    r"opening|job|vacancy|post)\b)"
-)
-_FIGURE = re.compile(
-    r"(?<![\d.])(?!1[01]0\s?(?:%|percent))\d+(?:[.,]\d+)?\s?(?:%|percent|k\b|x\b)|[$€£]\s?\d"
-)
-_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
-
-
-def _mentions_topic(body: str, topic: str) -> bool:
-    low = body.lower()
-    keys = [w for w in _WORDS.findall(topic.lower()) if w not in _STOP and len(w) > 2]
-    # Most of the topic's words must be there: "research" alone is not "customer research".
-    found = sum(1 for k in keys if re.search(rf"\b{re.escape(k)}", low))
-    return bool(keys) and found >= max(1, -(-2 * len(keys) // 3))
-
-
-def specific_detail(analysis: Analysis) -> str | None:
-    """What makes the body specific (a topic from the context, a remark, a figure), or None.
-
-    Shared by no-specific-reference and generic-template, computed once per draft."""
-    key = "specific_detail"
-    if key in analysis.cache:
-        cached: str | None = analysis.cache[key]
-        return cached
-    body = analysis.draft.body_text
-    found: str | None = None
-    for topic in (*analysis.context.topics, *analysis.context.concerns):
-        if _mentions_topic(body, topic):
-            found = topic
-            break
-    # Cheapest tests first: any one of them is enough.
-    if found is None:
-        figure = _FIGURE.search(body)
-        found = figure.group() if figure else None
-    if found is None:
-        for m in _THING.finditer(body):
-            if all(w not in _STOP for w in m.group(1).split()):
-                found = m.group()
-                break
-    if found is None:
-        for m in _TOPIC_CUES.finditer(body):
-            # What follows the cue, up to the end of its sentence.
-            after = _WORDS.findall(re.split(r"[.!?;]", body[m.end() : m.end() + 80])[0])[:6]
-            if any(w.lower() not in _STOP for w in after):
-                found = body[m.start() : m.end() + 40].split("\n")[0]
-                break
-    analysis.cache[key] = found
-    return found
-
-
-@function("no-specific-reference")
-def no_specific_reference(
-    analysis: Analysis, parts: list[Part], args: dict[str, Any]
-) -> Iterator[Hit]:
-    """Nothing in the body points at this interview: no context topic, no remark, no figure."""
-    if not parts or analysis.body_word_count < int(args.get("min_words", 15)):
-        return  # a two-line draft is judged by the other rules first
-    if specific_detail(analysis) is not None:
-        return
-    topics = ", ".join(analysis.context.topics[:3])
-    yield Hit(parts[0].start, parts[-1].end, {"topics": topics})
-
 
 # Sentences every template contains. A body made (almost) only of these says nothing of its own.
 _STOCK = Prefiltered(

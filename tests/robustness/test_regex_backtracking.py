@@ -129,11 +129,25 @@ def _check_patterns() -> Iterator[dict[str, Any]]:
             yield from _compiled(label, value)
 
 
+def _act_patterns() -> Iterator[dict[str, Any]]:
+    """The act lexicon (analysis/data/acts.txt), compiled one alternation per section."""
+    from followup_lint.analysis.acts import compiled
+
+    for name, pre in compiled().items():
+        yield {
+            "label": f"src/followup_lint/analysis/data/acts.txt [{name}]",
+            "pattern": pre.regex.pattern,
+            "flags": pre.regex.flags,
+            "bytes": False,
+            "mode": "search",
+        }
+
+
 @lru_cache(maxsize=1)
 def _collect() -> tuple[dict[str, Any], ...]:
     seen: set[tuple[str, int, bool, str]] = set()
     out: list[dict[str, Any]] = []
-    for item in (*_rule_patterns(), *_module_patterns(), *_check_patterns()):
+    for item in (*_rule_patterns(), *_module_patterns(), *_check_patterns(), *_act_patterns()):
         key = (item["pattern"], item["flags"], item["bytes"], item["mode"])
         if key not in seen:
             seen.add(key)
@@ -215,6 +229,7 @@ def test_patterns_are_collected() -> None:
     # The placeholder markers (once the placeholder check's compiled alternation) are the
     # layout parser's slot patterns now, held at module level in reading/slots.py.
     assert any("src/followup_lint/reading/slots.py" in label for label in labels)
+    assert any("acts.txt" in label for label in labels)
     assert len(patterns) > 30
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup_lint.analysis.contacts import Contact, find_contacts
 from followup_lint.analysis.nlp import NO_PIPELINE, Pipeline
@@ -14,6 +14,9 @@ from followup_lint.analysis.tokens import Tokens, tokenize
 from followup_lint.model.context import Context
 from followup_lint.model.spans import LineIndex
 from followup_lint.reading.draft import Draft, Part
+
+if TYPE_CHECKING:
+    from followup_lint.analysis.sentences import Reading
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # A sentence ends at . ! ? (or an ellipsis) followed by space and an upper-case letter, digit or
@@ -141,6 +144,14 @@ class Analysis:
         from followup_lint.analysis.readability import flesch_kincaid_grade
 
         return float(flesch_kincaid_grade(body))
+
+    @cached_property
+    def reading(self) -> Reading:
+        """What each sentence of the sender's text does (thanks, states interest, refers to the
+        interview, complains, ...): analysis/sentences.py, read once per draft."""
+        from followup_lint.analysis.sentences import read_analysis
+
+        return read_analysis(self)
 
     @cached_property
     def contacts(self) -> list[Contact]:

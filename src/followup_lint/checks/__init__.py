@@ -44,7 +44,9 @@ def registry() -> dict[str, type[Check]]:
                 except Exception as exc:  # a broken plug-in must not break the linter
                     log.warning("check plug-in %s failed to load: %s", ep.name, exc)
             _loaded = True
-    return dict(_REGISTRY)
+    # Sorted, so that the rule schema does not depend on which module happened to import a
+    # check kind first (importing `functions` registers `python` before the others).
+    return dict(sorted(_REGISTRY.items()))
 
 
 __all__ = ["Check", "CheckParams", "CompileEnv", "FixSpec", "Hit", "register", "registry"]

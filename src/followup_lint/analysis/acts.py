@@ -1,0 +1,121 @@
+"""The act lexicon: for each thing a sentence can do, the patterns that say it does it.
+
+The patterns are data (`data/acts.txt`); this module only loads and compiles them, once per
+process. `sentences.py` applies them to each sentence and adds the judgement a pattern cannot
+make alone (negation, whose interest it is, sarcasm).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+from followup_lint.analysis.textpatterns import Prefiltered, loose
+
+#: Acts a sentence can do, in the order the lexicon lists them.
+ACTS = (
+    "thanks",
+    "interest",
+    "refers_to_interview",
+    "asks_update",
+    "declines",
+    "gives_reason",
+    "door_open",
+    "closes_door",
+    "apologises",
+    "negotiates",
+    "demands",
+    "complaint",
+    "hostility",
+    "passive_aggression",
+    "sarcasm",
+    "gift",
+)
+#: Sections of the lexicon that are not acts but help to judge one.
+HELPERS = ("sarcastic_object", "topic_cue", "artefact", "stock_head", "vague_word")
+
+
+def _sections(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1], [])
+            continue
+        if current is None:
+            raise ValueError(f"acts.txt: pattern before any [section]: {line!r}")
+        current.append(line)
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[str]]:
+    """The raw sections of `data/acts.txt` (patterns, or words for the word sections)."""
+    text = resources.files("followup_lint.analysis").joinpath("data/acts.txt")
+    return _sections(text.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def compiled() -> dict[str, Prefiltered]:
+    """One case-insensitive alternation per act (and per pattern helper), compiled once."""
+    lex = lexicon()
+    out: dict[str, Prefiltered] = {}
+    for name in (*ACTS, "sarcastic_object", "topic_cue", "artefact"):
+        patterns = lex.get(name)
+        if not patterns:
+            raise ValueError(f"acts.txt: no [{name}] section")
+        joined = "|".join(f"(?:{loose(p)})" for p in patterns)
+        out[name] = Prefiltered(re.compile(joined, re.I))
+    return out
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A word section of the lexicon (`stock_head`, `vague_word`) as a set of lower-case words."""
+    return frozenset(w.lower() for line in lexicon().get(name, []) for w in line.split())
+
+
+def known_acts() -> tuple[str, ...]:
+    """Every act a sentence can be found to do (the lexicon's, and the judged ones)."""
+    return (*ACTS, "thanks_sarcastic")
+
+
+_WORD_START = re.compile(r"\b\w")
+
+
+def word_keys(text: str) -> frozenset[str]:
+    """The first one, two and three letters of every word of a text (lower case): what
+    `gates()` compares with."""
+    low = text.lower()
+    return frozenset(
+        low[m.start() : m.start() + n] for m in _WORD_START.finditer(low) for n in (1, 2, 3)
+    )
+
+
+@lru_cache(maxsize=1)
+def gates() -> dict[str, frozenset[str] | None]:
+    """For each compiled section, the word beginnings one of which every match starts with, or
+    None when that cannot be said (a pattern that does not start at a word boundary, or whose
+    literal opening is unknown). A sentence none of whose words begins so cannot match: one set
+    intersection instead of the regex, or of hundreds of substring tests."""
+    lex = lexicon()
+    out: dict[str, frozenset[str] | None] = {}
+    for name, pre in compiled().items():
+        openings = pre.openings
+        if openings is None or not all(p.startswith("\\b") for p in lex[name]):
+            out[name] = None
+            continue
+        keys: set[str] = set()
+        for o in openings:
+            head = o.lstrip()
+            word = re.match(r"[\w'’-]{1,3}", head)
+            if not word or not head[:1].isalnum():
+                keys = set()
+                break
+            keys.add(word.group())
+        out[name] = frozenset(keys) if keys else None
+    return out
