@@ -44,6 +44,20 @@ def test_sarcastic_thanks_are_not_gratitude(text: str) -> None:
     assert not r.sincere_thanks and r.mocking
 
 
+@pytest.mark.parametrize(
+    ("text", "mocking"),
+    [
+        ("I hope you enjoy training someone less experienced than me.", True),
+        ("Hope you have fun managing whoever you picked instead.", True),
+        ("I hope you enjoy the conference in Lisbon next week.", False),
+        ("I trust you will enjoy working with the new analyst.", False),
+        ("I hope you enjoy working with someone who can start sooner.", False),
+    ],
+)
+def test_mock_good_wishes(text: str, mocking: bool) -> None:
+    assert _read("Thank you for your reply.", text).mocking is mocking
+
+
 def test_mockery_elsewhere_discounts_plain_thanks() -> None:
     r = _read("Thank you for your letter.", "Good luck finding someone as patient as me.")
     assert r.mocking and not r.sincere_thanks and not r.own_interest
@@ -58,6 +72,7 @@ def test_mockery_elsewhere_discounts_plain_thanks() -> None:
         "I remain very keen on the role.",
         "I hope we will get to work together.",
         "It seems like a wonderful place to work.",
+        "After Tuesday I want to be on your team more than ever.",
     ],
 )
 def test_own_interest(text: str) -> None:
@@ -74,6 +89,7 @@ def test_own_interest(text: str) -> None:
         "I would have been keen to join, once.",
         "I hope to hear from you soon.",
         "I could contribute from day one and would be a strong fit.",
+        "I hope you find the right person to be on the team soon.",
     ],
 )
 def test_not_the_senders_interest(text: str) -> None:
