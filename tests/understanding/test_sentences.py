@@ -24,6 +24,10 @@ def _read(*sentences: str) -> Reading:
         "I am grateful for the chance to meet the team.",
         "Whatever you decide, I valued the chance to meet everyone.",
         "Many thanks for the feedback on my case study.",
+        "Thank you for the thoughtful rejection note and your comments on my essay.",
+        "Thank you for not leaving candidates waiting: your quick replies were a relief.",
+        "I appreciated a real answer rather than a form letter.",
+        "Thanks for never making the process feel rushed.",
     ],
 )
 def test_sincere_thanks(text: str) -> None:
@@ -37,6 +41,9 @@ def test_sincere_thanks(text: str) -> None:
         "Thank you for the lovely surprise of a rejection by text.",
         "Thank you for ignoring my last two emails.",
         "Thanks for nothing.",
+        "Thank you for not answering a single one of my calls.",
+        "Thanks for the wonderful rejection two days before the holidays.",
+        "Thank you for the warm silence since our call.",
     ],
 )
 def test_sarcastic_thanks_are_not_gratitude(text: str) -> None:
