@@ -111,6 +111,7 @@ def test_not_the_senders_interest(text: str) -> None:
         "Thank you for the tour of the warehouse.",
         "I most enjoyed hearing about [specific topic discussed].",
         "Please forgive me for ending our meeting by climbing through the bathroom window.",
+        "Your advice to open with the customer interviews was really helpful.",
     ],
 )
 def test_specific_details(text: str) -> None:
@@ -125,6 +126,8 @@ def test_specific_details(text: str) -> None:
         "The graduate programme as you described it sounds demanding and worthwhile.",
         "Meeting you was a pleasure, and I look forward to joining your analytics team.",
         "I enjoyed our conversation about the role and the team.",
+        "Thank you for explaining the role and its duties in such detail.",
+        "Thank you for your advice to me and for your time.",
         "Thank you for speaking with me about the [Position Title] role at [Company].",
     ],
 )
