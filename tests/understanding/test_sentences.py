@@ -24,6 +24,7 @@ def _read(*sentences: str) -> Reading:
         "I am grateful for the chance to meet the team.",
         "Whatever you decide, I valued the chance to meet everyone.",
         "Many thanks for the feedback on my case study.",
+        "Your time and candid advice meant a lot.",
         "Thank you for the thoughtful rejection note and your comments on my essay.",
         "Thank you for not leaving candidates waiting: your quick replies were a relief.",
         "I appreciated a real answer rather than a form letter.",
@@ -152,3 +153,15 @@ def test_no_specific_detail(text: str) -> None:
 )
 def test_bad_words(word: str, kind: str | None) -> None:
     assert bad_words().kind_of(word) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This means a lot of work for your team before the launch.",
+        "It was a pleasure to meet the whole panel.",
+        "Please find my thank-you note to the panel attached.",
+    ],
+)
+def test_not_thanks(text: str) -> None:
+    assert not _read(text).sincere_thanks
