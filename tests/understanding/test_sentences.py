@@ -81,6 +81,9 @@ def test_mockery_elsewhere_discounts_plain_thanks() -> None:
         "I hope we will get to work together.",
         "It seems like a wonderful place to work.",
         "After Tuesday I want to be on your team more than ever.",
+        "Hearing about the roadmap convinced me this is the role for me.",
+        "The visit only strengthened my desire to work with your lab.",
+        "Working alongside your editors would be a privilege.",
     ],
 )
 def test_own_interest(text: str) -> None:
@@ -98,6 +101,9 @@ def test_own_interest(text: str) -> None:
         "I hope to hear from you soon.",
         "I could contribute from day one and would be a strong fit.",
         "I hope you find the right person to be on the team soon.",
+        "I am not sure this is the role for me.",
+        "Working with your editors would be a challenge for anyone.",
+        "Your desire to join forces with the startup surprised the market.",
     ],
 )
 def test_not_the_senders_interest(text: str) -> None:
