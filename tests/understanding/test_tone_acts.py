@@ -96,3 +96,40 @@ def test_more_hostile_forms(text: str) -> None:
 )
 def test_more_ordinary_sentences(text: str) -> None:
     assert not (_acts(text) & TONE_ACTS), _acts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("As I said in my previous two messages, the offer expires Friday.", "passive_aggression"),
+        ("As I have already explained, I cannot do a fourth round.", "passive_aggression"),
+        ("Guess not, then.", "passive_aggression"),
+        ("In case you missed my earlier email, here it is again.", "passive_aggression"),
+        ("My attorney will be contacting you next week.", "hostility"),
+        ("I'm going to escalate this to your CEO.", "hostility"),
+        ("Your loss, not mine.", "hostility"),
+        ("Well, thanks a lot for nothing.", "sarcasm"),
+    ],
+)
+def test_reproach_and_threat_forms(text: str, act: str) -> None:
+    assert act in _acts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Ordinary uses of words the reproachful and threatening forms are built from.
+        "As I mentioned in our interview, I have led two data migrations.",
+        "As I said on the phone, I can start in early June.",
+        "I guess not every team writes its tests first.",
+        "In case you missed it, my portfolio link is below my name.",
+        "A lawyer friend of mine first told me about your firm.",
+        "Please feel free to contact your HR director for my references.",
+        "Great, thanks for the update!",
+        "Well, thanks again for a lovely afternoon with the team.",
+        "For the third year running, your app won the design award.",
+        "Your loss is our gain, my old manager said when I left.",
+    ],
+)
+def test_ordinary_uses_are_not_reproach(text: str) -> None:
+    assert not (_acts(text) & TONE_ACTS)

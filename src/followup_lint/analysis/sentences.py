@@ -150,6 +150,19 @@ def _negated_thanks(text: str, m: re.Match[str]) -> bool:
     return not re.match(r"[\w ]{0,12}\benough\b", text[m.end() :])
 
 
+# A complaint word that follows one of these is denied or contrasted, which makes the thanks a
+# compliment: "thank you for not ignoring my questions", "for a real reply rather than a form
+# letter".
+_DENIED = re.compile(
+    r"\b(?:not|never|without|rather than|instead of)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
+
+
+def _complains(sarcastic_object: re.Pattern[str], obj: str) -> bool:
+    """What a thank-you is for names a complaint ("for ghosting me"), not denied."""
+    return any(not _DENIED.search(obj[: m.start()]) for m in sarcastic_object.finditer(obj))
+
+
 def _content_words(fragment: str) -> list[str]:
     vague = words("vague_word")
     heads = words("stock_head")
@@ -220,8 +233,7 @@ def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
                 if act == "thanks":
                     if _NOT_THANKS.match(text, m.start()) or _negated_thanks(text, m):
                         continue
-                    obj = text[m.end() :]
-                    if sarcastic_object.search(obj):
+                    if _complains(sarcastic_object, text[m.end() :]):
                         name = "thanks_sarcastic"
                 elif act == "interest" and not _own_interest(text, m):
                     continue
