@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from followup_lint.analysis.core import Analysis
 from followup_lint.analysis.kind_detection import detect_kind
 from followup_lint.analysis.nlp import ALL_NEEDS, NO_PIPELINE, Pipeline, get_pipeline
+from followup_lint.analysis.sentences import READING_MAX_CHARS
 from followup_lint.checks import Check, CompileEnv, Hit, registry
 from followup_lint.checks._matching import save_compiled
 from followup_lint.config import Config, did_you_mean
@@ -275,6 +276,11 @@ class Linter:
             report.notices.append(
                 f"the draft is {len(draft.text):,} characters long: the trained pipeline reads "
                 f"its first {limit:,}; the rules read all of it"
+            )
+        if len(draft.text) > READING_MAX_CHARS:
+            report.notices.append(
+                f"the draft is {len(draft.text):,} characters long: the tone and content rules "
+                f"read the sentences of its first {READING_MAX_CHARS:,}; the other rules read all of it"
             )
         base_values = {
             "company": context.company or "",

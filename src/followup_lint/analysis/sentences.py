@@ -255,14 +255,18 @@ def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
     return Reading(tuple(out), mocking, {a: tuple(v) for a, v in by_act.items()})
 
 
+#: How much of a draft the sentence reading covers (the tone and content rules read it). An
+#: email is a few thousand characters; this is room for a hundred of them.
+READING_MAX_CHARS = 200_000
+
+
 def read_analysis(analysis: Analysis) -> Reading:
     """Read the sentences of a draft's greeting, body paragraphs, sign-off and signature.
 
-    Like every rule that matches words and phrases, the reading stops at the pipeline's length
-    limit (the Linter's notice says so): a draft of megabytes is not an email, and reading all
-    of it would cost seconds."""
+    The reading stops after READING_MAX_CHARS characters (the Linter's notice says so): a draft
+    of megabytes is not an email, and reading all of it would cost seconds."""
     draft = analysis.draft
-    limit = analysis.pipeline.nlp.max_length
+    limit = READING_MAX_CHARS
     named = [("greeting", draft.greeting)]
     named += [("body", p) for p in draft.paragraphs]
     named += [("closing", draft.closing), ("signature", draft.signature)]
