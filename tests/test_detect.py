@@ -96,6 +96,32 @@ def test_decline_beats_offer_although_it_talks_about_the_offer() -> None:
     assert scores["decline_offer"] > scores["offer_reply"]
 
 
+def test_a_rejection_only_imagined_in_a_condition_is_not_a_rejection_reply() -> None:
+    # A last follow-up that allows for a rejection ("if you have gone with another candidate")
+    # is still a last follow-up; the same words stated as fact make a reply to a rejection.
+    imagined = (
+        "Subject: Analyst role\n\nHi Dana,\n\nThis is my last note about the Analyst role. If "
+        "you have picked another candidate, I understand, and if you have filled the position, I "
+        "wish the new hire well. If not, I am glad to answer any questions.\n\nBest,\nSam\n"
+    )
+    kind, scores = detect_kind(parse_text(imagined))
+    assert kind == "final_follow_up"
+    assert scores["rejection_reply"] < scores["final_follow_up"]
+    stated = (
+        "Subject: Re: Analyst role\n\nHi Dana,\n\nI was sorry to hear that you have gone with "
+        "another candidate. I understand, and I would be glad to hear of future openings."
+        "\n\nBest,\nSam\n"
+    )
+    assert detect_kind(parse_text(stated))[0] == "rejection_reply"
+    # A wish about the future is conditional by nature and still points at a rejection.
+    hopeful = (
+        "Subject: Analyst role\n\nHi Dana,\n\nI remain keen on your team. If the role I "
+        "interviewed for opens again, or if a similar one comes up, I would love to hear."
+        "\n\nBest,\nSam\n"
+    )
+    assert detect_kind(parse_text(hopeful))[0] == "rejection_reply"
+
+
 def test_hard_wrapped_phrases_are_still_cues() -> None:
     wrapped = "Subject: Hello\n\nDear Ms. Lee,\n\nI am writing to let you know I must\nrespectfully decline the position.\n"
     assert detect_kind(parse_text(wrapped))[0] == "decline_offer"

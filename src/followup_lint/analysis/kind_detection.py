@@ -157,6 +157,7 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
         (r"paths (?:will )?cross|wish (?:you|the team) (?:every|all the|continued)", 1.0),
     ),
     "rejection_reply": (
+        # The first five cues state the outcome (see _HYPOTHETICAL below); keep them first.
         (
             r"(?:not|n't) (?:to be|be) joining|letting me know|informing me|the outcome|"
             r"(?:went|gone|going) with (?:a|another|the other) candidate|(?:chose|selected|hired) "
@@ -283,6 +284,22 @@ _OTHER = tuple(
 )
 _OTHER_WEIGHT = 4.0
 
+# A conditional clause only imagines an outcome: "should you have picked another candidate, I
+# understand" is a last follow-up that allows for a rejection, not a reply to one. A reply to a
+# rejection states it ("you chose another candidate"), so the cues that state the outcome (the
+# first five of rejection_reply's) are not counted inside such a clause, from the conditional
+# word up to the next comma or sentence end. The forward-looking cues ("if the role opens
+# again") are conditional by nature and still count.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:even if|if|should|in case|in the event(?: that)?|unless|whether)\s+(?:you(?:'ve)?|the|"
+    r"your|it|they|a|an|someone|somebody|another)\b[^,.;:!?\n]*",
+    re.I,
+)
+_STATED_OUTCOME = 5
+_REJECTION_CUES = [i for i, (kind, _) in enumerate(_FLAT) if kind == "rejection_reply"][
+    :_STATED_OUTCOME
+]
+
 
 def kind_scores(draft: Draft) -> dict[str, float]:
     """Every kind's score for this draft (higher is likelier)."""
@@ -297,6 +314,10 @@ def kind_scores(draft: Draft) -> dict[str, float]:
     # One pass over the words of each text tries only the cues that can start at each word.
     in_subject = _INDEX.counts(subject, limit=1)
     in_body = _INDEX.counts(body, limit=2)
+    if _HYPOTHETICAL.search(body):
+        stated = _INDEX.counts(_HYPOTHETICAL.sub(" ", body), limit=2)
+        for i in _REJECTION_CUES:
+            in_body[i] = stated[i]
     in_quoted = _INDEX.counts(quoted, limit=1) if quoted else [0] * len(_FLAT)
     scores = dict.fromkeys(_COMPILED, 0.0)
     for i, (kind, weight) in enumerate(_FLAT):
