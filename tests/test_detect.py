@@ -122,6 +122,14 @@ def test_a_rejection_only_imagined_in_a_condition_is_not_a_rejection_reply() -> 
     assert detect_kind(parse_text(hopeful))[0] == "rejection_reply"
 
 
+def test_a_complaint_about_not_being_hired_is_a_rejection_reply() -> None:
+    text = (
+        "Subject: Your loss\n\nTo the panel,\n\nI honestly think you made a mistake by not "
+        "hiring me. My portfolio speaks for itself.\n\nJordan\n"
+    )
+    assert detect_kind(parse_text(text))[0] == "rejection_reply"
+
+
 def test_hard_wrapped_phrases_are_still_cues() -> None:
     wrapped = "Subject: Hello\n\nDear Ms. Lee,\n\nI am writing to let you know I must\nrespectfully decline the position.\n"
     assert detect_kind(parse_text(wrapped))[0] == "decline_offer"

@@ -172,7 +172,8 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
             r"(?:not|n't) (?:been )?(?:selected|chosen|successful|moving forward)|unsuccessful|"
             r"decided to (?:go|move forward|proceed|continue) with (?:another|other|a different)|"
             r"(?:another|other|a different) candidate|filled the (?:role|position)|"
-            r"(?:your|the) (?:decision|news)",
+            r"(?:your|the) (?:decision|news)|(?:not|n't) (?:hiring|choosing|selecting|picking|"
+            r"interviewing|to hire|to interview) me",
             3.0,
         ),
         (
