@@ -82,6 +82,10 @@ def test_letter_printed_on_one_line() -> None:
         ("Grace,", "Grace,", None),
         ("**Dear [Contact Name]**", "Dear [Contact Name]", None),
         ("Hi Dana, Sam and Lee,", "Hi Dana, Sam and Lee,", None),
+        # A name (with or without a title) and a dash or, after a title, a colon.
+        ("Prof. Lindqvist –", "Prof. Lindqvist –", None),
+        ("Grace --", "Grace --", None),
+        ("Mr. Haddad:", "Mr. Haddad:", None),
     ],
 )
 def test_greeting_forms(first_line: str, greeting: str, rest: str | None) -> None:
@@ -101,6 +105,11 @@ def test_a_first_sentence_is_not_a_greeting() -> None:
     assert d.greeting is None
 
 
+def test_a_heading_with_a_colon_is_not_a_greeting() -> None:
+    d = _read("Subject: x\n\nHighlights:\n\nThe tour of the lab and the talk with Ana.\n")
+    assert d.greeting is None
+
+
 # -- sign-offs and signatures --------------------------------------------------------------------
 
 
@@ -113,6 +122,12 @@ def test_a_first_sentence_is_not_a_greeting() -> None:
         ("I can send it over.\n\nThank you for your consideration,\nSam Ito", None, "Sam Ito"),
         ("I can send it over. Best regards, [Your Name]", "Best regards", "[Your Name]"),
         ("I can send it over. Best regards.", "Best regards", None),
+        (
+            "I can send it over.\n\nWarmly -- Sam Ito\nsam@ito.example",
+            "Warmly --",
+            "Sam Ito\nsam@ito.example",
+        ),
+        ("I can send it over.\n\nAll the best – Sam Ito", "All the best –", "Sam Ito"),
     ],
 )
 def test_sign_off_forms(ending: str, closing: str | None, signature: str | None) -> None:

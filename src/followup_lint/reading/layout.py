@@ -49,7 +49,11 @@ _TRAIL_MARKS = " \t*_\\"
 # A name: one to four capitalised words (initials and hyphens allowed), or a bracketed slot.
 _NAME = r"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}|[\[{<(%][^\n]{1,50}?[\]}>)%])"
 _NAME_LINE_RE = re.compile(r"^[A-Z][\w'’-]+\.?(?:[ \t]+[A-Z][\w.'’-]*){0,3}$")
-_BARE_NAME_GREETING_RE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,$")
+# A name alone as the greeting: "Dana," or "Dana –", and with a title also "Dr. Okafor:" (a
+# colon after a bare word is more often a heading, "Agenda:", than a greeting).
+_BARE_NAME_GREETING_RE = re.compile(
+    r"^([A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}\s*(,|[ \t]+(?:--?|[–—])|:)$"
+)
 _TO_GREETING_RE = re.compile(r"^To\s+(?:the|all|my|our|everyone|whom)\b[^\n]{0,200}[,:]$")
 _REFERENCE_RE = re.compile(r"^(?:RE|Re|Ref|REF|Subject|SUBJECT)\s*:\s*\S")
 _PS_RE = re.compile(r"^(?:P\.?\s?){1,2}S\.?(?=[\s:,-])")
@@ -85,7 +89,7 @@ def _build_patterns() -> dict[str, re.Pattern[str]]:
         "closing": re.compile(rf"^(?i:{chain})[ \t*_]*[,.!—-]*[ \t*_]*$"),
         # A sign-off with the name on the same line: "Cheers, Sam".
         "closing_name": re.compile(
-            rf"^((?i:{chain})[ \t*_]*(?:,|[ \t]-|[ \t]—)?)[ \t*_]*({_NAME})[ \t*_]*$"
+            rf"^((?i:{chain})[ \t*_]*(?:,|[ \t]+(?:--?|[–—]))?)[ \t*_]*({_NAME})[ \t*_]*$"
         ),
         # A sign-off ending the last paragraph: "... send it over. Best, Sam".
         "closing_end": re.compile(
@@ -293,7 +297,8 @@ def _greeting_in(line: str, first: bool) -> tuple[int, int, int] | None:
         return None
     if _TO_GREETING_RE.match(core[pos:]) and _word_count(core) <= 20:
         return pos, len(core), len(line)
-    if first and _BARE_NAME_GREETING_RE.match(core[pos:]):
+    bare = _BARE_NAME_GREETING_RE.match(core[pos:]) if first else None
+    if bare and (bare.group(2) != ":" or bare.group(1).rstrip(".").lower() in lexicon.titles()):
         return pos, len(core), len(line)
     return None
 
@@ -554,7 +559,7 @@ def _find_closing(
             _set_signature(draft, text, segs, after, sig_end)
             return j
         m = None if only else pats["closing_name"].match(line)
-        if m and (m.group(1).rstrip().endswith((",", "-", "—")) or _pure(m.group(1))):
+        if m and (m.group(1).rstrip().endswith((",", "-", "–", "—")) or _pure(m.group(1))):
             draft.closing = _part(text, "closing", s + lead, s + lead + m.end(1))
             name_start = s + lead + m.start(2)
             stop_at = segs[after[-1]][1] if after else s + lead + m.end(2)
