@@ -122,6 +122,17 @@ def test_a_rejection_only_imagined_in_a_condition_is_not_a_rejection_reply() -> 
     assert detect_kind(parse_text(hopeful))[0] == "rejection_reply"
 
 
+def test_thanks_for_a_named_days_meeting_is_a_thank_you() -> None:
+    # "Thank you all for Monday's panel" thanks for the interview as surely as "for meeting me",
+    # and outweighs the "next steps" that a thank-you note often ends with.
+    text = (
+        "Subject: Planner interview\n\nDear Ana and Tom,\n\nThank you both for "
+        "Monday's panel interview. The walk through your scheduling board was a highlight.\n\n"
+        "I look forward to hearing about next steps.\n\nBest,\nSam\n"
+    )
+    assert detect_kind(parse_text(text))[0] == "thank_you"
+
+
 def test_a_complaint_about_not_being_hired_is_a_rejection_reply() -> None:
     text = (
         "Subject: Your loss\n\nTo the panel,\n\nI honestly think you made a mistake by not "

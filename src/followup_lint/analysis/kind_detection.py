@@ -23,8 +23,10 @@ _Cue = tuple[str, float]
 _CUES: dict[str, tuple[_Cue, ...]] = {
     "thank_you": (
         (
-            r"thank(?:s| you)(?: (?:so|very) much| again)? for (?:taking the time|(?:making|finding|"
-            r"giving me) (?:the )?time|giving me|(?:the|your) time|meeting|speaking|talking|"
+            r"thank(?:s| you)(?: (?:all|both|everyone))?(?: (?:so|very) much| again)? for (?:taking "
+            r"the time|(?:making|finding|giving me) (?:the )?time|giving me|(?:the|your) time|"
+            r"(?:yesterday|today|this (?:morning|afternoon)|\w+day)['’]s (?:\w+ )?(?:interview|"
+            r"panel|meeting|conversation|call|chat|visit|session|tour)|meeting|speaking|talking|"
             r"chatting|interviewing|having me|inviting me|the (?:interview|(?:\w+ )?(?:opportunity|"
             r"chance) to (?:interview|meet|speak|talk)|conversation|chat|tour|call|trial|visit)|"
             r"(?:our|the) (?:conversation|discussion|meeting))",
