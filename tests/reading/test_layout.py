@@ -86,6 +86,11 @@ def test_letter_printed_on_one_line() -> None:
         ("Prof. Lindqvist –", "Prof. Lindqvist –", None),
         ("Grace --", "Grace --", None),
         ("Mr. Haddad:", "Mr. Haddad:", None),
+        # The opener, a comma, then the name: the name is still the greeting's.
+        ("Hello, Grace!", "Hello, Grace!", None),
+        ("Hi, Ms. Okafor", "Hi, Ms. Okafor", None),
+        ("Hi, Dana, great to meet you.", "Hi, Dana,", "great to meet you."),
+        ("Hello, Thanks for the tour!", "Hello,", "Thanks for the tour!"),
     ],
 )
 def test_greeting_forms(first_line: str, greeting: str, rest: str | None) -> None:

@@ -54,6 +54,9 @@ _NAME_LINE_RE = re.compile(r"^[A-Z][\w'’-]+\.?(?:[ \t]+[A-Z][\w.'’-]*){0,3}$
 _BARE_NAME_GREETING_RE = re.compile(
     r"^([A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}\s*(,|[ \t]+(?:--?|[–—])|:)$"
 )
+_NAME_AFTER_COMMA_RE = re.compile(
+    r"[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*(?:[,:;!]|$)"
+)
 _TO_GREETING_RE = re.compile(r"^To\s+(?:the|all|my|our|everyone|whom)\b[^\n]{0,200}[,:]$")
 _REFERENCE_RE = re.compile(r"^(?:RE|Re|Ref|REF|Subject|SUBJECT)\s*:\s*\S")
 _PS_RE = re.compile(r"^(?:P\.?\s?){1,2}S\.?(?=[\s:,-])")
@@ -249,6 +252,14 @@ def _greeting_end(line: str, start: int, max_words: int) -> tuple[int, int] | No
         if _word_count(line[start:i]) > max_words:
             return None
         end = i + 1
+        if c == "," and not re.search(r"\s[A-Z]", line[start:i]):
+            # "Hello, Dana!" and "Hi, Ms. Lee": the opener alone before the comma, the name
+            # after it (up to a stop or the end of the line) is still the greeting's.
+            m = _NAME_AFTER_COMMA_RE.match(line, end)
+            if m and " ".join(m.group(1).lower().split()) not in lexicon.closings():
+                end = m.end()
+                if not line[:end].endswith(","):
+                    return end, end
         if c == ",":
             # "Dear Sir, Madam" and "Hi Dana, Sam and Lee,": the greeting goes on after a comma
             # when what follows is a few names or addressee words up to the next stop.
