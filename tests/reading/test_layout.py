@@ -167,6 +167,27 @@ def test_signature_block_lines_are_typed() -> None:
     ]
 
 
+def test_details_on_one_line_are_typed_each() -> None:
+    d = _read(
+        "Subject: Thanks\n\nHi Dana,\n\nThank you for the tour.\n\nBest regards,\n"
+        "Ines Duarte | +1 555 201 3344 | ines@duarte.example\nPortfolio: inesduarte.studio\n"
+    )
+    assert [(line.kind, line.part.text) for line in d.signature_lines] == [
+        ("name", "Ines Duarte"),
+        ("phone", "+1 555 201 3344"),
+        ("email", "ines@duarte.example"),
+        ("profile", "Portfolio: inesduarte.studio"),
+    ]
+
+
+def test_a_label_without_a_site_is_not_a_profile() -> None:
+    d = _read(
+        "Subject: Thanks\n\nHi Dana,\n\nThank you for the tour.\n\nBest regards,\n"
+        "Ines Duarte\nWebsite: coming soon\n"
+    )
+    assert "profile" not in [line.kind for line in d.signature_lines]
+
+
 def test_phone_number_as_the_last_line_is_contact_details() -> None:
     d = _read(
         "Subject: x\n\nHello Marta\n\nThank you.\nIt was great.\n\nKind regards\nTomas Berg\n555 0190 4417"

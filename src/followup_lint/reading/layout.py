@@ -74,7 +74,14 @@ _LINE_START_RE = re.compile(r"^[\"“‘(\[{•*\-–0-9A-Z]")
 _PHONE_RE = re.compile(r"^(?:[A-Za-z. ]{0,12}:?\s*)?\+?[\d(][\d\s().-]{5,}\d$")
 # Bounded runs, starting where a run of address characters starts: linear on any input.
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-_PROFILE_RE = re.compile(r"https?://|www\.|linkedin\.com|github\.com|\.(?:com|org|net|io)/", re.I)
+# A link, or a labelled site whose domain could be anything ("Portfolio: samito.design").
+_PROFILE_RE = re.compile(
+    r"https?://|www\.|linkedin\.com|github\.com|\.(?:com|org|net|io)/|^(?:portfolio|web ?site|"
+    r"web|blog|home ?page|linkedin|github)[ \t]*:[ \t]*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b",
+    re.I,
+)
+# Details separated on one line: "Sam Ito | 555 201 3344".
+_PIPED_RE = re.compile(r"\S[ \t]+[|·•][ \t]+\S")
 _ADDRESS_RE = re.compile(
     r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|^\d+\s+\w+.*\b(?:Street|St|Avenue|"
     r"Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Place|Pl|Hollow|Square)\b\.?",
@@ -661,8 +668,19 @@ def _classify_signature(draft: Draft, text: str, segs: list[Seg], sig_lines: lis
         if re.fullmatch(r"-{2,}\s*", text[segs[k][0] : segs[k][1]]):
             continue  # a separator line, not part of anybody's details
         first = n == 0 and not draft.signature_lines
-        kind = _signature_kind(line, first, bool(slot_only.fullmatch(line)))
-        draft.signature_lines.append(SignatureLine(kind, _part(text, "signature", *segs[k])))
+        if slot_only.fullmatch(line) or not _PIPED_RE.search(line):
+            kind = _signature_kind(line, first, bool(slot_only.fullmatch(line)))
+            draft.signature_lines.append(SignatureLine(kind, _part(text, "signature", *segs[k])))
+            continue
+        # "Sam Ito | 555 201 3344 | sam@ito.example": one line holding several details, each
+        # typed on its own (the first may be the name).
+        s = segs[k][0]
+        for piece in re.finditer(r"[^|·•]+", text[s : segs[k][1]]):
+            ps, pe = _strip(text, s + piece.start(), s + piece.end())
+            if ps < pe:
+                kind = _signature_kind(_clean(text, (ps, pe)), first, False)
+                draft.signature_lines.append(SignatureLine(kind, _part(text, "signature", ps, pe)))
+                first = False
 
 
 def _paragraphs(text: str, region: list[Seg], split_lines: bool) -> list[Part]:
