@@ -20,7 +20,7 @@ _WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # A sentence ends at a stop before a capital, or at the line break before a list item ("- ",
 # "• ", "2) "): the items of a list are not one long sentence though they rarely end in a stop.
 _SENT_END_RE = re.compile(
-    r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|[ \t]*\n\s*(?=(?:[-*•–]|\d{1,2}[.)])[ \t]+\S)"
+    r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n[ \t]*(?=(?:[-*•–]|\d{1,2}[.)])[ \t]+\S)"
 )
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|etc|Inc|Ltd|Co|Corp|e\.g|i\.e|a\.m|p\.m|No|Jan|Feb|"

@@ -52,7 +52,7 @@ _NAME_LINE_RE = re.compile(r"^[A-Z][\w'’-]+\.?(?:[ \t]+[A-Z][\w.'’-]*){0,3}$
 # A name alone as the greeting: "Dana," or "Dana –", and with a title also "Dr. Okafor:" (a
 # colon after a bare word is more often a heading, "Agenda:", than a greeting).
 _BARE_NAME_GREETING_RE = re.compile(
-    r"^([A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}\s*(,|[ \t]+(?:--?|[–—])|:)$"
+    r"^([A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}[ \t]*(,|--?|[–—]|:)$"
 )
 _NAME_AFTER_COMMA_RE = re.compile(
     r"[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*(?:[,:;!]|$)"
@@ -90,16 +90,18 @@ _ADDRESS_RE = re.compile(
 
 def _build_patterns() -> dict[str, re.Pattern[str]]:
     closing = lexicon.closing_pattern()
-    chain = rf"(?:{closing})(?:[ \t]*[,.!]?[ \t]+(?:{closing}))*"
+    # No two neighbouring quantifiers may match the same spaces: a long run of them must not
+    # make the engine try every way of splitting it (tests/robustness times these patterns).
+    chain = rf"(?:{closing})(?:(?:[ \t]*[,.!][ \t]+|[ \t]+)(?:{closing}))*"
     return {
         "greeting": re.compile(
             rf"(?:{lexicon.greeting_pattern()})\b|to\s+whom\s+it\s+may\s+concern\b", re.I
         ),
         # A sign-off alone on its line: "Best regards,".
-        "closing": re.compile(rf"^(?i:{chain})[ \t*_]*[,.!—-]*[ \t*_]*$"),
+        "closing": re.compile(rf"^(?i:{chain})[ \t*_]*(?:[,.!—-]+[ \t*_]*)?$"),
         # A sign-off with the name on the same line: "Cheers, Sam".
         "closing_name": re.compile(
-            rf"^((?i:{chain})[ \t*_]*(?:,|[ \t]+(?:--?|[–—]))?)[ \t*_]*({_NAME})[ \t*_]*$"
+            rf"^((?i:{chain})(?:[ \t*_]*(?:,|(?<=[ \t])(?:--?|[–—])))?)[ \t*_]*({_NAME})[ \t*_]*$"
         ),
         # A sign-off ending the last paragraph: "... send it over. Best, Sam".
         "closing_end": re.compile(
