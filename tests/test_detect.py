@@ -133,6 +133,25 @@ def test_thanks_for_a_named_days_meeting_is_a_thank_you() -> None:
     assert detect_kind(parse_text(text))[0] == "thank_you"
 
 
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        (
+            "decline_offer",
+            "Subject: Re: Offer\n\nHi Dana,\n\nI'm thankful for the offer, but I'm afraid I "
+            "have to say no: the move would be too much for us this year.\n\nBest,\nSam\n",
+        ),
+        (
+            "final_follow_up",
+            "Subject: Planner role\n\nHi Dana,\n\nI have written twice about the Planner role, "
+            "so please take this as my final note. I would still be glad to talk.\n\nBest,\nSam\n",
+        ),
+    ],
+)
+def test_plain_ways_to_say_no_and_to_stop_asking(kind: str, text: str) -> None:
+    assert detect_kind(parse_text(text))[0] == kind
+
+
 def test_a_complaint_about_not_being_hired_is_a_rejection_reply() -> None:
     text = (
         "Subject: Your loss\n\nTo the panel,\n\nI honestly think you made a mistake by not "

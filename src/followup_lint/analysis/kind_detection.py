@@ -95,8 +95,15 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
         (
             r"(?<!my\s)(?<!your\s)(?<!the\s)(?:one )?last (?:time|follow[- ]up|note|"
             r"check(?:[- ]in)?|message|email|attempt)|(?:one )?final (?:time|follow[- ]up|note|"
-            r"check(?:[- ]in)?|message|email|attempt)|this (?:is|will be) my (?:last|final)",
+            r"check(?:[- ]in)?|message|email|attempt)|this (?:is|will be) my (?:last|final)|"
+            r"(?:this|it) as my (?:last|final)",
             3.5,
+        ),
+        # Earlier attempts counted: a last note says it has asked before.
+        (
+            r"(?:followed up|reached out|written|emailed|checked in) (?:a (?:couple|few) (?:of )?"
+            r"times|twice|several times|more than once)",
+            1.5,
         ),
         (r"(?:writing|reaching out|following up) (?:one )?(?:last|final)(?:ly)?(?: time)?", 3.5),
         (
@@ -140,7 +147,12 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
             r"(?:a|an|another) (?:post|position|role|job|offer))",
             6.0,
         ),
-        (r"not (?:be )?(?:able to )?(?:accept|join)|unable to accept|cannot accept", 5.0),
+        (
+            r"not (?:be )?(?:able to )?(?:accept|join)|unable to accept|cannot accept|(?:have|need|"
+            r"had|must|will have|'ll have) to say no|say no to (?:the|this|your) (?:offer|role|"
+            r"position|job)",
+            5.0,
+        ),
         (
             r"(?:won't|will not) be (?:taking|accepting) (?:it|this|the offer|your offer)(?: up)?|"
             r"(?:isn't|is not|wasn't|was not) the right (?:move|fit|step|time|choice) for me",
