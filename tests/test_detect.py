@@ -96,6 +96,70 @@ def test_decline_beats_offer_although_it_talks_about_the_offer() -> None:
     assert scores["decline_offer"] > scores["offer_reply"]
 
 
+def test_a_rejection_only_imagined_in_a_condition_is_not_a_rejection_reply() -> None:
+    # A last follow-up that allows for a rejection ("if you have gone with another candidate")
+    # is still a last follow-up; the same words stated as fact make a reply to a rejection.
+    imagined = (
+        "Subject: Analyst role\n\nHi Dana,\n\nThis is my last note about the Analyst role. If "
+        "you have picked another candidate, I understand, and if you have filled the position, I "
+        "wish the new hire well. If not, I am glad to answer any questions.\n\nBest,\nSam\n"
+    )
+    kind, scores = detect_kind(parse_text(imagined))
+    assert kind == "final_follow_up"
+    assert scores["rejection_reply"] < scores["final_follow_up"]
+    stated = (
+        "Subject: Re: Analyst role\n\nHi Dana,\n\nI was sorry to hear that you have gone with "
+        "another candidate. I understand, and I would be glad to hear of future openings."
+        "\n\nBest,\nSam\n"
+    )
+    assert detect_kind(parse_text(stated))[0] == "rejection_reply"
+    # A wish about the future is conditional by nature and still points at a rejection.
+    hopeful = (
+        "Subject: Analyst role\n\nHi Dana,\n\nI remain keen on your team. If the role I "
+        "interviewed for opens again, or if a similar one comes up, I would love to hear."
+        "\n\nBest,\nSam\n"
+    )
+    assert detect_kind(parse_text(hopeful))[0] == "rejection_reply"
+
+
+def test_thanks_for_a_named_days_meeting_is_a_thank_you() -> None:
+    # "Thank you all for Monday's panel" thanks for the interview as surely as "for meeting me",
+    # and outweighs the "next steps" that a thank-you note often ends with.
+    text = (
+        "Subject: Planner interview\n\nDear Ana and Tom,\n\nThank you both for "
+        "Monday's panel interview. The walk through your scheduling board was a highlight.\n\n"
+        "I look forward to hearing about next steps.\n\nBest,\nSam\n"
+    )
+    assert detect_kind(parse_text(text))[0] == "thank_you"
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        (
+            "decline_offer",
+            "Subject: Re: Offer\n\nHi Dana,\n\nI'm thankful for the offer, but I'm afraid I "
+            "have to say no: the move would be too much for us this year.\n\nBest,\nSam\n",
+        ),
+        (
+            "final_follow_up",
+            "Subject: Planner role\n\nHi Dana,\n\nI have written twice about the Planner role, "
+            "so please take this as my final note. I would still be glad to talk.\n\nBest,\nSam\n",
+        ),
+    ],
+)
+def test_plain_ways_to_say_no_and_to_stop_asking(kind: str, text: str) -> None:
+    assert detect_kind(parse_text(text))[0] == kind
+
+
+def test_a_complaint_about_not_being_hired_is_a_rejection_reply() -> None:
+    text = (
+        "Subject: Your loss\n\nTo the panel,\n\nI honestly think you made a mistake by not "
+        "hiring me. My portfolio speaks for itself.\n\nJordan\n"
+    )
+    assert detect_kind(parse_text(text))[0] == "rejection_reply"
+
+
 def test_hard_wrapped_phrases_are_still_cues() -> None:
     wrapped = "Subject: Hello\n\nDear Ms. Lee,\n\nI am writing to let you know I must\nrespectfully decline the position.\n"
     assert detect_kind(parse_text(wrapped))[0] == "decline_offer"

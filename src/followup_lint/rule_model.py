@@ -136,7 +136,9 @@ class RuleBase(BaseModel):
 @lru_cache(maxsize=1)
 def rule_model() -> type[RuleBase]:
     """The Rule model with `check` as a discriminated union of the registered kinds."""
-    params = tuple(cls.Params for cls in registry().values())
+    # Sorted by kind name: the registry fills in import order, which differs between runs (a
+    # test that imports one check module first), and the schema must not change with it.
+    params = tuple(cls.Params for _, cls in sorted(registry().items()))
     check_type: Any = (
         Annotated[Union[params], Field(discriminator="kind")] if len(params) > 1 else params[0]  # noqa: UP007
     )

@@ -82,6 +82,15 @@ def test_letter_printed_on_one_line() -> None:
         ("Grace,", "Grace,", None),
         ("**Dear [Contact Name]**", "Dear [Contact Name]", None),
         ("Hi Dana, Sam and Lee,", "Hi Dana, Sam and Lee,", None),
+        # A name (with or without a title) and a dash or, after a title, a colon.
+        ("Prof. Lindqvist –", "Prof. Lindqvist –", None),
+        ("Grace --", "Grace --", None),
+        ("Mr. Haddad:", "Mr. Haddad:", None),
+        # The opener, a comma, then the name: the name is still the greeting's.
+        ("Hello, Grace!", "Hello, Grace!", None),
+        ("Hi, Ms. Okafor", "Hi, Ms. Okafor", None),
+        ("Hi, Dana, great to meet you.", "Hi, Dana,", "great to meet you."),
+        ("Hello, Thanks for the tour!", "Hello,", "Thanks for the tour!"),
     ],
 )
 def test_greeting_forms(first_line: str, greeting: str, rest: str | None) -> None:
@@ -101,6 +110,11 @@ def test_a_first_sentence_is_not_a_greeting() -> None:
     assert d.greeting is None
 
 
+def test_a_heading_with_a_colon_is_not_a_greeting() -> None:
+    d = _read("Subject: x\n\nHighlights:\n\nThe tour of the lab and the talk with Ana.\n")
+    assert d.greeting is None
+
+
 # -- sign-offs and signatures --------------------------------------------------------------------
 
 
@@ -113,6 +127,12 @@ def test_a_first_sentence_is_not_a_greeting() -> None:
         ("I can send it over.\n\nThank you for your consideration,\nSam Ito", None, "Sam Ito"),
         ("I can send it over. Best regards, [Your Name]", "Best regards", "[Your Name]"),
         ("I can send it over. Best regards.", "Best regards", None),
+        (
+            "I can send it over.\n\nWarmly -- Sam Ito\nsam@ito.example",
+            "Warmly --",
+            "Sam Ito\nsam@ito.example",
+        ),
+        ("I can send it over.\n\nAll the best – Sam Ito", "All the best –", "Sam Ito"),
     ],
 )
 def test_sign_off_forms(ending: str, closing: str | None, signature: str | None) -> None:
@@ -145,6 +165,27 @@ def test_signature_block_lines_are_typed() -> None:
         "profile",
         "address",
     ]
+
+
+def test_details_on_one_line_are_typed_each() -> None:
+    d = _read(
+        "Subject: Thanks\n\nHi Dana,\n\nThank you for the tour.\n\nBest regards,\n"
+        "Ines Duarte | +1 555 201 3344 | ines@duarte.example\nPortfolio: inesduarte.studio\n"
+    )
+    assert [(line.kind, line.part.text) for line in d.signature_lines] == [
+        ("name", "Ines Duarte"),
+        ("phone", "+1 555 201 3344"),
+        ("email", "ines@duarte.example"),
+        ("profile", "Portfolio: inesduarte.studio"),
+    ]
+
+
+def test_a_label_without_a_site_is_not_a_profile() -> None:
+    d = _read(
+        "Subject: Thanks\n\nHi Dana,\n\nThank you for the tour.\n\nBest regards,\n"
+        "Ines Duarte\nWebsite: coming soon\n"
+    )
+    assert "profile" not in [line.kind for line in d.signature_lines]
 
 
 def test_phone_number_as_the_last_line_is_contact_details() -> None:

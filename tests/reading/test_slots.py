@@ -27,7 +27,7 @@ def _slots(text: str) -> list[tuple[str, str]]:
         ("I would love to join %COMPANY_NAME%.", "%COMPANY_NAME%", "company"),
         ("I can start on ____.", "____", "other"),
         ("I can start on XXX.", "XXX", "other"),
-        ("My start date is TBD.", "TBD", "other"),
+        ("I can start on TBD.", "TBD", "other"),
         (
             "I enjoyed [the specific moment you enjoyed].",
             "[the specific moment you enjoyed]",
@@ -79,6 +79,14 @@ def test_dummy_names_and_prose_are_not_slots() -> None:
         "Company X and I met (for the role) at 10 a.m. (apologies, your name escapes me). "
         "My page is [my site](https://example.com) and my address <sam@example.org>.\n\n"
         "<p>Best,</p>\nSam"
+    )
+    assert _slots(text) == []
+
+
+def test_tbd_said_of_something_is_prose() -> None:
+    text = (
+        "Subject: Thanks\n\nDear Ms. Lee,\n\nThank you. My notice period is still TBD, and the "
+        "move date remains TBA.\n\nBest,\nSam"
     )
     assert _slots(text) == []
 

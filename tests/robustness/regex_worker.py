@@ -46,6 +46,9 @@ def adversarial_inputs(n: int = N) -> list[tuple[str, str]]:
         ("emails", "a@" * half),
         ("dots", "." * n + "a"),
         ("tabs and spaces", " \t" * half + "x"),
+        # A sign-off or a name, then a long run of spaces that the pattern cannot finish on.
+        ("sign-off, spaces, then x", "Best" + " " * n + "x"),
+        ("name, spaces, then x", "Dana" + " " * n + "x"),
         ("lines", "a\n" * half),
         ("blank lines", "\n" * n + "a"),
         ("On ... without wrote", "On " * (n // 3)),

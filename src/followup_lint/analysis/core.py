@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # A sentence ends at . ! ? (or an ellipsis) followed by space and an upper-case letter, digit or
 # quote, or at a paragraph's end. Abbreviations such as "Ms." and "e.g." are not ends.
-_SENT_END_RE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+# A sentence ends at a stop before a capital, or at the line break before a list item ("- ",
+# "• ", "2) "): the items of a list are not one long sentence though they rarely end in a stop.
+_SENT_END_RE = re.compile(
+    r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n[ \t]*(?=(?:[-*•–]|\d{1,2}[.)])[ \t]+\S)"
+)
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|etc|Inc|Ltd|Co|Corp|e\.g|i\.e|a\.m|p\.m|No|Jan|Feb|"
     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|U\.S|approx|dept)\.|\b[A-Z]\.)$"

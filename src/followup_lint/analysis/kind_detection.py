@@ -24,8 +24,10 @@ _Cue = tuple[str, float]
 _CUES: dict[str, tuple[_Cue, ...]] = {
     "thank_you": (
         (
-            r"thank(?:s| you)(?: (?:so|very) much| again)? for (?:taking the time|(?:making|finding|"
-            r"giving me) (?:the )?time|giving me|(?:the|your) time|meeting|speaking|talking|"
+            r"thank(?:s| you)(?: (?:all|both|everyone))?(?: (?:so|very) much| again)? for (?:taking "
+            r"the time|(?:making|finding|giving me) (?:the )?time|giving me|(?:the|your) time|"
+            r"(?:yesterday|today|this (?:morning|afternoon)|\w+day)['’]s (?:\w+ )?(?:interview|"
+            r"panel|meeting|conversation|call|chat|visit|session|tour)|meeting|speaking|talking|"
             r"chatting|interviewing|having me|inviting me|the (?:interview|(?:\w+ )?(?:opportunity|"
             r"chance) to (?:interview|meet|speak|talk)|conversation|chat|tour|call|trial|visit)|"
             r"(?:our|the) (?:conversation|discussion|meeting))",
@@ -94,8 +96,15 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
         (
             r"(?<!my\s)(?<!your\s)(?<!the\s)(?:one )?last (?:time|follow[- ]up|note|"
             r"check(?:[- ]in)?|message|email|attempt)|(?:one )?final (?:time|follow[- ]up|note|"
-            r"check(?:[- ]in)?|message|email|attempt)|this (?:is|will be) my (?:last|final)",
+            r"check(?:[- ]in)?|message|email|attempt)|this (?:is|will be) my (?:last|final)|"
+            r"(?:this|it) as my (?:last|final)",
             3.5,
+        ),
+        # Earlier attempts counted: a last note says it has asked before.
+        (
+            r"(?:followed up|reached out|written|emailed|checked in) (?:a (?:couple|few) (?:of )?"
+            r"times|twice|several times|more than once)",
+            1.5,
         ),
         (r"(?:writing|reaching out|following up) (?:one )?(?:last|final)(?:ly)?(?: time)?", 3.5),
         (
@@ -139,7 +148,12 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
             r"(?:a|an|another) (?:post|position|role|job|offer))",
             6.0,
         ),
-        (r"not (?:be )?(?:able to )?(?:accept|join)|unable to accept|cannot accept", 5.0),
+        (
+            r"not (?:be )?(?:able to )?(?:accept|join)|unable to accept|cannot accept|(?:have|need|"
+            r"had|must|will have|'ll have) to say no|say no to (?:the|this|your) (?:offer|role|"
+            r"position|job)",
+            5.0,
+        ),
         (
             r"(?:won't|will not) be (?:taking|accepting) (?:it|this|the offer|your offer)(?: up)?|"
             r"(?:isn't|is not|wasn't|was not) the right (?:move|fit|step|time|choice) for me",
@@ -158,6 +172,7 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
         (r"paths (?:will )?cross|wish (?:you|the team) (?:every|all the|continued)", 1.0),
     ),
     "rejection_reply": (
+        # The first five cues state the outcome (see _HYPOTHETICAL below); keep them first.
         (
             r"(?:not|n't) (?:to be|be) joining|letting me know|informing me|the outcome|"
             r"(?:went|gone|going) with (?:a|another|the other) candidate|(?:chose|selected|hired) "
@@ -172,7 +187,8 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
             r"(?:not|n't) (?:been )?(?:selected|chosen|successful|moving forward)|unsuccessful|"
             r"decided to (?:go|move forward|proceed|continue) with (?:another|other|a different)|"
             r"(?:another|other|a different) candidate|filled the (?:role|position)|"
-            r"(?:your|the) (?:decision|news)",
+            r"(?:your|the) (?:decision|news)|(?:not|n't) (?:hiring|choosing|selecting|picking|"
+            r"interviewing|to hire|to interview) me",
             3.0,
         ),
         (
@@ -300,6 +316,25 @@ _OTHER = tuple(
 )
 _OTHER_WEIGHT = 4.0
 
+# A conditional clause only imagines an outcome: "should you have picked another candidate, I
+# understand" is a last follow-up that allows for a rejection, not a reply to one. A reply to a
+# rejection states it ("you chose another candidate"), so the cues that state the outcome (the
+# first five of rejection_reply's) are not counted inside such a clause, from the conditional
+# word up to the next comma or sentence end. The forward-looking cues ("if the role opens
+# again") are conditional by nature and still count.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:even if|if|should|in case|in the event(?: that)?|unless|whether)\s+(?:you(?:'ve)?|the|"
+    r"your|it|they|a|an|someone|somebody|another)\b[^,.;:!?\n]*",
+    re.I,
+)
+_STATED_OUTCOME = 5
+# Positions in the flat cue order of _tables(), worked out from the cue lists (no compiling).
+_REJECTION_CUES = [
+    i
+    for i, kind in enumerate(k for k, cues in _CUES.items() for _ in cues)
+    if kind == "rejection_reply"
+][:_STATED_OUTCOME]
+
 
 def kind_scores(draft: Draft) -> dict[str, float]:
     """Every kind's score for this draft (higher is likelier)."""
@@ -315,6 +350,10 @@ def kind_scores(draft: Draft) -> dict[str, float]:
     flat, index = _tables()
     in_subject = index.counts(subject, limit=1)
     in_body = index.counts(body, limit=2)
+    if _HYPOTHETICAL.search(body):
+        stated = index.counts(_HYPOTHETICAL.sub(" ", body), limit=2)
+        for i in _REJECTION_CUES:
+            in_body[i] = stated[i]
     in_quoted = index.counts(quoted, limit=1) if quoted else [0] * len(flat)
     scores = dict.fromkeys(_CUES, 0.0)
     for i, (kind, weight) in enumerate(flat):

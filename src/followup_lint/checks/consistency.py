@@ -62,6 +62,12 @@ def _person_tokens(name: str) -> list[str]:
     return [w.capitalize() for w in re.split(r"[._+\-\d]+", name) if len(w) > 1]
 
 
+def _role_mailbox(name: str) -> bool:
+    """An address's local part that names a team's mailbox ("careers", "talent-acquisition")."""
+    bare = name.strip().lower()
+    return " " not in bare and re.sub(r"[._+\-\d]+", "", bare) in lexicon.role_mailboxes()
+
+
 def _short_form(greeted: str, known: str) -> bool:
     """ "Alex" for "Alexandra", "Chris" for "Christopher": a prefix of four letters or more."""
     return len(greeted) >= 4 and known.startswith(greeted) and len(known) - len(greeted) >= 2
@@ -97,7 +103,8 @@ class Consistency(Check):
 
     def _names(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
         ctx = analysis.context
-        people = [*ctx.interviewers, *ctx.recipients]
+        # A shared mailbox ("recruiting@acme.com", no display name) is nobody's name.
+        people = [p for p in (*ctx.interviewers, *ctx.recipients) if not _role_mailbox(p.name)]
         known = {t.lower(): t for p in people for t in _person_tokens(p.name)}
         if not known:
             return  # nothing to compare against: the rule stays silent

@@ -90,7 +90,8 @@ class Required(Check):
         return any(True for _ in regex_matches(self.patterns, parts))
 
     def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
-        if not parts and self.p.when_absent == "skip":
+        # An empty "Subject:" line is as absent as none: subject-missing reports it once.
+        if self.p.when_absent == "skip" and not any(p.text.strip() for p in parts):
             return
         if self._present(analysis, parts):
             return

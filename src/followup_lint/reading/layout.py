@@ -49,7 +49,14 @@ _TRAIL_MARKS = " \t*_\\"
 # A name: one to four capitalised words (initials and hyphens allowed), or a bracketed slot.
 _NAME = r"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}|[\[{<(%][^\n]{1,50}?[\]}>)%])"
 _NAME_LINE_RE = re.compile(r"^[A-Z][\w'’-]+\.?(?:[ \t]+[A-Z][\w.'’-]*){0,3}$")
-_BARE_NAME_GREETING_RE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,$")
+# A name alone as the greeting: "Dana," or "Dana –", and with a title also "Dr. Okafor:" (a
+# colon after a bare word is more often a heading, "Agenda:", than a greeting).
+_BARE_NAME_GREETING_RE = re.compile(
+    r"^([A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}[ \t]*(,|--?|[–—]|:)$"
+)
+_NAME_AFTER_COMMA_RE = re.compile(
+    r"[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*(?:[,:;!]|$)"
+)
 _TO_GREETING_RE = re.compile(r"^To\s+(?:the|all|my|our|everyone|whom)\b[^\n]{0,200}[,:]$")
 _REFERENCE_RE = re.compile(r"^(?:RE|Re|Ref|REF|Subject|SUBJECT)\s*:\s*\S")
 _PS_RE = re.compile(r"^(?:P\.?\s?){1,2}S\.?(?=[\s:,-])")
@@ -67,7 +74,14 @@ _LINE_START_RE = re.compile(r"^[\"“‘(\[{•*\-–0-9A-Z]")
 _PHONE_RE = re.compile(r"^(?:[A-Za-z. ]{0,12}:?\s*)?\+?[\d(][\d\s().-]{5,}\d$")
 # Bounded runs, starting where a run of address characters starts: linear on any input.
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-_PROFILE_RE = re.compile(r"https?://|www\.|linkedin\.com|github\.com|\.(?:com|org|net|io)/", re.I)
+# A link, or a labelled site whose domain could be anything ("Portfolio: samito.design").
+_PROFILE_RE = re.compile(
+    r"https?://|www\.|linkedin\.com|github\.com|\.(?:com|org|net|io)/|^(?:portfolio|web ?site|"
+    r"web|blog|home ?page|linkedin|github)[ \t]*:[ \t]*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b",
+    re.I,
+)
+# Details separated on one line: "Sam Ito | 555 201 3344".
+_PIPED_RE = re.compile(r"\S[ \t]+[|·•][ \t]+\S")
 _ADDRESS_RE = re.compile(
     r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|^\d+\s+\w+.*\b(?:Street|St|Avenue|"
     r"Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Place|Pl|Hollow|Square)\b\.?",
@@ -76,16 +90,18 @@ _ADDRESS_RE = re.compile(
 
 def _build_patterns() -> dict[str, re.Pattern[str]]:
     closing = lexicon.closing_pattern()
-    chain = rf"(?:{closing})(?:[ \t]*[,.!]?[ \t]+(?:{closing}))*"
+    # No two neighbouring quantifiers may match the same spaces: a long run of them must not
+    # make the engine try every way of splitting it (tests/robustness times these patterns).
+    chain = rf"(?:{closing})(?:(?:[ \t]*[,.!][ \t]+|[ \t]+)(?:{closing}))*"
     return {
         "greeting": re.compile(
             rf"(?:{lexicon.greeting_pattern()})\b|to\s+whom\s+it\s+may\s+concern\b", re.I
         ),
         # A sign-off alone on its line: "Best regards,".
-        "closing": re.compile(rf"^(?i:{chain})[ \t*_]*[,.!—-]*[ \t*_]*$"),
+        "closing": re.compile(rf"^(?i:{chain})[ \t*_]*(?:[,.!—-]+[ \t*_]*)?$"),
         # A sign-off with the name on the same line: "Cheers, Sam".
         "closing_name": re.compile(
-            rf"^((?i:{chain})[ \t*_]*(?:,|[ \t]-|[ \t]—)?)[ \t*_]*({_NAME})[ \t*_]*$"
+            rf"^((?i:{chain})(?:[ \t*_]*(?:,|(?<=[ \t])(?:--?|[–—])))?)[ \t*_]*({_NAME})[ \t*_]*$"
         ),
         # A sign-off ending the last paragraph: "... send it over. Best, Sam".
         "closing_end": re.compile(
@@ -245,6 +261,14 @@ def _greeting_end(line: str, start: int, max_words: int) -> tuple[int, int] | No
         if _word_count(line[start:i]) > max_words:
             return None
         end = i + 1
+        if c == "," and not re.search(r"\s[A-Z]", line[start:i]):
+            # "Hello, Dana!" and "Hi, Ms. Lee": the opener alone before the comma, the name
+            # after it (up to a stop or the end of the line) is still the greeting's.
+            m = _NAME_AFTER_COMMA_RE.match(line, end)
+            if m and " ".join(m.group(1).lower().split()) not in lexicon.closings():
+                end = m.end()
+                if not line[:end].endswith(","):
+                    return end, end
         if c == ",":
             # "Dear Sir, Madam" and "Hi Dana, Sam and Lee,": the greeting goes on after a comma
             # when what follows is a few names or addressee words up to the next stop.
@@ -293,7 +317,8 @@ def _greeting_in(line: str, first: bool) -> tuple[int, int, int] | None:
         return None
     if _TO_GREETING_RE.match(core[pos:]) and _word_count(core) <= 20:
         return pos, len(core), len(line)
-    if first and _BARE_NAME_GREETING_RE.match(core[pos:]):
+    bare = _BARE_NAME_GREETING_RE.match(core[pos:]) if first else None
+    if bare and (bare.group(2) != ":" or bare.group(1).rstrip(".").lower() in lexicon.titles()):
         return pos, len(core), len(line)
     return None
 
@@ -554,7 +579,7 @@ def _find_closing(
             _set_signature(draft, text, segs, after, sig_end)
             return j
         m = None if only else pats["closing_name"].match(line)
-        if m and (m.group(1).rstrip().endswith((",", "-", "—")) or _pure(m.group(1))):
+        if m and (m.group(1).rstrip().endswith((",", "-", "–", "—")) or _pure(m.group(1))):
             draft.closing = _part(text, "closing", s + lead, s + lead + m.end(1))
             name_start = s + lead + m.start(2)
             stop_at = segs[after[-1]][1] if after else s + lead + m.end(2)
@@ -645,8 +670,19 @@ def _classify_signature(draft: Draft, text: str, segs: list[Seg], sig_lines: lis
         if re.fullmatch(r"-{2,}\s*", text[segs[k][0] : segs[k][1]]):
             continue  # a separator line, not part of anybody's details
         first = n == 0 and not draft.signature_lines
-        kind = _signature_kind(line, first, bool(slot_only.fullmatch(line)))
-        draft.signature_lines.append(SignatureLine(kind, _part(text, "signature", *segs[k])))
+        if slot_only.fullmatch(line) or not _PIPED_RE.search(line):
+            kind = _signature_kind(line, first, bool(slot_only.fullmatch(line)))
+            draft.signature_lines.append(SignatureLine(kind, _part(text, "signature", *segs[k])))
+            continue
+        # "Sam Ito | 555 201 3344 | sam@ito.example": one line holding several details, each
+        # typed on its own (the first may be the name).
+        s = segs[k][0]
+        for piece in re.finditer(r"[^|·•]+", text[s : segs[k][1]]):
+            ps, pe = _strip(text, s + piece.start(), s + piece.end())
+            if ps < pe:
+                kind = _signature_kind(_clean(text, (ps, pe)), first, False)
+                draft.signature_lines.append(SignatureLine(kind, _part(text, "signature", ps, pe)))
+                first = False
 
 
 def _paragraphs(text: str, region: list[Seg], split_lines: bool) -> list[Part]:

@@ -90,3 +90,9 @@ def device_footers() -> tuple[str, ...]:
 def html_tags() -> frozenset[str]:
     """HTML tag names, lower case: `<p>` pasted with a draft is markup, not a slot."""
     return frozenset(_lines("html_tags.txt"))
+
+
+@lru_cache(maxsize=1)
+def role_mailboxes() -> frozenset[str]:
+    """Local parts of shared mailboxes ("careers", "recruiting"), lower case, no separators."""
+    return frozenset(_lines("role_mailboxes.txt"))

@@ -37,6 +37,13 @@ _INSTRUCTION_START = re.compile(
     re.I,
 )
 
+# "TBD" said of something ("is TBD", "remains TBA", "still TBD") is how people write that a
+# thing is undecided; a TBD where a value belongs ("I start on TBD") is a template's blank.
+_SAID_OF = re.compile(
+    r"\b(?:is|are|was|were|be|been|remains?|remained|still|currently|yet)[ \t]+(?:\w+[ \t]+)?$",
+    re.I,
+)
+
 _TO_THE_USER = re.compile(r"\b(?:you|your|their|them|this space|here)\b", re.I)
 
 _BRACKETED = re.compile(
@@ -181,6 +188,8 @@ def find_slots(parts: Iterable[Part]) -> list[Slot]:
             if g[:1] in "_" and not g.strip("_"):
                 # "Dear ____": a blank; elsewhere its meaning comes from the greeting.
                 kind: SlotKind = "recipient_name" if part.name == "greeting" else "other"
+            elif g.startswith("TB") and _SAID_OF.search(text, 0, m.start()):
+                continue  # "the start date is still TBD": the sender's own words, not a slot
             elif g.lower().startswith(("xx", "tb")) or g in ("…", "..."):
                 kind = "recipient_name" if part.name == "greeting" else "other"
             else:
