@@ -32,6 +32,14 @@ def test_the_one_known_interviewer_is_written_in() -> None:
     assert _fixes(BODY.format(greeting="Hey,"), interviewers=titled) == ["Dear Mr. Webb"]
 
 
+def test_a_job_title_is_not_put_in_front_of_the_surname() -> None:
+    # "title" in a context file is often the person's job, which is no way to greet them.
+    job = [{"name": "Marcus Webb", "title": "Design Lead"}]
+    assert _fixes(BODY.format(greeting="Hey,"), interviewers=job) == ["Dear Marcus"]
+    doctor = [{"name": "Amara Osei", "title": "Dr"}]
+    assert _fixes(BODY.format(greeting="Hey,"), interviewers=doctor) == ["Dear Dr Osei"]
+
+
 def test_no_safe_fix_when_nobody_or_several_people_are_known() -> None:
     assert _fixes(BODY.format(greeting="Hey,")) == []
     two = [{"name": "Marcus Webb"}, {"name": "Dana Lee"}]

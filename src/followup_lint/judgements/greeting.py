@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from followup_lint.checks._matching import match_case
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.checks.python import function
+from followup_lint.reading.lexicon import titles
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -43,8 +44,11 @@ def addressee(people: tuple[Person, ...]) -> str | None:
         return None
     person = next(iter(names.values()))
     words = person.name.split()
-    if person.title and len(words) > 1:
-        return f"{person.title.strip()} {words[-1]}"
+    # `title` is often the person's job ("Design Lead"): only an honorific ("Mr.", "Dr", "Prof.")
+    # goes in front of a surname; anything else falls back to the first name.
+    honorific = (person.title or "").strip()
+    if honorific and len(words) > 1 and honorific.rstrip(".").lower() in titles():
+        return f"{honorific} {words[-1]}"
     return words[0]
 
 

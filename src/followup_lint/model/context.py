@@ -90,7 +90,8 @@ class Person(_Strict):
 
     Attributes:
         name: The name as it should be written ("Marcus Webb").
-        title: How to address them formally ("Mr.", "Dr."), when known.
+        title: An honorific ("Mr.", "Dr.") or their job ("Design Lead"); only an honorific
+            is used in front of their surname in a suggested greeting.
         email: Their address, which also tells the employer's mail domain.
     """
 
