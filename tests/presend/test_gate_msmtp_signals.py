@@ -105,7 +105,7 @@ def slow(smtp_server: tuple[int, _Recorder]) -> Iterator[tuple[SlowProxy, _Recor
         proxy.close()
 
 
-def _start(real: list[str], cwd: Path, *extra: str) -> subprocess.Popen[bytes]:
+def _start(real: list[str], cwd: Path, *extra: str, whole: bool = True) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_LINT_SEND_ANYWAY"}
     gate = subprocess.Popen(
         [
@@ -125,6 +125,10 @@ def _start(real: list[str], cwd: Path, *extra: str) -> subprocess.Popen[bytes]:
         env=env,
     )
     assert gate.stdin is not None
+    if not whole:  # the caller sends the rest (or never does)
+        gate.stdin.write(BIG[: len(BIG) // 2])
+        gate.stdin.flush()
+        return gate
     gate.stdin.write(BIG)
     gate.stdin.close()
     return gate
@@ -209,13 +213,17 @@ def test_signal_before_hand_off_sends_nothing(
     msmtp_config: Path,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    """While the message is being checked, a signal stops the gate as usual: nothing is sent
+    """While the message is being read, a signal stops the gate as usual: nothing is sent
     (the mail client still has the message and says it was not sent)."""
     proxy, recorder = slow
-    gate = _start(_msmtp_command(proxy.port, msmtp_config), tmp_path)
-    time.sleep(0.3)  # reading and checking take seconds: the gate is still checking
+    # Half the message is in: the gate is still reading it (checking is too fast to aim at).
+    gate = _start(_msmtp_command(proxy.port, msmtp_config), tmp_path, whole=False)
+    time.sleep(0.3)
     gate.send_signal(signal.SIGTERM)
     assert gate.wait(timeout=60) == -signal.SIGTERM
+    with contextlib.suppress(BrokenPipeError):
+        assert gate.stdin is not None
+        gate.stdin.close()
     time.sleep(0.3)
     assert proxy.connections == 0
     assert recorder.envelopes == []

@@ -200,10 +200,14 @@ def _run_fixes(
     for config, group in groups.items():
         # What each draft learns from the others (as lint_many does); standard input can be
         # read only once, by the fixer, so it is not compared.
-        files = [p for p in group if p != "-"]
-        facts = dict(
-            zip(files, cross_draft_facts([read_draft(Path(p)) for p in files]), strict=True)
-        )
+        # Only regular files, and only when there is another draft to compare with: the fixer
+        # refuses FIFOs and devices without opening them, and a lone draft has nothing to learn.
+        files = [p for p in group if p != "-" and Path(p).is_file()]
+        facts: dict[str, dict[str, Any]] = {}
+        if len(files) > 1:
+            facts = dict(
+                zip(files, cross_draft_facts([read_draft(Path(p)) for p in files]), strict=True)
+            )
         contexts = [{**overrides, **facts.get(p, {})} for p in group]
         code = max(code, run_fixes(args, group, configs.linter_for(config), contexts, config))
     return EXIT_OK if args.exit_zero and not args.diff else code
