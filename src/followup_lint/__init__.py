@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from followup_lint._version import __version__
 from followup_lint.config import Config, discover_config, load_config
 from followup_lint.linter import Linter, lint
 from followup_lint.model.context import Context, EarlierMessage, Person
@@ -23,8 +24,6 @@ from followup_lint.model.severity import Severity
 from followup_lint.model.spans import Span
 from followup_lint.reading.draft import Draft, Part
 from followup_lint.reading.sources import read_draft
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Config",

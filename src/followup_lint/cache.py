@@ -45,7 +45,7 @@ MAX_ENTRY = 64 * 1024 * 1024
 
 
 def _version() -> str:
-    from followup_lint import __version__
+    from followup_lint._version import __version__
 
     return __version__
 

@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from followup_lint.analysis.textpatterns import Prefiltered, loose
+from followup_lint.analysis.textpatterns import OPENINGS, Prefiltered, literal_openings, loose
 
 #: Acts a sentence can do, in the order the lexicon lists them.
 ACTS = (
@@ -59,6 +59,32 @@ def lexicon() -> dict[str, list[str]]:
     return _sections(text.read_text(encoding="utf-8"))
 
 
+class _LazyPrefiltered(Prefiltered):
+    """A Prefiltered whose regex compiles on first use. Its literal openings come from the
+    on-disk cache (textpatterns.OPENINGS) once a run has worked them out, so a sentence whose
+    words rule the act out never pays for compiling it: compiling every act's alternation was
+    a quarter of a one-draft run."""
+
+    __slots__ = ("_flags", "_rx", "_source")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self._source, self._flags = source, flags
+        self._rx: re.Pattern[str] | None = None
+        known, found = OPENINGS.get(source, flags)
+        if not known:
+            self._rx = re.compile(source, flags)
+            found = literal_openings(self._rx)
+        self.openings = tuple(found) if found is not None else None
+        self.fold = bool(flags & re.IGNORECASE)
+
+    @property
+    def regex(self) -> re.Pattern[str]:  # type: ignore[override]
+        rx = self._rx
+        if rx is None:  # two threads may both compile it: the same pattern, no harm
+            rx = self._rx = re.compile(self._source, self._flags)
+        return rx
+
+
 @lru_cache(maxsize=1)
 def compiled() -> dict[str, Prefiltered]:
     """One case-insensitive alternation per act (and per pattern helper), compiled once."""
@@ -69,7 +95,8 @@ def compiled() -> dict[str, Prefiltered]:
         if not patterns:
             raise ValueError(f"acts.txt: no [{name}] section")
         joined = "|".join(f"(?:{loose(p)})" for p in patterns)
-        out[name] = Prefiltered(re.compile(joined, re.I))
+        # re.UNICODE is what re.compile adds: the flags the openings are cached under.
+        out[name] = _LazyPrefiltered(joined, re.I | re.UNICODE)
     return out
 
 
