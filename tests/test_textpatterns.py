@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from followup_lint import functions
 from followup_lint.analysis import kind_detection as detect
 from followup_lint.analysis.acts import compiled
 from followup_lint.analysis.textpatterns import Prefiltered, fold, literal_openings, loose
 from followup_lint.checks._matching import compile_patterns
+from followup_lint.judgements import content, personalization
 from followup_lint.rulebook import builtin_rules
 
 TESTS = Path(__file__).parent
@@ -45,8 +45,8 @@ def _patterns() -> list[re.Pattern[str]]:
     found += [rx.regex for cues in detect._COMPILED.values() for rx, _ in cues]
     found += [rx.regex for rx in compiled().values()]  # the act lexicon (data/acts.txt)
     found += [
-        functions._STOCK.regex,
-        functions._ATTACHMENT_MENTION.regex,
+        personalization._STOCK.regex,
+        content._ATTACHMENT_MENTION.regex,
     ]
     return found
 

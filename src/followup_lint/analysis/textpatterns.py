@@ -1,4 +1,4 @@
-"""Small helpers for the hand-written regular expressions of detect.py and functions.py."""
+"""Small helpers for the hand-written regular expressions of kind detection and the judgements."""
 
 from __future__ import annotations
 

@@ -12,8 +12,10 @@ from typing import Any
 from followup_lint.analysis.acts import known_acts
 from followup_lint.analysis.core import Analysis
 from followup_lint.analysis.sentences import in_parts
+from followup_lint.analysis.textpatterns import Prefiltered
+from followup_lint.analysis.textpatterns import loose as _loose
 from followup_lint.checks.base import Hit
-from followup_lint.checks.python import function
+from followup_lint.judgements.registry import function
 from followup_lint.model.severity import Severity
 from followup_lint.reading.draft import Part
 
@@ -146,3 +148,45 @@ def required_act(analysis: Analysis, parts: list[Part], args: dict[str, Any]) ->
     if in_parts(analysis.reading.doing(act, None), sorted(parts, key=lambda p: p.start)):
         return
     yield Hit(parts[0].start, parts[0].end, {"act": act})
+
+
+# -- an empty draft, a missing attachment ----------------------------------------------------
+
+
+@function("empty-draft")
+def empty_draft(analysis: Analysis, parts: list[Part], args: dict[str, Any]) -> Iterator[Hit]:
+    """Fires when the sender wrote nothing at all below the headers."""
+    if not any(p.text.strip() for p in analysis.draft.parts("message")):
+        at = analysis.draft.subject.end if analysis.draft.subject else 0
+        yield Hit(at, at, {})
+
+
+_ATTACHMENT_MENTION = Prefiltered(
+    re.compile(
+        _loose(
+            r"\b(?:attached\s+(?:is|are|please|you|my|the|a|an|to\s+this|herewith|here|for|please)|"
+            r"(?:i|we)(?:'ve|\s+have|\s+am|'m)?\s+(?:attached|attaching|enclosed|enclosing)\b|"
+            r"please\s+(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)|"
+            r"see\s+(?:the\s+)?attach(?:ed|ment)|(?:in|as)\s+(?:an?|the)\s+attachment|"
+            r"\w+\s+(?:is|are)\s+attached\b|enclosed\s+(?:is|are|please))",
+        ),
+        re.I,
+    )
+)
+
+
+@function("attachment-missing")
+def attachment_missing(
+    analysis: Analysis, parts: list[Part], args: dict[str, Any]
+) -> Iterator[Hit]:
+    """The body says something is attached, but the email carries no attachment.
+
+    Only an .eml can be judged: a plain-text draft's attachments live in the mail client."""
+    draft = analysis.draft
+    if draft.format != "eml" or draft.attachments:
+        return
+    for part in parts:
+        m = _ATTACHMENT_MENTION.search(part.text)
+        if m:
+            yield Hit(part.start + m.start(), part.start + m.end(), {"match": m.group()})
+            return

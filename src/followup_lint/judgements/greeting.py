@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from followup_lint.checks._matching import match_case
 from followup_lint.checks.base import FixSpec, Hit
-from followup_lint.checks.python import function
+from followup_lint.judgements.registry import function
 from followup_lint.reading.lexicon import titles
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from followup_lint.analysis.badwords import bad_words
 from followup_lint.analysis.core import Analysis
 from followup_lint.analysis.sentences import in_parts
 from followup_lint.checks.base import Hit
-from followup_lint.checks.python import function
+from followup_lint.judgements.registry import function
 from followup_lint.reading.draft import Part
 
 
