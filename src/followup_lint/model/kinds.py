@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 MessageKind = Literal[
     "thank_you",
@@ -14,12 +14,5 @@ MessageKind = Literal[
     "networking",
 ]
 
-KINDS: tuple[str, ...] = (
-    "thank_you",
-    "status_inquiry",
-    "final_follow_up",
-    "offer_reply",
-    "decline_offer",
-    "rejection_reply",
-    "networking",
-)
+#: The same kinds as a tuple, in GUIDANCE.md's order (one list: derived from the type).
+KINDS: tuple[str, ...] = get_args(MessageKind)
