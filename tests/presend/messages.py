@@ -73,3 +73,28 @@ SUBJECT = "Subject: Thank you – Data Analyst interview on 12 November".encode(
 
 #: The rules these tests run: stable while the rule set grows around them.
 SELECT = "subject,unfilled-placeholder"
+
+
+def gate_env() -> dict[str, str]:
+    """The environment without FOLLOWUP_LINT_SEND_ANYWAY, so the gate really checks."""
+    import os
+
+    return {k: v for k, v in os.environ.items() if k != "FOLLOWUP_LINT_SEND_ANYWAY"}
+
+
+def gate_argv(real: list[str], *extra: str) -> list[str]:
+    """`followup-lint sendmail` with the rules these messages are written against, then the real
+    command after `--`."""
+    import sys
+
+    return [
+        sys.executable,
+        "-m",
+        "followup_lint",
+        "sendmail",
+        "--select",
+        SELECT,
+        *extra,
+        "--",
+        *real,
+    ]

@@ -26,7 +26,7 @@ GATE = [sys.executable, "-m", "followup_lint", "sendmail", "--select", messages.
 
 
 def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k != "FOLLOWUP_LINT_SEND_ANYWAY"}
+    return messages.gate_env()
 
 
 def _run(

@@ -17,7 +17,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -106,19 +105,9 @@ def slow(smtp_server: tuple[int, _Recorder]) -> Iterator[tuple[SlowProxy, _Recor
 
 
 def _start(real: list[str], cwd: Path, *extra: str, whole: bool = True) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_LINT_SEND_ANYWAY"}
+    env = messages.gate_env()
     gate = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "followup_lint",
-            "sendmail",
-            "--select",
-            messages.SELECT,
-            *extra,
-            "--",
-            *real,
-        ],
+        messages.gate_argv(real, *extra),
         stdin=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=cwd,

@@ -7,9 +7,7 @@ anyway, hide a false positive), never `--fix`; plain text in short lines.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -98,18 +96,9 @@ def test_long_spans_are_shortened_between_words() -> None:
 
 
 def test_gate_prints_it_and_the_last_line_says_not_sent(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_LINT_SEND_ANYWAY"}
+    env = messages.gate_env()
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "followup_lint",
-            "sendmail",
-            "--select",
-            messages.SELECT,
-            "--",
-            "cat",
-        ],
+        messages.gate_argv(["cat"]),
         input=messages.PLACEHOLDER,
         capture_output=True,
         cwd=tmp_path,

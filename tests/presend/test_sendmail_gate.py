@@ -47,7 +47,7 @@ def gate(
     cwd: Path,
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    full_env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_LINT_SEND_ANYWAY"}
+    full_env = messages.gate_env()
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "followup_lint", "sendmail", *options, "--", *real],

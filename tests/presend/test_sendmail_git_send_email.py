@@ -7,13 +7,14 @@ reached the real command.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.presend import messages
 
 
 def _has_send_email() -> bool:
@@ -62,7 +63,7 @@ def _send(tmp_path: Path, message: str) -> subprocess.CompletedProcess[str]:
         f"{tee} {sys.executable} -m followup_lint sendmail --select subject,unfilled-placeholder "
         f"--save-blocked {tmp_path}/blocked -- {real}"
     )
-    env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_LINT_SEND_ANYWAY"}
+    env = messages.gate_env()
     env["HOME"] = str(tmp_path)  # no ~/.gitconfig of the user's
     for who in ("AUTHOR", "COMMITTER"):
         env[f"GIT_{who}_NAME"] = "Sam Ito"

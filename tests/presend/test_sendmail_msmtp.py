@@ -20,11 +20,9 @@ What SMTP itself changes, and how the comparison accounts for it (RFC 5321 secti
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -101,18 +99,9 @@ def msmtp_config(tmp_path: Path) -> Path:
 
 
 def _gate(data: bytes, real: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_LINT_SEND_ANYWAY"}
+    env = messages.gate_env()
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "followup_lint",
-            "sendmail",
-            "--select",
-            messages.SELECT,
-            "--",
-            *real,
-        ],
+        messages.gate_argv(real),
         input=data,
         capture_output=True,
         cwd=cwd,

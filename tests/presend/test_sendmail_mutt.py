@@ -7,13 +7,14 @@ The configuration is the one docs/presend.md gives, pointed at a recording sendm
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.presend import messages
 
 MUTT = shutil.which("mutt")
 
@@ -42,7 +43,7 @@ def _setup(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         f'set sendmail = "{tee} {gate} --select subject,unfilled-placeholder '
         f'--save-blocked {tmp_path}/blocked -- {real}"\n'
     )
-    env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_LINT_SEND_ANYWAY"}
+    env = messages.gate_env()
     env["HOME"] = str(tmp_path)  # no ~/.muttrc of the user's
     return muttrc, env
 

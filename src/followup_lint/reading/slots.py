@@ -107,6 +107,12 @@ def _may_hold_marker(text: str) -> bool:
     )
 
 
+# Words that say what a slot stands for; several are asked both of a "... name" slot and of one
+# without the word "name" ("Company Name", "Company"), so each lives here once.
+_COMPANY_WORDS = re.compile(r"company|organi[sz]ation|employer|\bfirm\b")
+_ROLE_WORDS = re.compile(r"\brole\b|position|\btitle\b|\bjob\b")
+
+
 def stands_for(inner: str, part: str = "body") -> SlotKind:
     """What a slot's words say it stands for ("Interviewer's Name" -> recipient_name)."""
     words = re.sub(r"[_{}\[\]<>%()]", " ", inner).lower()
@@ -114,9 +120,9 @@ def stands_for(inner: str, part: str = "body") -> SlotKind:
         return "instruction"
     recipient = r"interviewer|manager|recipient|contact|hiring|their|panel|lead|\bmr\b|\bms\b"
     if re.search(r"\bname\b|\bnames\b", words):
-        if re.search(r"company|organi[sz]ation|employer|\bfirm\b", words):
+        if _COMPANY_WORDS.search(words):
             return "company"
-        if re.search(r"\brole\b|position|\btitle\b|\bjob\b", words):
+        if _ROLE_WORDS.search(words):
             return "role"
         if re.search(r"\bevent\b|program|school|project|product", words):
             return "other"
@@ -133,9 +139,9 @@ def stands_for(inner: str, part: str = "body") -> SlotKind:
         return "contact"
     if re.search(r"address|\bcity\b|\bstate\b|\bzip\b|street|postcode", words):
         return "address"
-    if re.search(r"company|organi[sz]ation|employer|\bfirm\b|business|partner", words):
+    if _COMPANY_WORDS.search(words) or re.search(r"business|partner", words):
         return "company"
-    if re.search(r"\brole\b|position|\btitle\b|\bjob\b", words):
+    if _ROLE_WORDS.search(words):
         return "role"
     if re.search(r"\bdate\b|\bday\b|\btime\b|\bmonth\b|\byear\b", words):
         return "date"
