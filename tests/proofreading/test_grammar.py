@@ -113,6 +113,54 @@ CASES = {
             "You're welcome to call.",
         ],
     ),
+    "introductory-clause-comma": (
+        [
+            "When we spoke on Monday you mentioned a second round.",
+            "If the timing works for you I would love to visit the lab.",
+            "Because I care about accessibility I read your audit twice.",
+            "Until I hear from you I will keep Friday free.",
+            "When I told them we would be late they laughed.",
+        ],
+        [
+            "When we spoke on Monday, you mentioned a second round.",
+            "Since last week I have been reading about the product.",
+            "After meeting the team I was even keener on the role.",
+            "Once again I thank you for your time.",
+            "Although I know you are busy, I wanted to follow up.",
+            "If you would like I can send more samples.",
+            "I know that when you are ready we can start.",
+            "If so we can meet on Friday.",
+        ],
+    ),
+    "unclosed-aside": (
+        [
+            "I was, to be honest a little nervous.",
+            "The offer is, moreover exactly what I hoped for.",
+            "Your feedback, along with your time is much appreciated.",
+            "My degree, together with four years in retail has prepared me well.",
+        ],
+        [
+            "I was, to be honest, a little nervous.",
+            "Thanks, in fact I already have the forms.",
+            "I enjoyed the tour, as well as the lunch, and would love to return.",
+            "I will send the slides, along with the notes that we have taken.",
+            "My degree, together with four years in retail, has prepared me well.",
+            "I look forward to the next steps, as well as meeting the rest of the team.",
+            "I met the team, in particular the data group.",
+        ],
+    ),
+    "there-is-plural": (
+        [
+            "Let me know if there is any form or documents to sign.",
+            "There was no agenda or slides before the call.",
+        ],
+        [
+            "There is a form or two to sign.",
+            "There is a desk and two chairs.",
+            "There are any forms or documents to sign.",
+            "There is one form or another process step.",
+        ],
+    ),
 }
 
 
@@ -143,6 +191,27 @@ def test_fix_texts() -> None:
     rw = report.by_rule("repeated-word")[0].fixes[0]
     fixed = text[: rw.span.start] + rw.replacement + text[rw.span.end :]
     assert "left the room." in fixed
+
+
+def test_clause_commas_point_at_the_gap_and_fix_it() -> None:
+    text = draft("Though I said I was open to travel I did not expect three flights a week.")
+    report = linter_for(("introductory-clause-comma",)).lint(text)
+    (finding,) = report.findings
+    assert text[finding.span.start : finding.span.end] == "travel I"
+    fix = finding.fixes[0]
+    fixed = text[: fix.span.start] + fix.replacement + text[fix.span.end :]
+    assert "open to travel, I did" in fixed
+
+    # "told them we would": the pronoun after "told them" opens the clause "told" takes.
+    text = draft("When I told them we would be late they laughed.")
+    (finding,) = linter_for(("introductory-clause-comma",)).lint(text).findings
+    assert text[finding.span.start : finding.span.end] == "late they"
+
+    text = draft("My design work, as well as my research skills would help the team.")
+    (finding,) = linter_for(("unclosed-aside",)).lint(text).findings
+    fix = finding.fixes[0]
+    fixed = text[: fix.span.start] + fix.replacement + text[fix.span.end :]
+    assert "research skills, would help" in fixed
 
 
 def test_body_continuing_the_greeting_line_is_not_a_new_sentence() -> None:

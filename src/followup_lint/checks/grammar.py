@@ -51,6 +51,8 @@ Slip = Literal[
     "time-apostrophe",
     "there-is-plural",
     "comparative-than",
+    "introductory-clause-comma",
+    "unclosed-aside",
 ]
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.clause_commas import find_intro_clause_comma, find_unclosed_aside
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.speller import sentence_start
 
@@ -776,36 +777,56 @@ _SINGULAR_IN_S = frozenset(
 )
 
 
+# "There is any paperwork or forms": with "or" the verb agrees with the nearer noun. The last
+# noun must end the phrase: punctuation, the end, or a word that starts what follows.
+_THERE_OR_RE = re.compile(
+    r"\b(there(?:['’]s|\s+is|\s+was))\s+(?:(?:any|a|an|no|one|some)\s+)?[a-z]+(?:\s+[a-z]+)?"
+    r"\s+or\s+(?:(?:any|other|more|further)\s+)?(?:[a-z]+\s+)?([a-z]{3,}s)\b(?!['’])"
+    r"(?=\s*(?:$|[.,;:!?)]|(?:that|which|to|for|i|you|we|left|needed|required|pending|"
+    r"outstanding|involved|from|before|after|missing)\b))",
+    re.IGNORECASE,
+)
+
+
+def _common_plural(noun: str) -> bool:
+    """Is this the plural of a common noun ("updates", "formalities"), not a singular in -s?"""
+    noun = noun.lower()
+    if (
+        noun in _SINGULAR_IN_S
+        or not noun.endswith("s")
+        or noun.endswith(("ss", "us", "is", "ics", "ous"))
+    ):
+        return False
+    single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+    d = english()
+    # Not a plural of a common noun otherwise ("perhaps", "always").
+    return d.frequency(single) >= 1000 and d.frequency(noun) >= 300
+
+
 def find_there_is_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     if "there" not in text.lower():
         return
     protected = _protected(analysis, part)
-    d = english()
-    for m in _THERE_IS_RE.finditer(text):
-        noun = m.group(2).lower()
-        if (
-            noun in _SINGULAR_IN_S
-            or not noun.endswith("s")
-            or noun.endswith(("ss", "us", "is", "ics", "ous"))
-        ):
-            continue
-        single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
-        if d.frequency(single) < 1000 or d.frequency(noun) < 300:
-            continue  # not a plural of a common noun ("perhaps", "always")
-        if _inside(protected, part, m.start(), m.end()):
-            continue
-        verb = m.group(1)
-        low = verb.lower()
-        right = "there were" if low.endswith("was") else "there are"
-        right = _case_like(verb, right)
-        a, b = part.start + m.start(1), part.start + m.end(1)
-        yield Hit(
-            a,
-            b,
-            {"found": verb, "expected": right, "noun": m.group(2)},
-            (FixSpec(a, b, right, f"Replace with '{right}'"),),
-        )
+    seen: set[int] = set()
+    for regex in (_THERE_IS_RE, _THERE_OR_RE):
+        for m in regex.finditer(text):
+            if m.start(1) in seen or not _common_plural(m.group(2)):
+                continue
+            if _inside(protected, part, m.start(), m.end()):
+                continue
+            seen.add(m.start(1))
+            verb = m.group(1)
+            low = verb.lower()
+            right = "there were" if low.endswith("was") else "there are"
+            right = _case_like(verb, right)
+            a, b = part.start + m.start(1), part.start + m.end(1)
+            yield Hit(
+                a,
+                b,
+                {"found": verb, "expected": right, "noun": m.group(2)},
+                (FixSpec(a, b, right, f"Replace with '{right}'"),),
+            )
 
 
 # -- "than" after an adjective that is not comparative -----------------------------------------
@@ -878,4 +899,6 @@ SLIPS: dict[str, Finder] = {
     "time-apostrophe": find_time_apostrophe,
     "there-is-plural": find_there_is_plural,
     "comparative-than": find_comparative_than,
+    "introductory-clause-comma": find_intro_clause_comma,
+    "unclosed-aside": find_unclosed_aside,
 }

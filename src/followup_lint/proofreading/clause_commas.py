@@ -1,0 +1,236 @@
+"""Commas that mark where one part of a sentence ends: the comma after an opening clause
+("Although I enjoyed the visit, I ...") and the comma that closes an aside opened with one
+("I was, in fact, ..."; "My design work, as well as my research, is ...").
+
+Precision comes first, as in slips.py. Both finders read one sentence at a time, and only
+the sentences that open with a subordinator or hold an opening comma before an aside are read
+word by word. The word lists are data (clause_words.toml).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from followup_lint.checks.base import FixSpec, Hit
+
+if TYPE_CHECKING:
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+# Contractions of a subject pronoun carry their own verb ("I'm", "we'll", "it's").
+_CONTRACTED = ("m", "re", "ve", "d", "ll", "s")
+# Punctuation that already divides the sentence: a comma, a semicolon, a colon, a dash or a
+# bracket. Such a sentence is left alone (the writer has punctuated it; we cannot tell where).
+_DIVIDED_RE = re.compile(r"[,;:()\[\]]|\s[-–—]\s|—")
+
+
+@dataclass(frozen=True)
+class _Words:
+    subordinators: tuple[tuple[str, ...], ...]
+    takes_clause: frozenset[str]
+    linkers: frozenset[str]
+    prepositions: frozenset[str]
+    relative_heads: frozenset[str]
+    objects: frozenset[str]
+    subjects: frozenset[str]
+    imperative: frozenset[str]
+    verbs_after_subject: frozenset[str]
+    clause_verbs: frozenset[str]
+    aside_re: re.Pattern[str]
+    adding_re: re.Pattern[str]
+    finite: frozenset[str]
+    clause_openers: frozenset[str]
+
+
+def _alternation(phrases: list[str]) -> str:
+    # Longest first, so "in addition to" wins over a shorter phrase that starts it.
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len)[::-1])
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    raw = tomllib.loads(
+        resources.files(__package__).joinpath("clause_words.toml").read_text(encoding="utf-8")
+    )
+
+    def s(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in raw[key])
+
+    return _Words(
+        subordinators=tuple(
+            tuple(p.split()) for p in sorted(raw["subordinators"], key=len, reverse=True)
+        ),
+        takes_clause=s("takes_clause"),
+        linkers=s("linkers"),
+        prepositions=s("prepositions"),
+        relative_heads=s("relative_heads"),
+        objects=s("objects"),
+        subjects=s("subjects"),
+        imperative=s("imperative"),
+        verbs_after_subject=s("verbs_after_subject"),
+        clause_verbs=s("clause_verbs"),
+        # A comma, the aside, then straight on to a word: the closing comma is missing.
+        aside_re=re.compile(
+            r",[ \t]+(" + _alternation(raw["asides"]) + r")(?=[ \t]+[A-Za-z])", re.IGNORECASE
+        ),
+        adding_re=re.compile(r",[ \t]+(?:" + _alternation(raw["adding"]) + r")\b", re.IGNORECASE),
+        finite=s("finite"),
+        clause_openers=s("clause_openers"),
+    )
+
+
+def _split(word: str) -> tuple[str, str]:
+    """("I'm") -> ("i", "m"); ("met") -> ("met", "")."""
+    low = word.lower().replace("’", "'")
+    base, _, tail = low.partition("'")
+    return base, tail
+
+
+# -- the comma after an opening clause ------------------------------------------------------------
+
+
+def _opening(words: list[tuple[int, int, str]], w: _Words) -> int:
+    """How many words the subordinator at the sentence's start takes (0: none)."""
+    lows = [x[2] for x in words[:3]]
+    for sub in w.subordinators:
+        if tuple(lows[: len(sub)]) == sub:
+            return len(sub)
+    return 0
+
+
+def _has_clause(words: list[str], w: _Words) -> bool:
+    """Does this run of words hold a subject or a verb (is it a clause, not just a phrase)?"""
+    for word in words:
+        base, tail = _split(word)
+        if base in w.subjects or base in w.clause_verbs or (not tail and base.endswith("ed")):
+            return True
+    return False
+
+
+def _boundary(words: list[tuple[int, int, str]], start: int, w: _Words) -> int | None:
+    """Index of the word that opens the main clause, if the opening clause ends without a
+    comma: a subject pronoun and its verb ("... I did") or "please" after a complete clause."""
+    for j in range(start + 2, len(words) - 1):
+        base, tail = _split(words[j][2])
+        if base in w.imperative:
+            pass
+        elif base in w.subjects:
+            nxt, nxt_tail = _split(words[j + 1][2])
+            verb = (
+                tail in _CONTRACTED
+                or nxt in w.verbs_after_subject
+                or (not nxt_tail and nxt.endswith("ed"))
+            )
+            if not verb:
+                continue
+        else:
+            continue
+        prev, _ = _split(words[j - 1][2])
+        prev2, _ = _split(words[j - 2][2])
+        if prev in w.takes_clause or prev in w.linkers or prev in w.prepositions:
+            continue  # "I said I was", "and we", "to you"
+        if prev in w.relative_heads and base in w.subjects:
+            continue  # "anything else I can do": a relative clause
+        if prev in w.objects and prev2 in w.takes_clause:
+            continue  # "told them we would": the clause "told" takes
+        if not _has_clause([x[2] for x in words[start:j]], w):
+            continue  # "Although the team we have ...": no clause has ended yet
+        return j
+    return None
+
+
+def find_intro_clause_comma(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    w = _words()
+    for sentence in analysis.sentences(part):
+        text = sentence.text
+        if _DIVIDED_RE.search(text):
+            continue
+        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(text)]
+        if len(words) < 6 or words[0][0] != 0:
+            continue
+        n = _opening(words, w)
+        if not n:
+            continue
+        j = _boundary(words, n, w)
+        if j is None:
+            continue
+        a = sentence.start + words[j - 1][1]
+        yield Hit(
+            sentence.start + words[j - 1][0],
+            sentence.start + words[j][1],
+            {
+                "opener": text[: words[n - 1][1]],
+                "before": text[words[j - 1][0] : words[j - 1][1]],
+                "after": text[words[j][0] : words[j][1]],
+            },
+            (FixSpec(a, a, ",", "Add a comma"),),
+        )
+
+
+# -- the comma that closes an aside ---------------------------------------------------------------
+
+
+def _words_before(text: str, i: int) -> int:
+    return len(_WORD_RE.findall(text[:i]))
+
+
+def find_unclosed_aside(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    w = _words()
+    for sentence in analysis.sentences(part):
+        text = sentence.text
+        if "," not in text:
+            continue
+        for m in w.aside_re.finditer(text):
+            # "Yes, of course I can": the comma closes an opening word, not an aside.
+            if _words_before(text, m.start()) < 2:
+                continue
+            a = sentence.start + m.end(1)
+            yield Hit(
+                sentence.start + m.start(1),
+                a,
+                {"where": m.group(1)},
+                (FixSpec(a, a, ",", "Add the closing comma"),),
+            )
+        yield from _unclosed_addition(sentence, w)
+
+
+def _unclosed_addition(sentence: Part, w: _Words) -> Iterator[Hit]:
+    """An added subject ("My background, as well as my skills would ...") needs its closing
+    comma before the verb. Only when nothing in the phrase opens a clause of its own."""
+    text = sentence.text
+    for m in w.adding_re.finditer(text):
+        rest = text[m.end() :]
+        stop = re.search(r"[.;:!?()]", rest)
+        rest = rest[: stop.start()] if stop else rest
+        words = list(_WORD_RE.finditer(rest))[:12]
+        for k, word in enumerate(words):
+            low = word.group().lower()
+            if _split(low)[0] in w.clause_openers:
+                break
+            if low in w.finite and k >= 1:
+                phrase = rest[: word.start()]
+                if "," in phrase and not re.search(
+                    r"\b[A-Za-z]+\s+(?:and|or)\s+[A-Za-z]+", phrase.rsplit(",", 1)[1]
+                ):
+                    break  # a comma that is not a list's: the writer closed it already
+                prev = words[k - 1]
+                a = sentence.start + m.end() + prev.end()
+                yield Hit(
+                    sentence.start + m.end() + prev.start(),
+                    sentence.start + m.end() + word.end(),
+                    {"where": prev.group()},
+                    (FixSpec(a, a, ",", "Add the closing comma"),),
+                )
+                break
