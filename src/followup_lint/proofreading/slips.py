@@ -637,13 +637,23 @@ def find_capital_pronoun(analysis: Analysis, part: Part) -> Iterator[Hit]:
 _SPLICE_OPENERS_RE = re.compile(
     r"(?:it\s+(?:was|is|has\s+been)|it['’]s|this\s+(?:is|was)|that\s+(?:is|was)|that['’]s|"
     r"what\s+(?:a|an|wonderful|great|good|exciting|lovely)|i\s+(?:am|was|have|had)|i['’]m|"
-    r"thank\s+you\s+(?:for|again|so)|thanks\s+(?:for|again|so))\b",
+    r"thank\s+you\s+(?:for|again|so)|thanks\s+(?:for|again|so)|"
+    r"i\s+(?:just\s+|really\s+|truly\s+)?(?:hope|wanted|want|enjoyed|appreciate|appreciated)|"
+    r"i\s+(?:am\s+)?look(?:ing)?\s+forward|i['’]m\s+looking\s+forward)\b",
+    re.IGNORECASE,
+)
+# A word in the first clause that makes the comma close a clause of its own ("I hope that when
+# we meet, I can ..."), so the comma is right.
+_SPLICE_SUBORDINATE_RE = re.compile(
+    r"\b(?:when|whenever|if|because|since|although|though|while|whilst|once|after|before|until|"
+    r"unless|as|where|whether)\b",
     re.IGNORECASE,
 )
 _SPLICE_AFTER_RE = re.compile(
     r",[ \t]+((?:it|i|we|this|that|there|you|they)(?:['’](?:s|m|re|ve|d|ll)\b|\s+(?:am|is|are|was|"
     r"were|have|has|had|will|would|can|could|really|truly|enjoyed|learned|loved|look|hope|"
-    r"appreciate|believe|think|feel|want|wanted|know)\b))",
+    r"appreciate|believe|think|feel|want|wanted|know)\b)|please\s+(?:let|feel|find|contact|send|"
+    r"do|don['’]t|call|reach|advise|keep|see|accept|note|consider|confirm)\b)",
     re.IGNORECASE,
 )
 # Each run of blanks is entered at its first character only, so the scan stays linear.
@@ -668,7 +678,7 @@ def find_comma_splice(analysis: Analysis, part: Part) -> Iterator[Hit]:
         if comma < 0:
             continue
         left = text[s:comma].split()
-        if len(left) < 3 or len(left) > 14:
+        if len(left) < 3 or len(left) > 14 or _SPLICE_SUBORDINATE_RE.search(text, s, comma):
             continue
         m = _SPLICE_AFTER_RE.match(text, comma)
         if m is None or _inside(protected, part, comma, m.end()):
