@@ -51,6 +51,7 @@ Slip = Literal[
     "time-apostrophe",
     "there-is-plural",
     "comparative-than",
+    "plural-subject-verb",
     "introductory-clause-comma",
     "unclosed-aside",
 ]

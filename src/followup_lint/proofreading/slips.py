@@ -839,6 +839,53 @@ def find_there_is_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
             )
 
 
+# -- a plural subject with a singular verb ("my skills matches") -------------------------------
+
+# A possessive or "the/these/those", a plural noun and straight after it a singular verb. The
+# phrase must open a subject: after a preposition ("one of the interviews has", "on the teams
+# is") the noun is not the subject, so those are skipped.
+_PLURAL_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))((?:[A-Za-z]+\s+)?)(my|your|our|their|his|her|the|these|those)\s+"
+    r"([a-z]{3,}s)\s+(is|was|has|matches|meets|fits|aligns|makes|gives|seems|looks|sounds|"
+    r"needs|includes|shows|suits|reflects)\b"
+)
+_PREPOSITION_BEFORE = frozenset(
+    {
+        "of", "on", "in", "at", "for", "with", "from", "by", "about", "between", "among",
+        "across", "to", "under", "over", "into", "within", "without", "after", "before",
+        "during", "through", "like", "than", "behind", "beyond", "near", "per", "via",
+    }
+)  # fmt: skip
+# Plurals that name one amount or one place ("five years is long", "the headquarters is").
+_MEASURE_PLURALS = frozenset(
+    {
+        "years", "months", "weeks", "days", "hours", "minutes", "seconds", "dollars", "pounds",
+        "euros", "miles", "kilometres", "kilometers", "headquarters", "premises", "whereabouts",
+        "odds", "crossroads", "barracks", "pants", "trousers", "scissors", "basics", "sales",
+        "earnings", "savings", "proceeds", "arrangements",
+    }
+)  # fmt: skip
+
+
+def find_plural_subject_verb(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    protected = _protected(analysis, part)
+    for m in _PLURAL_SUBJECT_RE.finditer(text):
+        before = m.group(1).strip().lower()
+        noun = m.group(3)
+        if before in _PREPOSITION_BEFORE or noun in _MEASURE_PLURALS:
+            continue
+        # "Meeting you and your colleagues was", "Seeing the results is": the subject is the
+        # whole -ing phrase or a coordination. After ", and" a new clause starts instead.
+        joined = before in ("and", "or", "nor") and not text[: m.start(1)].rstrip().endswith(",")
+        if joined or before.endswith("ing"):
+            continue
+        if not _common_plural(noun) or _inside(protected, part, m.start(2), m.end()):
+            continue
+        a, b = part.start + m.start(4), part.start + m.end(4)
+        yield Hit(a, b, {"found": m.group(4), "noun": noun})
+
+
 # -- "than" after an adjective that is not comparative -----------------------------------------
 
 _THAN_RE = re.compile(r"\b([a-z]{5,})\s+than\b")
@@ -909,6 +956,7 @@ SLIPS: dict[str, Finder] = {
     "time-apostrophe": find_time_apostrophe,
     "there-is-plural": find_there_is_plural,
     "comparative-than": find_comparative_than,
+    "plural-subject-verb": find_plural_subject_verb,
     "introductory-clause-comma": find_intro_clause_comma,
     "unclosed-aside": find_unclosed_aside,
 }
