@@ -149,6 +149,21 @@ CASES = {
             "I met the team, in particular the data group.",
         ],
     ),
+    "fused-sentence": (
+        [
+            "Thanks to you I met the team on Friday it was a great day. We met on Monday we talked.",
+            "I sent the forms to you yesterday I hope they arrived safely.",
+            "I called on Tuesday I wanted to ask about the start date.",
+        ],
+        [
+            "I sent the forms to you yesterday. I hope they arrived safely.",
+            "I knew when I met you I wanted this job.",
+            "The person who interviewed me I think was the team lead.",
+            "Everything you told me I found useful.",
+            "I will tell you I am ready.",
+            "We spoke on Monday about the role and I said I would send samples.",
+        ],
+    ),
     "there-is-plural": (
         [
             "Let me know if there is any form or documents to sign.",

@@ -54,6 +54,7 @@ Slip = Literal[
     "plural-subject-verb",
     "introductory-clause-comma",
     "unclosed-aside",
+    "fused-sentence",
 ]
 
 

@@ -52,6 +52,9 @@ class _Words:
     adding_re: re.Pattern[str]
     finite: frozenset[str]
     clause_openers: frozenset[str]
+    clause_ends: frozenset[str]
+    aside_verbs: frozenset[str]
+    inner_linkers: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -88,7 +91,21 @@ def _words() -> _Words:
         adding_re=re.compile(r",[ \t]+(?:" + _alternation(raw["adding"]) + r")\b", re.IGNORECASE),
         finite=s("finite"),
         clause_openers=s("clause_openers"),
+        clause_ends=s("clause_ends"),
+        aside_verbs=s("aside_verbs"),
+        inner_linkers=s("inner_linkers"),
     )
+
+
+def _sentence_words(analysis: Analysis, sentence: Part) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word) of a sentence's words, offsets into the sentence: read
+    once per sentence and shared by the finders here."""
+    key = f"clause-words:{sentence.start}:{sentence.end}"
+    found: list[tuple[int, int, str]] | None = analysis.cache.get(key)
+    if found is None:
+        found = [(m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(sentence.text)]
+        analysis.cache[key] = found
+    return found
 
 
 def _split(word: str) -> tuple[str, str]:
@@ -157,7 +174,7 @@ def find_intro_clause_comma(analysis: Analysis, part: Part) -> Iterator[Hit]:
         text = sentence.text
         if _DIVIDED_RE.search(text):
             continue
-        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(text)]
+        words = _sentence_words(analysis, sentence)
         if len(words) < 6 or words[0][0] != 0:
             continue
         n = _opening(words, w)
@@ -176,6 +193,70 @@ def find_intro_clause_comma(analysis: Analysis, part: Part) -> Iterator[Hit]:
                 "after": text[words[j][0] : words[j][1]],
             },
             (FixSpec(a, a, ",", "Add a comma"),),
+        )
+
+
+# -- two sentences run together ------------------------------------------------------------------
+
+_INNER_SUBJECTS = frozenset({"i", "we", "they", "he", "she"})
+_THANKS_RE = re.compile(r"(?:thank\s+you|thanks)\b", re.IGNORECASE)
+
+
+def _fused_at(words: list[tuple[int, int, str]], w: _Words) -> int | None:
+    """Index of an "I" or "we" that starts a second sentence with no full stop before it."""
+    for j in range(3, len(words) - 1):
+        word = words[j][2]
+        base, tail = _split(word)
+        if base not in ("i", "we"):
+            continue
+        prev = words[j - 1][2]
+        if prev not in w.clause_ends:
+            continue
+        if prev in w.objects and _split(words[j - 2][2])[0] in w.takes_clause:
+            continue  # "I will tell you I am ready": the clause "tell you" takes
+        nxt, nxt_tail = _split(words[j + 1][2])
+        if nxt in w.aside_verbs:
+            continue  # "I think" may be an aside inside one sentence
+        if not (
+            tail in _CONTRACTED
+            or nxt in w.verbs_after_subject
+            or (not nxt_tail and nxt.endswith("ed"))
+        ):
+            continue
+        if any(x[2] in w.inner_linkers for x in words[:j]):
+            return None  # a clause inside the sentence may own this pronoun
+        if any(_split(x[2])[0] in _INNER_SUBJECTS for x in words[1:j]):
+            return None  # "The role I applied for last week I still want": a fronted object
+        if not _has_clause([x[2] for x in words[:j]], w):
+            continue
+        return j
+    return None
+
+
+def find_fused_sentence(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    w = _words()
+    for sentence in analysis.sentences(part):
+        text = sentence.text
+        words = _sentence_words(analysis, sentence)
+        if len(words) < 6 or words[0][0] != 0 or _opening(words, w):
+            continue  # an opening clause is introductory-clause-comma's business
+        if _THANKS_RE.match(text):
+            continue  # "Thank you for ... I enjoyed" is fused-thanks'
+        j = _fused_at(words, w)
+        if j is None or _DIVIDED_RE.search(text, 0, words[j][0]):
+            continue
+        end = sentence.start + words[j - 1][1]
+        fixes = ()
+        if words[j][2] == "i" and text[words[j][0]] == "I":
+            fixes = (FixSpec(end, end, ".", "End the first sentence with a full stop"),)
+        yield Hit(
+            sentence.start + words[j - 1][0],
+            sentence.start + words[j][1],
+            {
+                "before": text[words[j - 1][0] : words[j - 1][1]],
+                "after": text[words[j][0] : words[j][1]],
+            },
+            fixes,
         )
 
 

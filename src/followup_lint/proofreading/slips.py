@@ -13,7 +13,11 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint.checks.base import FixSpec, Hit
-from followup_lint.proofreading.clause_commas import find_intro_clause_comma, find_unclosed_aside
+from followup_lint.proofreading.clause_commas import (
+    find_fused_sentence,
+    find_intro_clause_comma,
+    find_unclosed_aside,
+)
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.speller import sentence_start
 
@@ -959,4 +963,5 @@ SLIPS: dict[str, Finder] = {
     "plural-subject-verb": find_plural_subject_verb,
     "introductory-clause-comma": find_intro_clause_comma,
     "unclosed-aside": find_unclosed_aside,
+    "fused-sentence": find_fused_sentence,
 }
