@@ -246,7 +246,7 @@ def find_fused_sentence(analysis: Analysis, part: Part) -> Iterator[Hit]:
         if j is None or _DIVIDED_RE.search(text, 0, words[j][0]):
             continue
         end = sentence.start + words[j - 1][1]
-        fixes = ()
+        fixes: tuple[FixSpec, ...] = ()
         if words[j][2] == "i" and text[words[j][0]] == "I":
             fixes = (FixSpec(end, end, ".", "End the first sentence with a full stop"),)
         yield Hit(
