@@ -51,6 +51,11 @@ Slip = Literal[
     "time-apostrophe",
     "there-is-plural",
     "comparative-than",
+    "sound-alike-phrase",
+    "wrong-preposition",
+    "agreement-slip",
+    "verb-form-after-auxiliary",
+    "since-duration",
 ]
 
 

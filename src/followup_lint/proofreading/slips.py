@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.confusions import CONFUSION_SLIPS
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.speller import sentence_start
 
@@ -878,4 +879,5 @@ SLIPS: dict[str, Finder] = {
     "time-apostrophe": find_time_apostrophe,
     "there-is-plural": find_there_is_plural,
     "comparative-than": find_comparative_than,
+    **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }
