@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from followup_lint.reading.draft import Part
 
 _APOSTROPHE = "['’]"
+# Blanks between two words of a phrase: spaces, and at most one line break (a hard-wrapped
+# line), never a blank line between paragraphs.
+_SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 # Code spans and runs of text holding an address, a path, a handle or markup (as in slips.py).
 _CODE_RE = re.compile(r"`[^`\n]*`")
 _TECH_RUN_RE = re.compile(r"(?<!\S)\S*?(?:[@/\\_#=<>{}|~^$%+]|www\.)\S*")
@@ -71,9 +74,44 @@ def _data_lines(name: str) -> list[list[str]]:
 
 #: Words after which "he have", "it do" are questions or infinitives, not slips.
 _AUXILIARIES = frozenset(
-    "does did do doesn't didn't don't will would can could shall should may might must "
-    "won't wouldn't can't cannot couldn't shouldn't mustn't let lets make makes made help "
-    "helps helped to that lest".split()
+    {
+        "does",
+        "did",
+        "do",
+        "doesn't",
+        "didn't",
+        "don't",
+        "will",
+        "would",
+        "can",
+        "could",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "won't",
+        "wouldn't",
+        "can't",
+        "cannot",
+        "couldn't",
+        "shouldn't",
+        "mustn't",
+        "let",
+        "lets",
+        "make",
+        "makes",
+        "made",
+        "help",
+        "helps",
+        "helped",
+        "to",
+        "that",
+        "lest",
+        "and",
+        "or",
+        "nor",
+    }
 )
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z'’]+)\W*$")
 _STOP_AFTER_RE = re.compile(r"\s*(?:[.!?,;:)\]]|$)")
@@ -92,10 +130,10 @@ class PhraseList:
 
 
 def _phrase_pattern(wrong: str) -> str:
-    return r"\s+".join(re.escape(w).replace("'", _APOSTROPHE) for w in wrong.split())
+    return _SP.join(re.escape(w).replace("'", _APOSTROPHE) for w in wrong.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_list(name: str) -> PhraseList:
     """The data file `name` compiled (longest phrases first, so "to a great extend" wins over a
     shorter entry that starts the same way)."""
@@ -134,12 +172,36 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
         if _covered(spans, a, b):
             continue
         fix = _case_like(found, expected)
-        yield Hit(a, b, {"found": found, "expected": fix}, (FixSpec(a, b, fix, f"Replace with '{fix}'"),))
+        yield Hit(
+            a, b, {"found": found, "expected": fix}, (FixSpec(a, b, fix, f"Replace with '{fix}'"),)
+        )
+
+
+# "then" after a comparative where a comparison follows: "more then expected", "higher then 5%".
+_THEN_RE = re.compile(
+    r"\b(?:more|less|fewer|better|worse|rather|greater|higher|lower|larger|smaller|bigger|"
+    r"longer|shorter|earlier|later|faster|slower|sooner|easier|harder|stronger)\s+(then)\s+"
+    r"(?=(?:expected|anticipated|planned|usual|ever|originally|normal|average|\d))",
+    re.IGNORECASE,
+)
 
 
 def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
-    """A set phrase with a sound-alike word: "bare in mind", "piece of mind", "for you time"."""
-    return _phrase_hits(analysis, part, "sound_alike_phrases.txt")
+    """A set phrase with a sound-alike word: "bare in mind", "piece of mind", "for you time";
+    and "then" for "than" after a comparative ("more then expected")."""
+    yield from _phrase_hits(analysis, part, "sound_alike_phrases.txt")
+    text = part.text
+    if "then" not in text.lower():
+        return
+    for m in _THEN_RE.finditer(text):
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        if _covered(_protected_spans(analysis), part.start + m.start(), b):
+            continue
+        found = m.group(1)
+        fix = _case_like(found, "than")
+        yield Hit(
+            a, b, {"found": found, "expected": fix}, (FixSpec(a, b, fix, f"Replace with '{fix}'"),)
+        )
 
 
 def find_wrong_preposition(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -148,8 +210,151 @@ def find_wrong_preposition(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 
 def find_agreement(analysis: Analysis, part: Part) -> Iterator[Hit]:
-    """Words that do not agree: "they was", "these kind of", "less people", "informations"."""
-    return _phrase_hits(analysis, part, "agreement_slips.txt")
+    """Words that do not agree: "they was", "these kind of", "less people", "informations";
+    a pronoun and its verb at the start of a clause ("if he need", "they needs"); "this" or
+    "these" with the wrong number ("this errors are", "these error is")."""
+    yield from _phrase_hits(analysis, part, "agreement_slips.txt")
+    yield from _pronoun_verb_hits(analysis, part)
+    yield from _determiner_number_hits(analysis, part)
+
+
+#: Words that look like plurals of common words but are singular or fixed ("this news is").
+_NOT_PLURAL = frozenset({"news", "means", "thanks", "series", "species", "physics", "politics"})
+_THIS_PLURAL_RE = re.compile(rf"\b(this){_SP}([a-z]{{3,}}s){_SP}(?:are|were|have)\b", re.I)
+_THESE_SINGULAR_RE = re.compile(
+    rf"\b(these|those){_SP}([a-z]{{3,}}){_SP}(?:is|was|has)\b", re.IGNORECASE
+)
+_NOT_A_NOUN_AFTER_THESE = frozenset(
+    {
+        "who",
+        "which",
+        "that",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "few",
+        "many",
+        "all",
+        "here",
+        "there",
+        "alone",
+        "too",
+        "also",
+        "both",
+    }
+)
+
+
+def _singular_of(word: str) -> str | None:
+    low = word.lower()
+    if low in _NOT_PLURAL or low.endswith(("ss", "us", "is", "ics", "ous", "'s")):
+        return None
+    if verb_forms().group.get(low) == "s":
+        return None  # "this does have", "this needs": a verb
+    single = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+    d = english()
+    if d.frequency(single) < 1000 or d.frequency(low) < 300:
+        return None
+    return single
+
+
+def _determiner_number_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    low = text.lower()
+    spans: list[tuple[int, int]] | None = None
+    found: list[tuple[int, int, str, str]] = []
+    if "this" in low:
+        for m in _THIS_PLURAL_RE.finditer(text):
+            if _singular_of(m.group(2)) is not None:
+                found.append((m.start(1), m.end(2), m.group(1), "these"))
+    if "these" in low or "those" in low:
+        d = english()
+        for m in _THESE_SINGULAR_RE.finditer(text):
+            noun = m.group(2).lower()
+            if (
+                noun in _NOT_A_NOUN_AFTER_THESE
+                or noun.endswith(("s", "ed", "ing", "ly", "a", "i"))
+                or d.frequency(noun) < 1000
+            ):
+                continue
+            found.append((m.start(1), m.end(2), m.group(1), "this"))
+    for s, e, det, right in found:
+        if right == "this" and det.lower() == "those":
+            right = "that"
+        a, b = part.start + s, part.start + e
+        if spans is None:
+            spans = _protected_spans(analysis)
+        if _covered(spans, a, b):
+            continue
+        fix = _case_like(det, right)
+        yield Hit(
+            a,
+            part.start + s + len(det),
+            {"found": text[s:e], "expected": fix + text[s + len(det) : e]},
+            (FixSpec(a, part.start + s + len(det), fix, f"Replace with '{fix}'"),),
+        )
+
+
+# A pronoun and a verb form that does not agree with it, where a clause starts (so "you and
+# he go", "let it go" and "thank you has" are left alone). "after", "before", "until" and
+# "since" are not clause starts here: as prepositions they take "it" as an object ("the text
+# after it keeps its place").
+_AGREE_CLAUSE_START = (
+    r"(?:^|[.!?;:(\n]|\b(?:because|when|if|although|though|while|so|but|then|now|once|unless|"
+    r"whether|where)\b)[ \t]*\b"
+)
+#: Base forms that also follow "he"/"she"/"it" correctly ("he need not", "he dare not"), or
+#: that the phrase list already covers ("he have", "he do not").
+_SKIP_BASES = frozenset({"need", "have", "do", "be", "dare"})
+
+
+@lru_cache(maxsize=1)
+def _pronoun_verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    table = verb_forms()
+    s_form = {
+        stem: form
+        for form, stem in table.base.items()
+        if form.endswith("s") and table.group.get(form) == "s"
+    }
+    bases = sorted((b for b in s_form if b not in _SKIP_BASES), key=len, reverse=True)
+    singular = re.compile(
+        rf"{_AGREE_CLAUSE_START}(?:he|she|it){_SP}({'|'.join(bases)})(?![\w'’-])", re.IGNORECASE
+    )
+    forms = sorted((f for f in s_form.values() if f not in ("has", "does")), key=len, reverse=True)
+    plural = re.compile(
+        rf"{_AGREE_CLAUSE_START}(?:i|you|we|they){_SP}({'|'.join(forms)})(?![\w'’-])",
+        re.IGNORECASE,
+    )
+    return singular, plural, s_form
+
+
+def _pronoun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    singular, plural, s_form = _pronoun_verb_patterns()
+    base_of = verb_forms().base
+    text = part.text
+    spans: list[tuple[int, int]] | None = None
+    for rx, to_s in ((singular, True), (plural, False)):
+        for m in rx.finditer(text):
+            word = m.group(1)
+            right = s_form[word.lower()] if to_s else base_of[word.lower()]
+            a, b = part.start + m.start(1), part.start + m.end(1)
+            if spans is None:
+                spans = _protected_spans(analysis)
+            if _covered(spans, part.start + m.start(), b):
+                continue
+            fix = _case_like(word, right)
+            yield Hit(
+                a,
+                b,
+                {"found": word, "expected": fix},
+                (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+            )
 
 
 # -- a verb form after a modal, "do"/"did" or "to" -----------------------------------------------
@@ -158,41 +363,92 @@ _PRONOUN = r"(?:i|you|he|she|it|we|they)"
 _MODAL = r"(?:can|could|will|would|shall|should|may|might|must)"
 _NEGATED = (
     r"(?:can['’]t|cannot|couldn['’]t|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|mightn['’]t|"
-    r"didn['’]t|doesn['’]t|don['’]t|did\s+not|does\s+not|do\s+not)"
+    rf"didn['’]t|doesn['’]t|don['’]t|did{_SP}not|does{_SP}not|do{_SP}not)"
 )
 # An adverb that may stand between the auxiliary and the verb ("I will also send").
-_ADVERB = r"(?:\s+(?:not|also|never|always|really|still|just|only|even|ever|probably|definitely|certainly|surely|then|soon))?"
+_ADVERB = (
+    rf"(?:{_SP}(?:not|also|never|always|really|still|just|only|even|ever|probably|definitely|"
+    r"certainly|surely|then|soon))?"
+)
+# Words before "to" that make it the mark of an infinitive ("I wanted to went"). A bare "to"
+# is not enough: "the manager I spoke to told me" ends a clause with "to".
+_INFINITIVE_BEFORE = (
+    r"(?:want|wants|wanted|need|needs|needed|going|able|unable|like|liked|love|loved|hope|"
+    r"hoped|plan|plans|planned|try|tries|tried|decide|decided|forget|forgot|have|has|had|got|"
+    r"wish|wished|expect|expected|intend|intended|manage|managed|start|started|continue|"
+    r"continued|seem|seems|seemed|happy|glad|pleased|delighted|excited|eager|keen|ready|"
+    r"supposed|allowed|asked|order|as)"
+)
+# Where a clause starts, so that "I had went" is the perfect and "the interview I had went
+# well" (a relative clause ending in "had") is left alone.
+_CLAUSE_START = (
+    r"(?:^|[.!?;:,(\n]|\b(?:and|but|so|because|since|as|when|if|once|after|before|while|"
+    r"although|though|then|now|recently|already|also|yesterday|today|honestly|actually)\b)"
+    r"[ \t]*\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class VerbForms:
     after_aux: re.Pattern[str]
     after_to: re.Pattern[str]
+    after_have: re.Pattern[str]
+    modal_to: re.Pattern[str]
     base: dict[str, str]
+    participle: dict[str, str]
+    group: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def verb_forms() -> VerbForms:
     base: dict[str, str] = {}
-    past: list[str] = []
-    for form, stem, group in _data_lines("verb_forms.txt"):
+    participle: dict[str, str] = {}
+    group_of: dict[str, str] = {}
+    after_to_forms: list[str] = []
+    for fields in _data_lines("verb_forms.txt"):
+        form, stem, group = fields[:3]
         base[form] = stem
+        group_of[form] = group
         if group == "past":
-            past.append(form)
+            after_to_forms.append(form)
+        if len(fields) > 3 and fields[3]:
+            participle[form] = fields[3]
+
+    def alternation(words: list[str] | set[str] | dict[str, str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
     # The listed irregular forms, then any word in -ed (a regular past, checked in Python).
-    forms = "|".join(sorted(base, key=len, reverse=True)) + r"|[a-z]{3,}ed"
+    forms = alternation(base) + r"|[a-z]{3,}ed"
     # A subject pronoun (or "who") and a modal, "I'll", a negated auxiliary, or a question
     # opening "did you", "does it"; then the form. "I'd" is left out: it is also "I had".
     aux = (
-        rf"(?:\b(?:{_PRONOUN}|who)\s+{_MODAL}|\b{_PRONOUN}['’]ll|\b{_NEGATED}|"
-        rf"\b(?:did|does|do)\s+{_PRONOUN})"
+        rf"(?:\b(?:{_PRONOUN}|who){_SP}{_MODAL}|\b{_PRONOUN}['’]ll|\b{_NEGATED}|"
+        rf"\b(?:did|does|do){_SP}{_PRONOUN})"
     )
-    after_aux = re.compile(rf"{aux}{_ADVERB}\s+({forms})(?![\w'’-])", re.IGNORECASE)
+    after_aux = re.compile(rf"{aux}{_ADVERB}{_SP}({forms})(?![\w'’-])", re.IGNORECASE)
     after_to = re.compile(
-        rf"\bto{_ADVERB}\s+({'|'.join(sorted(past, key=len, reverse=True))})(?![\w'’-])",
+        rf"\b{_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}({alternation(after_to_forms)})(?![\w'’-])",
         re.IGNORECASE,
     )
-    return VerbForms(after_aux, after_to, base)
+    # "I have went", "she has came", "we had took": a simple past where the participle
+    # belongs, after a pronoun at the start of a clause, "who"/"which", "I've" or "having".
+    have = (
+        rf"(?:{_CLAUSE_START}{_PRONOUN}{_SP}(?:have|has|had)|\b(?:who|which){_SP}(?:have|has|had)|"
+        rf"\b{_PRONOUN}['’]ve|\bhaving)"
+    )
+    after_have = re.compile(
+        rf"{have}{_ADVERB}{_SP}({alternation(participle)})(?![\w'’-])", re.IGNORECASE
+    )
+    # "I must to go", "you should to send": "to" between a modal and a listed verb. ("I may to
+    # some extent agree" passes: "some" is not a verb.) "will" and "would" are left out ("the
+    # will to win", "would to God").
+    stems = set(base.values())
+    modal_to = re.compile(
+        rf"\b{_PRONOUN}{_SP}(?:can|could|should|must|might|may){_SP}(to){_SP}"
+        rf"(?:{alternation(stems)})(?![\w'’-])",
+        re.IGNORECASE,
+    )
+    return VerbForms(after_aux, after_to, after_have, modal_to, base, participle, group_of)
 
 
 #: Words in -ed that are not a regular past ("indeed", "embed") or whose stem is not the verb.
@@ -245,9 +501,38 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             yield Hit(
                 a,
                 b,
-                {"found": found, "expected": fix},
+                {"found": found, "expected": fix, "after": "auxiliary"},
                 (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
             )
+    for m in table.after_have.finditer(text):
+        s, e = m.span(1)
+        a, b = part.start + s, part.start + e
+        if spans is None:
+            spans = _protected_spans(analysis)
+        if _covered(spans, part.start + m.start(), b):
+            continue
+        found = m.group(1)
+        fix = _case_like(found, table.participle[found.lower()])
+        yield Hit(
+            a,
+            b,
+            {"found": found, "expected": fix, "after": "have"},
+            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+        )
+    for m in table.modal_to.finditer(text):
+        s, e = m.span(1)
+        a, b = part.start + s, part.start + e
+        if spans is None:
+            spans = _protected_spans(analysis)
+        if _covered(spans, part.start + m.start(), part.start + m.end()):
+            continue
+        # Delete "to" and the space after it.
+        yield Hit(
+            a,
+            b,
+            {"found": m.group(1), "expected": "", "after": "modal-to"},
+            (FixSpec(a, b + 1, "", "Delete 'to'"),),
+        )
 
 
 # -- "since" with a length of time -------------------------------------------------------------

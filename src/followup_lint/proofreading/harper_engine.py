@@ -80,10 +80,19 @@ class Mapping:
         a later release is unmeasured."""
         km = self.kinds.get(kind)
         override = self.rules.get(rule)
-        if override == "off" or km is None or km.group == "off":
+        if override == "off":
             return None
         if override in GROUPS:
+            # A rule sent to a group by name is on even when its kind is off ("TheMy" is a
+            # Repetition lint, and Repetition is our repeated-word rule's); it then reads as a
+            # lint of the group's own kind.
+            if km is None or km.group == "off":
+                km = self.kinds.get("Grammar" if override == "grammar" else "WordChoice")
+            if km is None:
+                return None
             return _KindMap(override, km.severity, km.what)
+        if km is None or km.group == "off":
+            return None
         return km
 
 
