@@ -179,8 +179,7 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
 
 # "then" after a comparative where a comparison follows: "more then expected", "higher then 5%".
 _THEN_RE = re.compile(
-    r"\b(?:more|less|fewer|better|worse|rather|greater|higher|lower|larger|smaller|bigger|"
-    r"longer|shorter|earlier|later|faster|slower|sooner|easier|harder|stronger)\s+(then)\s+"
+    r"\b(?:more|less|fewer|worse|[a-z]{2,}er)\s+(then)\s+"
     r"(?=(?:expected|anticipated|planned|usual|ever|originally|normal|average|\d))",
     re.IGNORECASE,
 )
@@ -189,7 +188,8 @@ _THEN_RE = re.compile(
 def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
     """A set phrase with a sound-alike word: "bare in mind", "piece of mind", "for you time";
     and "then" for "than" after a comparative ("more then expected")."""
-    yield from _phrase_hits(analysis, part, "sound_alike_phrases.txt")
+    listed = list(_phrase_hits(analysis, part, "sound_alike_phrases.txt"))
+    yield from listed
     text = part.text
     if "then" not in text.lower():
         return
@@ -197,6 +197,8 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
         a, b = part.start + m.start(1), part.start + m.end(1)
         if _covered(_protected_spans(analysis), part.start + m.start(), b):
             continue
+        if any(h.start < b and a < h.end for h in listed):
+            continue  # "other then" is in the list already
         found = m.group(1)
         fix = _case_like(found, "than")
         yield Hit(
@@ -309,9 +311,10 @@ _AGREE_CLAUSE_START = (
     r"(?:^|[.!?;:(\n]|\b(?:because|when|if|although|though|while|so|but|then|now|once|unless|"
     r"whether|where)\b)[ \t]*\b"
 )
-#: Base forms that also follow "he"/"she"/"it" correctly ("he need not", "he dare not"), or
-#: that the phrase list already covers ("he have", "he do not").
-_SKIP_BASES = frozenset({"need", "have", "do", "be", "dare"})
+#: Base forms that the phrase list already covers ("he have", "he do not").
+_SKIP_BASES = frozenset({"have", "do", "be"})
+#: "need" is also a modal ("he need not worry", "she need only ask").
+_MODAL_NEED_AFTER_RE = re.compile(r"[ \t]+(?:not|only|hardly|never|n['’]t)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -342,6 +345,8 @@ def _pronoun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
     for rx, to_s in ((singular, True), (plural, False)):
         for m in rx.finditer(text):
             word = m.group(1)
+            if word.lower() == "need" and _MODAL_NEED_AFTER_RE.match(text, m.end()):
+                continue
             right = s_form[word.lower()] if to_s else base_of[word.lower()]
             a, b = part.start + m.start(1), part.start + m.end(1)
             if spans is None:
