@@ -44,6 +44,8 @@ TRIGGERS = [
     ("agreement-slip", "When they needs the file, I send it.", ("needs", "need")),
     ("agreement-slip", "This changes are welcome.", ("This", "These")),
     ("agreement-slip", "Those report was late.", ("Those", "That")),
+    ("agreement-slip", "My manager are away this week.", ("are", "is")),
+    ("agreement-slip", "I asked whether the role have changed.", ("have", "has")),
     ("verb-form-after-auxiliary", "I will sent it today.", ("sent", "send")),
     ("verb-form-after-auxiliary", "Did you received my note?", ("received", "receive")),
     ("verb-form-after-auxiliary", "I didn't applied yet.", ("applied", "apply")),
@@ -84,6 +86,9 @@ PASSES = {
         "This news is good. This does have some side effects. These are the files.",
         "Of these, one is ready. Those who were there agreed. These two were the best.",
         "There were fewer people and less information than we hoped.",
+        "If the offer were higher, I would accept. The team are great; the rest are too.",
+        "Both the manager and the director are kind. This can have side effects.",
+        "The users of\nthis library are happy, and the benefits of the role are clear.",
     ],
     "verb-form-after-auxiliary": [
         "I will send it. I sent it. I'd gone home and I'd made tea.",

@@ -218,6 +218,7 @@ def find_agreement(analysis: Analysis, part: Part) -> Iterator[Hit]:
     yield from _phrase_hits(analysis, part, "agreement_slips.txt")
     yield from _pronoun_verb_hits(analysis, part)
     yield from _determiner_number_hits(analysis, part)
+    yield from _noun_verb_hits(analysis, part)
 
 
 #: Words that look like plurals of common words but are singular or fixed ("this news is").
@@ -304,11 +305,12 @@ def _determiner_number_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 
 # A pronoun and a verb form that does not agree with it, where a clause starts (so "you and
-# he go", "let it go" and "thank you has" are left alone). "after", "before", "until" and
+# he go", "let it go" and "thank you has" are left alone). A line break is not a clause start:
+# plain-text mail is hard-wrapped anywhere ("the users of\nthis library are"). "after", "before", "until" and
 # "since" are not clause starts here: as prepositions they take "it" as an object ("the text
 # after it keeps its place").
 _AGREE_CLAUSE_START = (
-    r"(?:^|[.!?;:(\n]|\b(?:because|when|if|although|though|while|so|but|then|now|once|unless|"
+    r"(?:^|[.!?;:(]|\b(?:because|when|if|although|though|while|so|but|then|now|once|unless|"
     r"whether|where)\b)[ \t]*\b"
 )
 #: Base forms that the phrase list already covers ("he have", "he do not").
@@ -579,3 +581,80 @@ CONFUSION_SLIPS = {
     "verb-form-after-auxiliary": find_verb_form,
     "since-duration": find_since_duration,
 }
+
+
+# -- a singular noun and a plural verb --------------------------------------------------------
+
+# A determiner at the start of a clause, a singular common noun, then "are", "were", "have" or
+# "don't": "My manager are away", "The role have changed". Each part is narrow on purpose:
+# - only those four verbs: a base verb after a noun ("the team work") is too often a noun
+#   itself ("the actual work is done", "the subject matter");
+# - the determiner starts a clause, so the noun is its subject ("users who reported this issue
+#   were" and "the benefits of the role are" are left alone);
+# - the noun is lower case, ends in no "s" (so no plural, and no "process", which might be
+#   either) and is a common word; collective nouns that British English makes plural ("the team
+#   are"), shares and groups ("the majority are"), plurals without -s ("the fish are") and
+#   adjectives used as nouns ("the latter are", "the innermost are") are left out
+#   (agreement_words.txt);
+# - nothing joins a second subject on just before ("both the manager and the director are"),
+#   and "were" is skipped after "if", "wish" or "though" ("if the offer were higher").
+_NOUN_VERB_RE = re.compile(
+    rf"{_AGREE_CLAUSE_START}(?i:the|my|your|his|her|our|their|this|each|every){_SP}"
+    rf"([a-z]{{3,}}){_SP}(are|were|have|don['’]t)\b(?![-'’])"
+)
+_NOUN_VERB_FIX = {"are": "is", "were": "was", "have": "has", "don't": "doesn't"}
+
+
+@lru_cache(maxsize=1)
+def _agreement_words() -> dict[str, frozenset[str]]:
+    """The sections of agreement_words.txt."""
+    text = resources.files(__package__).joinpath("agreement_words.txt").read_text("utf-8")
+    sections: dict[str, set[str]] = {}
+    current: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+            continue
+        current.update(line.split())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+_SUBJUNCTIVE_BEFORE_RE = re.compile(r"\b(?:if|wish|wished|though|suppose|supposing)\b", re.I)
+
+
+def _noun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    words = _agreement_words()
+    d = english()
+    spans: list[tuple[int, int]] | None = None
+    for m in _NOUN_VERB_RE.finditer(text):
+        noun, verb = m.group(1), m.group(2)
+        if (
+            noun in words["not-singular-nouns"]
+            or noun.endswith(("s", "ed", "ing", "ly", "est", "most", "a", "i"))
+            or d.frequency(noun) < 1000
+        ):
+            continue
+        # The clause so far: from the last sentence break to the determiner.
+        start = max(text.rfind(c, 0, m.start(1)) for c in ".!?;:") + 1
+        window = text[start : m.start(1)].lower()
+        if any(f" {w} " in f" {window} " for w in ("both", "either", "neither")):
+            continue  # "both the manager and the director are"
+        vlow = verb.lower().replace("’", "'")
+        if vlow == "were" and _SUBJUNCTIVE_BEFORE_RE.search(window):
+            continue
+        if spans is None:
+            spans = _protected_spans(analysis)
+        a, b = part.start + m.start(2), part.start + m.end(2)
+        if _covered(spans, part.start + m.start(1), b):
+            continue
+        fix = _case_like(verb, _NOUN_VERB_FIX[vlow])
+        yield Hit(
+            a,
+            b,
+            {"found": f"{noun} {verb}", "expected": f"{noun} {fix}"},
+            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+        )
