@@ -45,6 +45,13 @@ TRIGGERS = [
     ("agreement-slip", "This changes are welcome.", ("This", "These")),
     ("agreement-slip", "Those report was late.", ("Those", "That")),
     ("agreement-slip", "My manager are away this week.", ("are", "is")),
+    ("agreement-slip", "One of my reference is on leave.", ("reference", "references")),
+    ("agreement-slip", "I check in every weeks.", ("weeks", "week")),
+    (
+        "agreement-slip",
+        "We saw fewer information than hoped.",
+        ("fewer information", "less information"),
+    ),
     ("agreement-slip", "I asked whether the role have changed.", ("have", "has")),
     ("verb-form-after-auxiliary", "I will sent it today.", ("sent", "send")),
     ("verb-form-after-auxiliary", "Did you received my note?", ("received", "receive")),
@@ -87,6 +94,8 @@ PASSES = {
         "Of these, one is ready. Those who were there agreed. These two were the best.",
         "There were fewer people and less information than we hoped.",
         "If the offer were higher, I would accept. The team are great; the rest are too.",
+        "One of the team is away; one of the best is Sam; one of my references is ready.",
+        "Every two weeks we meet; every means was tried; fewer information sessions ran.",
         "Both the manager and the director are kind. This can have side effects.",
         "The users of\nthis library are happy, and the benefits of the role are clear.",
     ],
@@ -127,7 +136,7 @@ def test_phrase_files_are_well_formed(name: str) -> None:
         assert wrong not in seen, f"{wrong!r} listed twice in {name}"
         seen.add(wrong)
         if len(fields) == 3:
-            assert fields[2] in ("before-stop", "not-after-aux"), line
+            assert fields[2] in ("before-stop", "before-function-word", "not-after-aux"), line
     assert confusions.phrase_list(name).pattern.search(next(iter(seen)))
 
 

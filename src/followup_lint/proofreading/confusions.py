@@ -115,6 +115,12 @@ _AUXILIARIES = frozenset(
 )
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z'’]+)\W*$")
 _STOP_AFTER_RE = re.compile(r"\s*(?:[.!?,;:)\]]|$)")
+# Punctuation, the end, or a function word: the listed noun is not a modifier of another noun.
+_FUNCTION_AFTER_RE = re.compile(
+    r"\s*(?:[.!?,;:)\]]|$|(?:than|about|on|for|to|in|from|of|and|or|but|at|with|is|was|are|were|"
+    r"now|this|that|these|those|the|a|an)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +167,8 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
             continue
         cond = table.condition.get(key)
         if cond == "before-stop" and not _STOP_AFTER_RE.match(text, m.end()):
+            continue
+        if cond == "before-function-word" and not _FUNCTION_AFTER_RE.match(text, m.end()):
             continue
         if cond == "not-after-aux":
             before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
@@ -227,6 +235,25 @@ _THIS_PLURAL_RE = re.compile(rf"\b(this){_SP}([a-z]{{3,}}s){_SP}(?:are|were|have
 _THESE_SINGULAR_RE = re.compile(
     rf"\b(these|those){_SP}([a-z]{{3,}}){_SP}(?:is|was|has)\b", re.IGNORECASE
 )
+# "every" is a determiner only, so a plural after it is a slip: "every days", "every candidates".
+_EVERY_PLURAL_RE = re.compile(rf"\b(every){_SP}([a-z]{{3,}}s)\b(?![-'’])", re.IGNORECASE)
+# "one of the/my ... + a singular noun" before a verb or the end of a phrase: "one of my friend
+# is", "one of the reason why".
+_ONE_OF_SINGULAR_RE = re.compile(
+    rf"\bone{_SP}of{_SP}(?:the|my|your|his|her|our|their|its|these|those){_SP}([a-z]{{3,}})"
+    r"(?=\s*(?:[.!?,;:]|$|(?:is|was|has|who|that|which|why|and|i|we|you|he|she|they)\b))",
+    re.IGNORECASE,
+)
+
+
+def _plural_of(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
 _NOT_A_NOUN_AFTER_THESE = frozenset(
     {
         "who",
@@ -287,6 +314,25 @@ def _determiner_number_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
             ):
                 continue
             found.append((m.start(1), m.end(2), m.group(1), "this"))
+    if "every" in low:
+        for m in _EVERY_PLURAL_RE.finditer(text):
+            single = _singular_of(m.group(2))
+            if single is not None:
+                found.append((m.start(2), m.end(2), m.group(2), single))
+    if "one of" in low:
+        words = _agreement_words()["not-singular-nouns"]
+        d = english()
+        for m in _ONE_OF_SINGULAR_RE.finditer(text):
+            noun = m.group(1)
+            plural = _plural_of(noun)
+            if (
+                noun in words
+                or noun.endswith(("s", "ed", "ing", "ly", "est", "most", "a", "i"))
+                or d.frequency(noun) < 1000
+                or d.frequency(plural) < 300
+            ):
+                continue
+            found.append((m.start(1), m.end(1), noun, plural))
     for s, e, det, right in found:
         if right == "this" and det.lower() == "those":
             right = "that"
@@ -306,8 +352,8 @@ def _determiner_number_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # A pronoun and a verb form that does not agree with it, where a clause starts (so "you and
 # he go", "let it go" and "thank you has" are left alone). A line break is not a clause start:
-# plain-text mail is hard-wrapped anywhere ("the users of\nthis library are"). "after", "before", "until" and
-# "since" are not clause starts here: as prepositions they take "it" as an object ("the text
+# plain-text mail is hard-wrapped anywhere ("the users of\nthis library are"). "after",
+# "before", "until" and "since" are not clause starts here: as prepositions they take "it" as an object ("the text
 # after it keeps its place").
 _AGREE_CLAUSE_START = (
     r"(?:^|[.!?;:(]|\b(?:because|when|if|although|though|while|so|but|then|now|once|unless|"
