@@ -193,12 +193,35 @@ _THEN_RE = re.compile(
 )
 
 
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred"
+)
+# "too" before a number: "we grew too ten offices", "from 30 too 37" (not "too 1990s").
+_TOO_NUMBER_RE = re.compile(
+    rf"\b(too){_SP}(?=\d+(?![\d,.]*['’]?s\b)|(?:{_NUMBER_WORDS})\b(?![-'’]))", re.IGNORECASE
+)
+
+
 def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
     """A set phrase with a sound-alike word: "bare in mind", "piece of mind", "for you time";
     and "then" for "than" after a comparative ("more then expected")."""
     listed = list(_phrase_hits(analysis, part, "sound_alike_phrases.txt"))
     yield from listed
     text = part.text
+    for m in _TOO_NUMBER_RE.finditer(text):
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        if any(h.start < b and a < h.end for h in listed) or _covered(
+            _protected_spans(analysis), a, b
+        ):
+            continue
+        fix = _case_like(m.group(1), "to")
+        yield Hit(
+            a,
+            b,
+            {"found": m.group(1), "expected": fix},
+            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+        )
     if "then" not in text.lower():
         return
     for m in _THEN_RE.finditer(text):
@@ -215,8 +238,68 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 
 def find_wrong_preposition(analysis: Analysis, part: Part) -> Iterator[Hit]:
-    """A verb or adjective with the wrong preposition: "discuss about", "capable to"."""
-    return _phrase_hits(analysis, part, "preposition_slips.txt")
+    """A verb or adjective with the wrong preposition: "discuss about", "capable to"; and "to"
+    with a verb after a verb that takes -ing ("I enjoyed to work", "insisted to attend")."""
+    yield from _phrase_hits(analysis, part, "preposition_slips.txt")
+    if " to" not in part.text:
+        return
+    text = part.text
+    spans: list[tuple[int, int]] | None = None
+    for m in _to_gerund_pattern().finditer(text):
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and before.group(1).lower() in _PASSIVE_BEFORE:
+            continue  # "he is considered to be", "you are recommended to update"
+        if spans is None:
+            spans = _protected_spans(analysis)
+        a, b = part.start + m.start(), part.start + m.end()
+        if _covered(spans, a, b):
+            continue
+        verb, base = m.group(1), m.group(2)
+        ing = _ing_form(base.lower())
+        lead = verb + " on" if verb.lower().startswith("insist") else verb
+        fix = f"{lead} {ing}" if ing else ""
+        values = {
+            "found": m.group(),
+            "expected": fix or f"{lead} + -ing",
+            "note": f'"{verb}" takes an -ing form, not "to" and a verb',
+        }
+        yield Hit(a, b, values, (FixSpec(a, b, fix, f"Replace with '{fix}'"),) if fix else ())
+
+
+_PASSIVE_BEFORE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+
+
+@lru_cache(maxsize=1)
+def _to_gerund_pattern() -> re.Pattern[str]:
+    words = _sections("ing_verbs.txt")
+    verbs = set(words["common-verbs"]) | set(verb_forms().base.values())
+    verbs.discard("be")  # "it is considered to be": passive, and "be" has no -ing use here
+    takes = "|".join(sorted(words["takes-ing"], key=len, reverse=True))
+    return re.compile(
+        rf"\b({takes}){_SP}to{_SP}({'|'.join(sorted(verbs, key=len, reverse=True))})"
+        r"(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
+def _ing_form(verb: str) -> str | None:
+    """The -ing form of a base verb, when the dictionary knows it ("attend" -> "attending",
+    "make" -> "making", "plan" -> "planning")."""
+    forms = [verb + "ing"]
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        forms.insert(0, verb[:-1] + "ing")
+    if (
+        len(verb) >= 3
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+    ):
+        forms.append(verb + verb[-1] + "ing")
+    d = english()
+    for form in forms:
+        if d.frequency(form) >= 300:
+            return form
+    return None
 
 
 def find_agreement(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -227,6 +310,50 @@ def find_agreement(analysis: Analysis, part: Part) -> Iterator[Hit]:
     yield from _pronoun_verb_hits(analysis, part)
     yield from _determiner_number_hits(analysis, part)
     yield from _noun_verb_hits(analysis, part)
+    yield from _count_singular_hits(analysis, part)
+
+
+_COUNT_WORDS = _NUMBER_WORDS.replace("one|", "")
+# A count and a singular noun: "I have five book.", "for 3 year.", "two week ago". Only after a
+# word that makes the number a count ("have", "for", "in", "about" ...: agreement_words.txt), so
+# "the 2019 budget", "a top 10 list" and "Version 2 release" pass, and only before a stop, "of",
+# "ago", "later" or "earlier" (for "many" and "several": a stop), so "five star hotel" passes.
+_COUNT_SINGULAR_RE = re.compile(
+    rf"\b([A-Za-z'’]+){_SP}((?:[2-9]|[1-9]\d{{1,2}})|{_COUNT_WORDS}|many|several){_SP}"
+    r"([a-z]{3,})(?=[ \t]*(?:[.!?,;:]|$)|[ \t]+(?:of|ago|later|earlier)\b)",
+    re.IGNORECASE,
+)
+
+
+def _count_singular_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    words = _agreement_words()
+    d = english()
+    spans: list[tuple[int, int]] | None = None
+    for m in _COUNT_SINGULAR_RE.finditer(text):
+        before, count, noun = m.group(1).lower(), m.group(2).lower(), m.group(3)
+        if before not in words["before-count"] or noun in words["not-singular-nouns"]:
+            continue
+        if count in ("many", "several") and not _STOP_AFTER_RE.match(text, m.end()):
+            continue
+        plural = _plural_of(noun)
+        if (
+            noun.endswith(("s", "ed", "ing", "ly", "est", "most", "a", "i"))
+            or d.frequency(noun) < 1000
+            or d.frequency(plural) < 300
+        ):
+            continue
+        if spans is None:
+            spans = _protected_spans(analysis)
+        a, b = part.start + m.start(3), part.start + m.end(3)
+        if _covered(spans, part.start + m.start(2), b):
+            continue
+        yield Hit(
+            a,
+            b,
+            {"found": f"{m.group(2)} {noun}", "expected": f"{m.group(2)} {plural}"},
+            (FixSpec(a, b, plural, f"Replace with '{plural}'"),),
+        )
 
 
 #: Words that look like plurals of common words but are singular or fixed ("this news is").
@@ -651,10 +778,15 @@ _NOUN_VERB_RE = re.compile(
 _NOUN_VERB_FIX = {"are": "is", "were": "was", "have": "has", "don't": "doesn't"}
 
 
-@lru_cache(maxsize=1)
 def _agreement_words() -> dict[str, frozenset[str]]:
     """The sections of agreement_words.txt."""
-    text = resources.files(__package__).joinpath("agreement_words.txt").read_text("utf-8")
+    return _sections("agreement_words.txt")
+
+
+@cache
+def _sections(name: str) -> dict[str, frozenset[str]]:
+    """The [sections] of a data file of words."""
+    text = resources.files(__package__).joinpath(name).read_text("utf-8")
     sections: dict[str, set[str]] = {}
     current: set[str] = set()
     for line in text.splitlines():
