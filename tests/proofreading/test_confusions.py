@@ -51,6 +51,9 @@ TRIGGERS = [
     ("sound-alike-phrase", "We grew from 30 too 37 staff.", ("too", "to")),
     ("sound-alike-phrase", "I hold a masters degree.", ("masters degree", "master's degree")),
     ("agreement-slip", "I have five book.", ("book", "books")),
+    ("agreement-slip", "I seen the post on Monday.", ("I seen", "I saw")),
+    ("sound-alike-phrase", "Your's sincerely", ("Your's", "Yours")),
+    ("sound-alike-phrase", "Thanks. May be we can meet.", ("May be we", "Maybe we")),
     ("agreement-slip", "I led it for 3 year.", ("year", "years")),
     ("agreement-slip", "I hope they was pleased.", ("they was", "they were")),
     ("agreement-slip", "I attach the informations.", ("informations", "information")),
@@ -114,6 +117,7 @@ PASSES = {
         "Every two weeks we meet; every means was tried; fewer information sessions ran.",
         "I have one book, the 2019 budget, a top 10 list and five star reviews.",
         "I sent at least 10 euro. It is too 1990s. We have many.",
+        "Have you seen it? Am I done? It may be we who call. We are all ready.",
         "Both the manager and the director are kind. This can have side effects.",
         "The users of\nthis library are happy, and the benefits of the role are clear.",
     ],
@@ -154,7 +158,12 @@ def test_phrase_files_are_well_formed(name: str) -> None:
         assert wrong not in seen, f"{wrong!r} listed twice in {name}"
         seen.add(wrong)
         if len(fields) == 3:
-            assert fields[2] in ("before-stop", "before-function-word", "not-after-aux"), line
+            assert fields[2] in (
+                "before-stop",
+                "before-function-word",
+                "not-after-aux",
+                "at-start",
+            ), line
     assert confusions.phrase_list(name).pattern.search(next(iter(seen)))
 
 

@@ -108,6 +108,14 @@ _AUXILIARIES = frozenset(
         "to",
         "that",
         "lest",
+        "have",
+        "has",
+        "had",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
         "and",
         "or",
         "nor",
@@ -115,6 +123,8 @@ _AUXILIARIES = frozenset(
 )
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z'’]+)\W*$")
 _STOP_AFTER_RE = re.compile(r"\s*(?:[.!?,;:)\]]|$)")
+# The start of the part or of a sentence, before a match ("May be we can ..." opens one).
+_AT_START_RE = re.compile(r"(?:^|[.!?][\"'”’)]?[ \t]+|\n[ \t]*)$")
 # Punctuation, the end, or a function word: the listed noun is not a modifier of another noun.
 _FUNCTION_AFTER_RE = re.compile(
     r"\s*(?:[.!?,;:)\]]|$|(?:than|about|on|for|to|in|from|of|and|or|but|at|with|is|was|are|were|"
@@ -169,6 +179,8 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
         if cond == "before-stop" and not _STOP_AFTER_RE.match(text, m.end()):
             continue
         if cond == "before-function-word" and not _FUNCTION_AFTER_RE.match(text, m.end()):
+            continue
+        if cond == "at-start" and not _AT_START_RE.search(text, 0, m.start()):
             continue
         if cond == "not-after-aux":
             before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
