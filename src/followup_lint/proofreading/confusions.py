@@ -15,7 +15,7 @@ The finders have the signature of `slips.Finder` and are registered in `slips.SL
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -27,6 +27,8 @@ from followup_lint.proofreading.dictionary import english
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
     from followup_lint.reading.draft import Part
+
+Finder = Callable[["Analysis", "Part"], Iterator[Hit]]
 
 _APOSTROPHE = "['’]"
 # Blanks between two words of a phrase: spaces, and at most one line break (a hard-wrapped
@@ -138,8 +140,18 @@ class PhraseList:
     """A compiled list: one alternation of every wrong form, and what each one should be."""
 
     pattern: re.Pattern[str]
+    #: The same alternation, case-sensitive, for text already in lower case (faster: the
+    #: regex engine skips case folding at every position).
+    lower_pattern: re.Pattern[str]
     right: dict[str, str]
     condition: dict[str, str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches in `text`, read in lower case where that keeps every offset."""
+        low = text.lower()
+        if len(low) == len(text):
+            return self.lower_pattern.finditer(low)
+        return self.pattern.finditer(text)
 
     def key(self, found: str) -> str:
         return " ".join(found.lower().replace("’", "'").split())
@@ -161,16 +173,16 @@ def phrase_list(name: str) -> PhraseList:
         if len(fields) > 2 and fields[2]:
             condition[wrong] = fields[2]
     alternation = "|".join(_phrase_pattern(w) for w in sorted(right, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
-    return PhraseList(pattern, right, condition)
+    body = rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])"
+    return PhraseList(re.compile(body, re.IGNORECASE), re.compile(body), right, condition)
 
 
 def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
     table = phrase_list(name)
     text = part.text
     spans: list[tuple[int, int]] | None = None
-    for m in table.pattern.finditer(text):
-        found = m.group()
+    for m in table.finditer(text):
+        found = text[m.start() : m.end()]
         key = table.key(found)
         expected = table.right.get(key)
         if expected is None:
@@ -759,12 +771,31 @@ def find_since_duration(analysis: Analysis, part: Part) -> Iterator[Hit]:
         )
 
 
-CONFUSION_SLIPS = {
-    "sound-alike-phrase": find_sound_alike,
-    "wrong-preposition": find_wrong_preposition,
-    "agreement-slip": find_agreement,
-    "verb-form-after-auxiliary": find_verb_form,
-    "since-duration": find_since_duration,
+def _once(name: str, finder: Finder) -> Finder:
+    """The finder with its hits kept in the Analysis per part: the rule and the Harper
+    backend (which drops Harper's lints on the same words) both ask, and the scan runs once."""
+
+    def run(analysis: Analysis, part: Part) -> Iterator[Hit]:
+        key = f"proofreading:confusions:{name}:{part.start}:{part.end}"
+        hits = analysis.cache.get(key)
+        if not isinstance(hits, list):
+            hits = list(finder(analysis, part))
+            analysis.cache[key] = hits
+        return iter(hits)
+
+    run.__doc__ = finder.__doc__
+    return run
+
+
+CONFUSION_SLIPS: dict[str, Finder] = {
+    name: _once(name, finder)
+    for name, finder in {
+        "sound-alike-phrase": find_sound_alike,
+        "wrong-preposition": find_wrong_preposition,
+        "agreement-slip": find_agreement,
+        "verb-form-after-auxiliary": find_verb_form,
+        "since-duration": find_since_duration,
+    }.items()
 }
 
 
