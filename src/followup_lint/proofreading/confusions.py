@@ -343,7 +343,7 @@ _COUNT_WORDS = _NUMBER_WORDS.replace("one|", "")
 # "the 2019 budget", "a top 10 list" and "Version 2 release" pass, and only before a stop, "of",
 # "ago", "later" or "earlier" (for "many" and "several": a stop), so "five star hotel" passes.
 _COUNT_SINGULAR_RE = re.compile(
-    rf"\b([A-Za-z'’]+){_SP}((?:[2-9]|[1-9]\d{{1,2}})|{_COUNT_WORDS}|many|several){_SP}"
+    rf"(?<![\w.,])((?:[2-9]|[1-9]\d{{1,2}})|{_COUNT_WORDS}|many|several){_SP}"
     r"([a-z]{3,})(?=[ \t]*(?:[.!?,;:]|$)|[ \t]+(?:of|ago|later|earlier)\b)",
     re.IGNORECASE,
 )
@@ -355,7 +355,11 @@ def _count_singular_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
     d = english()
     spans: list[tuple[int, int]] | None = None
     for m in _COUNT_SINGULAR_RE.finditer(text):
-        before, count, noun = m.group(1).lower(), m.group(2).lower(), m.group(3)
+        count, noun = m.group(1).lower(), m.group(2)
+        # The word before, read in Python (a leading word group in the pattern would make the
+        # engine retry at every letter of a long word).
+        prior = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        before = prior.group(1).lower() if prior is not None else ""
         if before not in words["before-count"] or noun in words["not-singular-nouns"]:
             continue
         if count in ("many", "several") and not _STOP_AFTER_RE.match(text, m.end()):
@@ -369,13 +373,13 @@ def _count_singular_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         if spans is None:
             spans = _protected_spans(analysis)
-        a, b = part.start + m.start(3), part.start + m.end(3)
-        if _covered(spans, part.start + m.start(2), b):
+        a, b = part.start + m.start(2), part.start + m.end(2)
+        if _covered(spans, part.start + m.start(1), b):
             continue
         yield Hit(
             a,
             b,
-            {"found": f"{m.group(2)} {noun}", "expected": f"{m.group(2)} {plural}"},
+            {"found": f"{m.group(1)} {noun}", "expected": f"{m.group(1)} {plural}"},
             (FixSpec(a, b, plural, f"Replace with '{plural}'"),),
         )
 
