@@ -28,6 +28,13 @@ ENGINES = {
         "its-apostrophe",
         "your-apostrophe",
     ),
+    "word lists": (
+        "sound-alike-phrase",
+        "wrong-preposition",
+        "agreement-slip",
+        "verb-form-after-auxiliary",
+        "since-duration",
+    ),
     "harper": ("harper", "harper-words"),
 }
 STARTUP = (

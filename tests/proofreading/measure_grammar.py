@@ -4,9 +4,13 @@
    `spelling`, and the confused-word rules of category spelling) per 1,000 words on the good
    drafts of examples/, the corpus drafts labelled free of spelling and grammar errors (when the
    corpus is there), and tests/proofreading/data/correct_sentences.txt. Each finding is listed.
-2. A public grammar checker's own examples (tests/proofreading/data/lt_examples.txt, a sample
-   of LanguageTool's rule examples): the share of marked errors a proofreading or spelling
-   finding overlaps, and the share of correct sentences with any such finding.
+2. A public grammar checker's own examples, two samples of LanguageTool's rule examples: the
+   share of marked errors a proofreading or spelling finding overlaps, and the share of
+   correct sentences with any such finding.
+   - dev: tests/proofreading/data/lt_examples.txt, the first sample, tuned on;
+   - fresh: tests/proofreading/data/lt_examples_fresh.txt, read at other places of the file,
+     one error per rule as in the held-out sample. Its "tune" part may be tuned on; its
+     "blind" part never is, so its misses and alarms are not printed (only the counts).
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -64,13 +68,34 @@ def correct_text(linter: Linter, corpus: Path | None) -> None:
     print("\n".join(found))
 
 
-def public_examples(linter: Linter) -> None:
-    caught = errors = alarms = correct = 0
-    missed: list[str] = []
-    for line in (DATA / "lt_examples.txt").read_text(encoding="utf-8").splitlines():
+def _sample(name: str) -> dict[str, list[tuple[str, str]]]:
+    """The examples of a sample file by part ("# part: NAME" lines; "all" when none)."""
+    parts: dict[str, list[tuple[str, str]]] = {}
+    part = "all"
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# part:"):
+            part = line.split(":", 1)[1].strip()
+            continue
         if not line.strip() or line.startswith("#"):
             continue
         kind, sentence = line.split("\t", 1)
+        parts.setdefault(part, []).append((kind, sentence))
+    return parts
+
+
+def public_examples(
+    linter: Linter,
+    label: str,
+    examples: list[tuple[str, str]],
+    *,
+    show: bool = True,
+    show_missed: bool = False,
+) -> tuple[int, int, int, int]:
+    """Lint each example; print the score (and, when `show`, each alarm; with `show_missed`
+    too, each miss)."""
+    caught = errors = alarms = correct = 0
+    missed: list[str] = []
+    for kind, sentence in examples:
         m = _MARK.search(sentence)
         plain = _MARK.sub(r"\1", sentence)
         text = HEAD + plain + TAIL
@@ -82,25 +107,45 @@ def public_examples(linter: Linter) -> None:
             if any(f.span.start < e and s < max(f.span.end, f.span.start + 1) for f in findings):
                 caught += 1
             else:
-                missed.append(plain)
+                missed.append(sentence)
         elif kind == "C":
             correct += 1
             if findings:
                 alarms += 1
-                print(f"  alarm: {plain!r}: {[f.rule for f in findings]}")
+                if show:
+                    print(f"  alarm: {plain!r}: {[f.rule for f in findings]}")
+    if show and show_missed:
+        for sentence in missed:
+            print(f"  missed: {sentence}")
     print(
-        f"public examples: {caught}/{errors} marked errors caught ({caught / errors:.0%}), "
+        f"{label}: {caught}/{errors} marked errors caught ({caught / max(1, errors):.0%}), "
         f"alarms on {alarms}/{correct} correct sentences ({alarms / max(1, correct):.0%})"
     )
+    return caught, errors, alarms, correct
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, default=ROOT.parent.parent / "shared" / "corpus")
+    ap.add_argument(
+        "--show-missed", action="store_true", help="list the misses of the tunable samples"
+    )
     args = ap.parse_args()
     linter = Linter()
     correct_text(linter, args.corpus if args.corpus.is_dir() else None)
-    public_examples(linter)
+    dev = _sample("lt_examples.txt")["all"]
+    fresh = _sample("lt_examples_fresh.txt")
+    public_examples(linter, "public examples, dev sample", dev, show_missed=args.show_missed)
+    public_examples(
+        linter,
+        "public examples, fresh sample (tune part)",
+        fresh["tune"],
+        show_missed=args.show_missed,
+    )
+    # The blind part last, counts only: reading its misses would make it one more tuned sample.
+    public_examples(
+        linter, "public examples, fresh sample (blind part)", fresh["blind"], show=False
+    )
 
 
 if __name__ == "__main__":

@@ -55,6 +55,11 @@ Slip = Literal[
     "introductory-clause-comma",
     "unclosed-aside",
     "fused-sentence",
+    "sound-alike-phrase",
+    "wrong-preposition",
+    "agreement-slip",
+    "verb-form-after-auxiliary",
+    "since-duration",
 ]
 
 

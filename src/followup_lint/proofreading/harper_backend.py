@@ -76,6 +76,16 @@ def _draft_lints(
 
     for part in parts:
         ours |= {(h.start, h.end) for f in (find_its, find_your) for h in f(analysis, part)}
+    # ...and a lint that overlaps one of the word-list slips (confusions.py) says the same
+    # thing twice ("they was", "I have went", "since two weeks"): ours stays, with its fix.
+    from followup_lint.proofreading.confusions import CONFUSION_SLIPS
+
+    listed = [
+        (h.start, h.end)
+        for part in parts
+        for finder in CONFUSION_SLIPS.values()
+        for h in finder(analysis, part)
+    ]
     found: list[tuple[Part, HarperLint]] | str = []
     try:
         assert isinstance(found, list)
@@ -88,8 +98,11 @@ def _draft_lints(
             budget -= len(part.text)
             for lint in eng.lint(part.text):
                 span = (part.start + lint.start, part.start + lint.end)
-                if span not in ours and not _blocked(analysis, part, lint):
-                    found.append((part, lint))
+                if span in ours or _blocked(analysis, part, lint):
+                    continue
+                if any(a < max(span[1], span[0] + 1) and span[0] < b for a, b in listed):
+                    continue
+                found.append((part, lint))
     except EngineUnavailable as exc:
         found = f"{exc}. Harper's grammar checks did not run; the other checks did."
     analysis.cache[key] = found

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
 from typing import Any
@@ -68,16 +68,31 @@ class _KindMap:
 class Mapping:
     kinds: dict[str, _KindMap]
     rules: dict[str, str]
+    #: Lints kept only when the flagged text is one of these words (lower case).
+    problems: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def keeps(self, rule: str, problem: str) -> bool:
+        words = self.problems.get(rule)
+        return words is None or problem.strip().lower() in words
 
     def group_of(self, rule: str, kind: str) -> _KindMap | None:
         """Where a lint goes; None when it is dropped. Unknown kinds are dropped: a new kind in
         a later release is unmeasured."""
         km = self.kinds.get(kind)
         override = self.rules.get(rule)
-        if override == "off" or km is None or km.group == "off":
+        if override == "off":
             return None
         if override in GROUPS:
+            # A rule sent to a group by name is on even when its kind is off ("TheMy" is a
+            # Repetition lint, and Repetition is our repeated-word rule's); it then reads as a
+            # lint of the group's own kind.
+            if km is None or km.group == "off":
+                km = self.kinds.get("Grammar" if override == "grammar" else "WordChoice")
+            if km is None:
+                return None
             return _KindMap(override, km.severity, km.what)
+        if km is None or km.group == "off":
+            return None
         return km
 
 
@@ -90,7 +105,11 @@ def mapping() -> Mapping:
         name: _KindMap(v["group"], v.get("severity", "warning"), v.get("what", ""))
         for name, v in raw.get("kinds", {}).items()
     }
-    return Mapping(kinds, dict(raw.get("rules", {})))
+    problems = {
+        rule: frozenset(w.lower() for w in words)
+        for rule, words in raw.get("problem_texts", {}).items()
+    }
+    return Mapping(kinds, dict(raw.get("rules", {})), problems)
 
 
 def installed_version() -> str | None:
@@ -236,7 +255,7 @@ class HarperEngine:
         for rule, lints in found.items():
             for lint in lints:
                 km = table.group_of(rule, lint.lint_kind)
-                if km is None:
+                if km is None or not table.keeps(rule, lint.problem_text):
                     continue
                 span = lint.span
                 out.append(

@@ -18,6 +18,7 @@ from followup_lint.proofreading.clause_commas import (
     find_intro_clause_comma,
     find_unclosed_aside,
 )
+from followup_lint.proofreading.confusions import CONFUSION_SLIPS
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.speller import sentence_start
 
@@ -964,4 +965,5 @@ SLIPS: dict[str, Finder] = {
     "introductory-clause-comma": find_intro_clause_comma,
     "unclosed-aside": find_unclosed_aside,
     "fused-sentence": find_fused_sentence,
+    **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }

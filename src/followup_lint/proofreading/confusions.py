@@ -1,0 +1,885 @@
+"""Confused words and wrong forms that a word list catches: set phrases written with a
+sound-alike word, a verb with the wrong preposition, words that do not agree, a wrong verb form
+after a modal, "did" or "to", and "since" with a length of time.
+
+Every list is a data file in this package (one entry a line, its source named at its top):
+sound_alike_phrases.txt, preposition_slips.txt, agreement_slips.txt and verb_forms.txt. Each
+list is compiled once per process into one regular expression, so a part of a draft costs one
+scan per rule, whatever the length of the list. As with the other slips (`slips.py`), precision
+comes first: an entry is listed only when its wrong form has no correct reading, and matches
+inside code, addresses, links and phone numbers are left alone.
+
+The finders have the signature of `slips.Finder` and are registered in `slips.SLIPS`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.dictionary import english
+
+if TYPE_CHECKING:
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
+
+Finder = Callable[["Analysis", "Part"], Iterator[Hit]]
+
+_APOSTROPHE = "['’]"
+# Blanks between two words of a phrase: spaces, and at most one line break (a hard-wrapped
+# line), never a blank line between paragraphs.
+_SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
+# Code spans and runs of text holding an address, a path, a handle or markup (as in slips.py).
+_CODE_RE = re.compile(r"`[^`\n]*`")
+_TECH_RUN_RE = re.compile(r"(?<!\S)\S*?(?:[@/\\_#=<>{}|~^$%+]|www\.)\S*")
+_CACHE_KEY = "proofreading:confusions:protected"
+
+
+def _protected_spans(analysis: Analysis) -> list[tuple[int, int]]:
+    """Draft spans no confusion is looked for in, computed once per draft."""
+    found = analysis.cache.get(_CACHE_KEY)
+    if isinstance(found, list):
+        return found
+    text = analysis.text
+    spans = [(m.start(), m.end()) for m in _CODE_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _TECH_RUN_RE.finditer(text)]
+    spans += [(c.start, c.end) for c in analysis.contacts]
+    analysis.cache[_CACHE_KEY] = spans
+    return spans
+
+
+def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _case_like(template: str, word: str) -> str:
+    if template[:1].isupper() and not word[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [
+        [field.strip() for field in line.split("\t")]
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+# -- phrase lists ------------------------------------------------------------------------------
+
+#: Words after which "he have", "it do" are questions or infinitives, not slips.
+_AUXILIARIES = frozenset(
+    {
+        "does",
+        "did",
+        "do",
+        "doesn't",
+        "didn't",
+        "don't",
+        "will",
+        "would",
+        "can",
+        "could",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "won't",
+        "wouldn't",
+        "can't",
+        "cannot",
+        "couldn't",
+        "shouldn't",
+        "mustn't",
+        "let",
+        "lets",
+        "make",
+        "makes",
+        "made",
+        "help",
+        "helps",
+        "helped",
+        "to",
+        "that",
+        "lest",
+        "have",
+        "has",
+        "had",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "and",
+        "or",
+        "nor",
+    }
+)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z'’]+)\W*$")
+_STOP_AFTER_RE = re.compile(r"\s*(?:[.!?,;:)\]]|$)")
+# The start of the part or of a sentence, before a match ("May be we can ..." opens one).
+_AT_START_RE = re.compile(r"(?:^|[.!?][\"'”’)]?[ \t]+|\n[ \t]*)$")
+# Punctuation, the end, or a function word: the listed noun is not a modifier of another noun.
+_FUNCTION_AFTER_RE = re.compile(
+    r"\s*(?:[.!?,;:)\]]|$|(?:than|about|on|for|to|in|from|of|and|or|but|at|with|is|was|are|were|"
+    r"now|this|that|these|those|the|a|an)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseList:
+    """A compiled list: one alternation of every wrong form, and what each one should be."""
+
+    pattern: re.Pattern[str]
+    #: The same alternation, case-sensitive, for text already in lower case (faster: the
+    #: regex engine skips case folding at every position).
+    lower_pattern: re.Pattern[str]
+    right: dict[str, str]
+    condition: dict[str, str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches in `text`, read in lower case where that keeps every offset."""
+        low = text.lower()
+        if len(low) == len(text):
+            return self.lower_pattern.finditer(low)
+        return self.pattern.finditer(text)
+
+    def key(self, found: str) -> str:
+        return " ".join(found.lower().replace("’", "'").split())
+
+
+def _phrase_pattern(wrong: str) -> str:
+    return _SP.join(re.escape(w).replace("'", _APOSTROPHE) for w in wrong.split())
+
+
+@cache
+def phrase_list(name: str) -> PhraseList:
+    """The data file `name` compiled (longest phrases first, so "to a great extend" wins over a
+    shorter entry that starts the same way)."""
+    right: dict[str, str] = {}
+    condition: dict[str, str] = {}
+    for fields in _data_lines(name):
+        wrong = " ".join(fields[0].lower().split())
+        right[wrong] = fields[1]
+        if len(fields) > 2 and fields[2]:
+            condition[wrong] = fields[2]
+    alternation = "|".join(_phrase_pattern(w) for w in sorted(right, key=len, reverse=True))
+    body = rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])"
+    return PhraseList(re.compile(body, re.IGNORECASE), re.compile(body), right, condition)
+
+
+def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
+    table = phrase_list(name)
+    text = part.text
+    spans: list[tuple[int, int]] | None = None
+    for m in table.finditer(text):
+        found = text[m.start() : m.end()]
+        key = table.key(found)
+        expected = table.right.get(key)
+        if expected is None:
+            continue
+        cond = table.condition.get(key)
+        if cond == "before-stop" and not _STOP_AFTER_RE.match(text, m.end()):
+            continue
+        if cond == "before-function-word" and not _FUNCTION_AFTER_RE.match(text, m.end()):
+            continue
+        if cond == "at-start" and not _AT_START_RE.search(text, 0, m.start()):
+            continue
+        if cond == "not-after-aux":
+            before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+            if before is not None and before.group(1).lower().replace("’", "'") in _AUXILIARIES:
+                continue
+        if spans is None:
+            spans = _protected_spans(analysis)
+        a, b = part.start + m.start(), part.start + m.end()
+        if _covered(spans, a, b):
+            continue
+        fix = _case_like(found, expected)
+        yield Hit(
+            a, b, {"found": found, "expected": fix}, (FixSpec(a, b, fix, f"Replace with '{fix}'"),)
+        )
+
+
+# "then" after a comparative where a comparison follows: "more then expected", "higher then 5%".
+_THEN_RE = re.compile(
+    r"\b(?:more|less|fewer|worse|[a-z]{2,}er)\s+(then)\s+"
+    r"(?=(?:expected|anticipated|planned|usual|ever|originally|normal|average|\d))",
+    re.IGNORECASE,
+)
+
+
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred"
+)
+# "too" before a number: "we grew too ten offices", "from 30 too 37" (not "too 1990s").
+_TOO_NUMBER_RE = re.compile(
+    rf"\b(too){_SP}(?=\d+(?![\d,.]*['’]?s\b)|(?:{_NUMBER_WORDS})\b(?![-'’]))", re.IGNORECASE
+)
+
+
+def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    """A set phrase with a sound-alike word: "bare in mind", "piece of mind", "for you time";
+    and "then" for "than" after a comparative ("more then expected")."""
+    listed = list(_phrase_hits(analysis, part, "sound_alike_phrases.txt"))
+    yield from listed
+    text = part.text
+    for m in _TOO_NUMBER_RE.finditer(text):
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        if any(h.start < b and a < h.end for h in listed) or _covered(
+            _protected_spans(analysis), a, b
+        ):
+            continue
+        fix = _case_like(m.group(1), "to")
+        yield Hit(
+            a,
+            b,
+            {"found": m.group(1), "expected": fix},
+            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+        )
+    if "then" not in text.lower():
+        return
+    for m in _THEN_RE.finditer(text):
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        if _covered(_protected_spans(analysis), part.start + m.start(), b):
+            continue
+        if any(h.start < b and a < h.end for h in listed):
+            continue  # "other then" is in the list already
+        found = m.group(1)
+        fix = _case_like(found, "than")
+        yield Hit(
+            a, b, {"found": found, "expected": fix}, (FixSpec(a, b, fix, f"Replace with '{fix}'"),)
+        )
+
+
+def find_wrong_preposition(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    """A verb or adjective with the wrong preposition: "discuss about", "capable to"; and "to"
+    with a verb after a verb that takes -ing ("I enjoyed to work", "insisted to attend")."""
+    yield from _phrase_hits(analysis, part, "preposition_slips.txt")
+    if " to" not in part.text:
+        return
+    text = part.text
+    spans: list[tuple[int, int]] | None = None
+    for m in _to_gerund_pattern().finditer(text):
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and before.group(1).lower() in _PASSIVE_BEFORE:
+            continue  # "he is considered to be", "you are recommended to update"
+        if spans is None:
+            spans = _protected_spans(analysis)
+        a, b = part.start + m.start(), part.start + m.end()
+        if _covered(spans, a, b):
+            continue
+        verb, base = m.group(1), m.group(2)
+        ing = _ing_form(base.lower())
+        lead = verb + " on" if verb.lower().startswith("insist") else verb
+        fix = f"{lead} {ing}" if ing else ""
+        values = {
+            "found": m.group(),
+            "expected": fix or f"{lead} + -ing",
+            "note": f'"{verb}" takes an -ing form, not "to" and a verb',
+        }
+        yield Hit(a, b, values, (FixSpec(a, b, fix, f"Replace with '{fix}'"),) if fix else ())
+
+
+_PASSIVE_BEFORE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+
+
+@lru_cache(maxsize=1)
+def _to_gerund_pattern() -> re.Pattern[str]:
+    words = _sections("ing_verbs.txt")
+    verbs = set(words["common-verbs"]) | set(verb_forms().base.values())
+    verbs.discard("be")  # "it is considered to be": passive, and "be" has no -ing use here
+    takes = "|".join(sorted(words["takes-ing"], key=len, reverse=True))
+    return re.compile(
+        rf"\b({takes}){_SP}to{_SP}({'|'.join(sorted(verbs, key=len, reverse=True))})"
+        r"(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
+def _ing_form(verb: str) -> str | None:
+    """The -ing form of a base verb, when the dictionary knows it ("attend" -> "attending",
+    "make" -> "making", "plan" -> "planning")."""
+    forms = [verb + "ing"]
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        forms.insert(0, verb[:-1] + "ing")
+    if (
+        len(verb) >= 3
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+    ):
+        forms.append(verb + verb[-1] + "ing")
+    d = english()
+    for form in forms:
+        if d.frequency(form) >= 300:
+            return form
+    return None
+
+
+def find_agreement(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    """Words that do not agree: "they was", "these kind of", "less people", "informations";
+    a pronoun and its verb at the start of a clause ("if he need", "they needs"); "this" or
+    "these" with the wrong number ("this errors are", "these error is")."""
+    yield from _phrase_hits(analysis, part, "agreement_slips.txt")
+    yield from _pronoun_verb_hits(analysis, part)
+    yield from _determiner_number_hits(analysis, part)
+    yield from _noun_verb_hits(analysis, part)
+    yield from _count_singular_hits(analysis, part)
+
+
+_COUNT_WORDS = _NUMBER_WORDS.replace("one|", "")
+# A count and a singular noun: "I have five book.", "for 3 year.", "two week ago". Only after a
+# word that makes the number a count ("have", "for", "in", "about" ...: agreement_words.txt), so
+# "the 2019 budget", "a top 10 list" and "Version 2 release" pass, and only before a stop, "of",
+# "ago", "later" or "earlier" (for "many" and "several": a stop), so "five star hotel" passes.
+_COUNT_SINGULAR_RE = re.compile(
+    rf"(?<![\w.,])((?:[2-9]|[1-9]\d{{1,2}})|{_COUNT_WORDS}|many|several){_SP}"
+    r"([a-z]{3,})(?=[ \t]*(?:[.!?,;:]|$)|[ \t]+(?:of|ago|later|earlier)\b)",
+    re.IGNORECASE,
+)
+
+
+def _count_singular_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    words = _agreement_words()
+    d = english()
+    spans: list[tuple[int, int]] | None = None
+    for m in _COUNT_SINGULAR_RE.finditer(text):
+        count, noun = m.group(1).lower(), m.group(2)
+        # The word before, read in Python (a leading word group in the pattern would make the
+        # engine retry at every letter of a long word).
+        prior = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        before = prior.group(1).lower() if prior is not None else ""
+        if before not in words["before-count"] or noun in words["not-singular-nouns"]:
+            continue
+        if count in ("many", "several") and not _STOP_AFTER_RE.match(text, m.end()):
+            continue
+        plural = _plural_of(noun)
+        if (
+            noun.endswith(("s", "ed", "ing", "ly", "est", "most", "a", "i"))
+            or d.frequency(noun) < 1000
+            or d.frequency(plural) < 300
+        ):
+            continue
+        if spans is None:
+            spans = _protected_spans(analysis)
+        a, b = part.start + m.start(2), part.start + m.end(2)
+        if _covered(spans, part.start + m.start(1), b):
+            continue
+        yield Hit(
+            a,
+            b,
+            {"found": f"{m.group(1)} {noun}", "expected": f"{m.group(1)} {plural}"},
+            (FixSpec(a, b, plural, f"Replace with '{plural}'"),),
+        )
+
+
+#: Words that look like plurals of common words but are singular or fixed ("this news is").
+_NOT_PLURAL = frozenset({"news", "means", "thanks", "series", "species", "physics", "politics"})
+_THIS_PLURAL_RE = re.compile(rf"\b(this){_SP}([a-z]{{3,}}s){_SP}(?:are|were|have)\b", re.I)
+_THESE_SINGULAR_RE = re.compile(
+    rf"\b(these|those){_SP}([a-z]{{3,}}){_SP}(?:is|was|has)\b", re.IGNORECASE
+)
+# "every" is a determiner only, so a plural after it is a slip: "every days", "every candidates".
+_EVERY_PLURAL_RE = re.compile(rf"\b(every){_SP}([a-z]{{3,}}s)\b(?![-'’])", re.IGNORECASE)
+# "one of the/my ... + a singular noun" before a verb or the end of a phrase: "one of my friend
+# is", "one of the reason why".
+_ONE_OF_SINGULAR_RE = re.compile(
+    rf"\bone{_SP}of{_SP}(?:the|my|your|his|her|our|their|its|these|those){_SP}([a-z]{{3,}})"
+    r"(?=\s*(?:[.!?,;:]|$|(?:is|was|has|who|that|which|why|and|i|we|you|he|she|they)\b))",
+    re.IGNORECASE,
+)
+
+
+def _plural_of(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+_NOT_A_NOUN_AFTER_THESE = frozenset(
+    {
+        "who",
+        "which",
+        "that",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "few",
+        "many",
+        "all",
+        "here",
+        "there",
+        "alone",
+        "too",
+        "also",
+        "both",
+    }
+)
+
+
+def _singular_of(word: str) -> str | None:
+    low = word.lower()
+    if low in _NOT_PLURAL or low.endswith(("ss", "us", "is", "ics", "ous", "'s")):
+        return None
+    if verb_forms().group.get(low) == "s":
+        return None  # "this does have", "this needs": a verb
+    single = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+    d = english()
+    if d.frequency(single) < 1000 or d.frequency(low) < 300:
+        return None
+    return single
+
+
+def _determiner_number_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    low = text.lower()
+    spans: list[tuple[int, int]] | None = None
+    found: list[tuple[int, int, str, str]] = []
+    if "this" in low:
+        for m in _THIS_PLURAL_RE.finditer(text):
+            if _singular_of(m.group(2)) is not None:
+                found.append((m.start(1), m.end(2), m.group(1), "these"))
+    if "these" in low or "those" in low:
+        d = english()
+        for m in _THESE_SINGULAR_RE.finditer(text):
+            noun = m.group(2).lower()
+            if (
+                noun in _NOT_A_NOUN_AFTER_THESE
+                or noun.endswith(("s", "ed", "ing", "ly", "a", "i"))
+                or d.frequency(noun) < 1000
+            ):
+                continue
+            found.append((m.start(1), m.end(2), m.group(1), "this"))
+    if "every" in low:
+        for m in _EVERY_PLURAL_RE.finditer(text):
+            single = _singular_of(m.group(2))
+            if single is not None:
+                found.append((m.start(2), m.end(2), m.group(2), single))
+    if "one of" in low:
+        words = _agreement_words()["not-singular-nouns"]
+        d = english()
+        for m in _ONE_OF_SINGULAR_RE.finditer(text):
+            noun = m.group(1)
+            plural = _plural_of(noun)
+            if (
+                noun in words
+                or noun.endswith(("s", "ed", "ing", "ly", "est", "most", "a", "i"))
+                or d.frequency(noun) < 1000
+                or d.frequency(plural) < 300
+            ):
+                continue
+            found.append((m.start(1), m.end(1), noun, plural))
+    for s, e, det, right in found:
+        if right == "this" and det.lower() == "those":
+            right = "that"
+        a, b = part.start + s, part.start + e
+        if spans is None:
+            spans = _protected_spans(analysis)
+        if _covered(spans, a, b):
+            continue
+        fix = _case_like(det, right)
+        yield Hit(
+            a,
+            part.start + s + len(det),
+            {"found": text[s:e], "expected": fix + text[s + len(det) : e]},
+            (FixSpec(a, part.start + s + len(det), fix, f"Replace with '{fix}'"),),
+        )
+
+
+# A pronoun and a verb form that does not agree with it, where a clause starts (so "you and
+# he go", "let it go" and "thank you has" are left alone). A line break is not a clause start:
+# plain-text mail is hard-wrapped anywhere ("the users of\nthis library are"). "after",
+# "before", "until" and "since" are not clause starts here: as prepositions they take "it" as an object ("the text
+# after it keeps its place").
+_AGREE_CLAUSE_START = (
+    r"(?:^|[.!?;:(]|\b(?:because|when|if|although|though|while|so|but|then|now|once|unless|"
+    r"whether|where)\b)[ \t]*\b"
+)
+#: Base forms that the phrase list already covers ("he have", "he do not").
+_SKIP_BASES = frozenset({"have", "do", "be"})
+#: "need" is also a modal ("he need not worry", "she need only ask").
+_MODAL_NEED_AFTER_RE = re.compile(r"[ \t]+(?:not|only|hardly|never|n['’]t)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _pronoun_verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    table = verb_forms()
+    s_form = {
+        stem: form
+        for form, stem in table.base.items()
+        if form.endswith("s") and table.group.get(form) == "s"
+    }
+    bases = sorted((b for b in s_form if b not in _SKIP_BASES), key=len, reverse=True)
+    singular = re.compile(
+        rf"{_AGREE_CLAUSE_START}(?:he|she|it){_SP}({'|'.join(bases)})(?![\w'’-])", re.IGNORECASE
+    )
+    forms = sorted((f for f in s_form.values() if f not in ("has", "does")), key=len, reverse=True)
+    plural = re.compile(
+        rf"{_AGREE_CLAUSE_START}(?:i|you|we|they){_SP}({'|'.join(forms)})(?![\w'’-])",
+        re.IGNORECASE,
+    )
+    return singular, plural, s_form
+
+
+def _pronoun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    singular, plural, s_form = _pronoun_verb_patterns()
+    base_of = verb_forms().base
+    text = part.text
+    spans: list[tuple[int, int]] | None = None
+    for rx, to_s in ((singular, True), (plural, False)):
+        for m in rx.finditer(text):
+            word = m.group(1)
+            if word.lower() == "need" and _MODAL_NEED_AFTER_RE.match(text, m.end()):
+                continue
+            right = s_form[word.lower()] if to_s else base_of[word.lower()]
+            a, b = part.start + m.start(1), part.start + m.end(1)
+            if spans is None:
+                spans = _protected_spans(analysis)
+            if _covered(spans, part.start + m.start(), b):
+                continue
+            fix = _case_like(word, right)
+            yield Hit(
+                a,
+                b,
+                {"found": word, "expected": fix},
+                (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+            )
+
+
+# -- a verb form after a modal, "do"/"did" or "to" -----------------------------------------------
+
+_PRONOUN = r"(?:i|you|he|she|it|we|they)"
+_MODAL = r"(?:can|could|will|would|shall|should|may|might|must)"
+_NEGATED = (
+    r"(?:can['’]t|cannot|couldn['’]t|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|mightn['’]t|"
+    rf"didn['’]t|doesn['’]t|don['’]t|did{_SP}not|does{_SP}not|do{_SP}not)"
+)
+# An adverb that may stand between the auxiliary and the verb ("I will also send").
+_ADVERB = (
+    rf"(?:{_SP}(?:not|also|never|always|really|still|just|only|even|ever|probably|definitely|"
+    r"certainly|surely|then|soon))?"
+)
+# Words before "to" that make it the mark of an infinitive ("I wanted to went"). A bare "to"
+# is not enough: "the manager I spoke to told me" ends a clause with "to".
+_INFINITIVE_BEFORE = (
+    r"(?:want|wants|wanted|need|needs|needed|going|able|unable|like|liked|love|loved|hope|"
+    r"hoped|plan|plans|planned|try|tries|tried|decide|decided|forget|forgot|have|has|had|got|"
+    r"wish|wished|expect|expected|intend|intended|manage|managed|start|started|continue|"
+    r"continued|seem|seems|seemed|happy|glad|pleased|delighted|excited|eager|keen|ready|"
+    r"supposed|allowed|asked|order|as)"
+)
+# Where a clause starts, so that "I had went" is the perfect and "the interview I had went
+# well" (a relative clause ending in "had") is left alone.
+_CLAUSE_START = (
+    r"(?:^|[.!?;:,(\n]|\b(?:and|but|so|because|since|as|when|if|once|after|before|while|"
+    r"although|though|then|now|recently|already|also|yesterday|today|honestly|actually)\b)"
+    r"[ \t]*\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForms:
+    after_aux: re.Pattern[str]
+    after_to: re.Pattern[str]
+    after_have: re.Pattern[str]
+    modal_to: re.Pattern[str]
+    base: dict[str, str]
+    participle: dict[str, str]
+    group: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def verb_forms() -> VerbForms:
+    base: dict[str, str] = {}
+    participle: dict[str, str] = {}
+    group_of: dict[str, str] = {}
+    after_to_forms: list[str] = []
+    for fields in _data_lines("verb_forms.txt"):
+        form, stem, group = fields[:3]
+        base[form] = stem
+        group_of[form] = group
+        if group == "past":
+            after_to_forms.append(form)
+        if len(fields) > 3 and fields[3]:
+            participle[form] = fields[3]
+
+    def alternation(words: list[str] | set[str] | dict[str, str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    # The listed irregular forms, then any word in -ed (a regular past, checked in Python).
+    forms = alternation(base) + r"|[a-z]{3,}ed"
+    # A subject pronoun (or "who") and a modal, "I'll", a negated auxiliary, or a question
+    # opening "did you", "does it"; then the form. "I'd" is left out: it is also "I had".
+    aux = (
+        rf"(?:\b(?:{_PRONOUN}|who){_SP}{_MODAL}|\b{_PRONOUN}['’]ll|\b{_NEGATED}|"
+        rf"\b(?:did|does|do){_SP}{_PRONOUN})"
+    )
+    after_aux = re.compile(rf"{aux}{_ADVERB}{_SP}({forms})(?![\w'’-])", re.IGNORECASE)
+    after_to = re.compile(
+        rf"\b{_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}({alternation(after_to_forms)})(?![\w'’-])",
+        re.IGNORECASE,
+    )
+    # "I have went", "she has came", "we had took": a simple past where the participle
+    # belongs, after a pronoun at the start of a clause, "who"/"which", "I've" or "having".
+    have = (
+        rf"(?:{_CLAUSE_START}{_PRONOUN}{_SP}(?:have|has|had)|\b(?:who|which){_SP}(?:have|has|had)|"
+        rf"\b{_PRONOUN}['’]ve|\bhaving)"
+    )
+    after_have = re.compile(
+        rf"{have}{_ADVERB}{_SP}({alternation(participle)})(?![\w'’-])", re.IGNORECASE
+    )
+    # "I must to go", "you should to send": "to" between a modal and a listed verb. ("I may to
+    # some extent agree" passes: "some" is not a verb.) "will" and "would" are left out ("the
+    # will to win", "would to God").
+    stems = set(base.values())
+    modal_to = re.compile(
+        rf"\b{_PRONOUN}{_SP}(?:can|could|should|must|might|may){_SP}(to){_SP}"
+        rf"(?:{alternation(stems)})(?![\w'’-])",
+        re.IGNORECASE,
+    )
+    return VerbForms(after_aux, after_to, after_have, modal_to, base, participle, group_of)
+
+
+#: Words in -ed that are not a regular past ("indeed", "embed") or whose stem is not the verb.
+_NOT_REGULAR_PAST = frozenset({"indeed", "embed", "naked", "wicked", "sacred", "hatred", "kindred"})
+
+
+def _regular_base(word: str) -> str | None:
+    """The base form of a regular past in -ed when the dictionary knows it as a common word
+    ("received" -> "receive", "attached" -> "attach", "planned" -> "plan", "applied" ->
+    "apply"); None for words such as "need", "proceed" or "indeed"."""
+    low = word.lower()
+    if low in _NOT_REGULAR_PAST or low.endswith("eed") or len(low) < 5:
+        return None
+    stem = low[:-2]
+    candidates = [low[:-1], stem]
+    if stem.endswith("i"):
+        candidates.insert(0, stem[:-1] + "y")
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.append(stem[:-1])
+    d = english()
+    for c in candidates:
+        if d.frequency(c) >= 300:
+            return c
+    return None
+
+
+def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    """A past tense, participle or "-s" form where the base form belongs: "I will sent",
+    "did you received", "it doesn't works", "to went"."""
+    table = verb_forms()
+    text = part.text
+    seen: set[int] = set()
+    spans: list[tuple[int, int]] | None = None
+    for rx in (table.after_aux, table.after_to):
+        for m in rx.finditer(text):
+            s, e = m.span(1)
+            if s in seen:
+                continue
+            seen.add(s)
+            if spans is None:
+                spans = _protected_spans(analysis)
+            a, b = part.start + s, part.start + e
+            if _covered(spans, part.start + m.start(), b):
+                continue
+            found = m.group(1)
+            right = table.base.get(found.lower()) or _regular_base(found)
+            if right is None:
+                continue
+            fix = _case_like(found, right)
+            yield Hit(
+                a,
+                b,
+                {"found": found, "expected": fix, "after": "auxiliary"},
+                (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+            )
+    for m in table.after_have.finditer(text):
+        s, e = m.span(1)
+        a, b = part.start + s, part.start + e
+        if spans is None:
+            spans = _protected_spans(analysis)
+        if _covered(spans, part.start + m.start(), b):
+            continue
+        found = m.group(1)
+        fix = _case_like(found, table.participle[found.lower()])
+        yield Hit(
+            a,
+            b,
+            {"found": found, "expected": fix, "after": "have"},
+            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+        )
+    for m in table.modal_to.finditer(text):
+        s, e = m.span(1)
+        a, b = part.start + s, part.start + e
+        if spans is None:
+            spans = _protected_spans(analysis)
+        if _covered(spans, part.start + m.start(), part.start + m.end()):
+            continue
+        # Delete "to" and the space after it.
+        yield Hit(
+            a,
+            b,
+            {"found": m.group(1), "expected": "", "after": "modal-to"},
+            (FixSpec(a, b + 1, "", "Delete 'to'"),),
+        )
+
+
+# -- "since" with a length of time -------------------------------------------------------------
+
+_SINCE_RE = re.compile(
+    r"\b(since)\s+(?:(?:the\s+)?(?:last|past)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|many|a\s+few|a\s+couple\s+of)"
+    r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b(?!\s+(?:ago|before|earlier|"
+    r"back|old|prior|after|later|since|of\s+age))",
+    re.IGNORECASE,
+)
+
+
+def find_since_duration(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    """ "since six years": "since" names a point in time; a length of time takes "for"."""
+    text = part.text
+    if "since" not in text.lower():
+        return
+    spans: list[tuple[int, int]] | None = None
+    for m in _SINCE_RE.finditer(text):
+        if spans is None:
+            spans = _protected_spans(analysis)
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        if _covered(spans, a, part.start + m.end()):
+            continue
+        fix = _case_like(m.group(1), "for")
+        yield Hit(
+            a,
+            b,
+            {"found": m.group(1), "expected": fix, "period": text[m.end(1) : m.end()].strip()},
+            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+        )
+
+
+def _once(name: str, finder: Finder) -> Finder:
+    """The finder with its hits kept in the Analysis per part: the rule and the Harper
+    backend (which drops Harper's lints on the same words) both ask, and the scan runs once."""
+
+    def run(analysis: Analysis, part: Part) -> Iterator[Hit]:
+        key = f"proofreading:confusions:{name}:{part.start}:{part.end}"
+        hits = analysis.cache.get(key)
+        if not isinstance(hits, list):
+            hits = list(finder(analysis, part))
+            analysis.cache[key] = hits
+        return iter(hits)
+
+    run.__doc__ = finder.__doc__
+    return run
+
+
+CONFUSION_SLIPS: dict[str, Finder] = {
+    name: _once(name, finder)
+    for name, finder in {
+        "sound-alike-phrase": find_sound_alike,
+        "wrong-preposition": find_wrong_preposition,
+        "agreement-slip": find_agreement,
+        "verb-form-after-auxiliary": find_verb_form,
+        "since-duration": find_since_duration,
+    }.items()
+}
+
+
+# -- a singular noun and a plural verb --------------------------------------------------------
+
+# A determiner at the start of a clause, a singular common noun, then "are", "were", "have" or
+# "don't": "My manager are away", "The role have changed". Each part is narrow on purpose:
+# - only those four verbs: a base verb after a noun ("the team work") is too often a noun
+#   itself ("the actual work is done", "the subject matter");
+# - the determiner starts a clause, so the noun is its subject ("users who reported this issue
+#   were" and "the benefits of the role are" are left alone);
+# - the noun is lower case, ends in no "s" (so no plural, and no "process", which might be
+#   either) and is a common word; collective nouns that British English makes plural ("the team
+#   are"), shares and groups ("the majority are"), plurals without -s ("the fish are") and
+#   adjectives used as nouns ("the latter are", "the innermost are") are left out
+#   (agreement_words.txt);
+# - nothing joins a second subject on just before ("both the manager and the director are"),
+#   and "were" is skipped after "if", "wish" or "though" ("if the offer were higher").
+_NOUN_VERB_RE = re.compile(
+    rf"{_AGREE_CLAUSE_START}(?i:the|my|your|his|her|our|their|this|each|every){_SP}"
+    rf"([a-z]{{3,}}){_SP}(are|were|have|don['’]t)\b(?![-'’])"
+)
+_NOUN_VERB_FIX = {"are": "is", "were": "was", "have": "has", "don't": "doesn't"}
+
+
+def _agreement_words() -> dict[str, frozenset[str]]:
+    """The sections of agreement_words.txt."""
+    return _sections("agreement_words.txt")
+
+
+@cache
+def _sections(name: str) -> dict[str, frozenset[str]]:
+    """The [sections] of a data file of words."""
+    text = resources.files(__package__).joinpath(name).read_text("utf-8")
+    sections: dict[str, set[str]] = {}
+    current: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+            continue
+        current.update(line.split())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+_SUBJUNCTIVE_BEFORE_RE = re.compile(r"\b(?:if|wish|wished|though|suppose|supposing)\b", re.I)
+
+
+def _noun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    words = _agreement_words()
+    d = english()
+    spans: list[tuple[int, int]] | None = None
+    for m in _NOUN_VERB_RE.finditer(text):
+        noun, verb = m.group(1), m.group(2)
+        if (
+            noun in words["not-singular-nouns"]
+            or noun.endswith(("s", "ed", "ing", "ly", "est", "most", "a", "i"))
+            or d.frequency(noun) < 1000
+        ):
+            continue
+        # The clause so far: from the last sentence break to the determiner.
+        start = max(text.rfind(c, 0, m.start(1)) for c in ".!?;:") + 1
+        window = text[start : m.start(1)].lower()
+        if any(f" {w} " in f" {window} " for w in ("both", "either", "neither")):
+            continue  # "both the manager and the director are"
+        vlow = verb.lower().replace("’", "'")
+        if vlow == "were" and _SUBJUNCTIVE_BEFORE_RE.search(window):
+            continue
+        if spans is None:
+            spans = _protected_spans(analysis)
+        a, b = part.start + m.start(2), part.start + m.end(2)
+        if _covered(spans, part.start + m.start(1), b):
+            continue
+        fix = _case_like(verb, _NOUN_VERB_FIX[vlow])
+        yield Hit(
+            a,
+            b,
+            {"found": f"{noun} {verb}", "expected": f"{noun} {fix}"},
+            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+        )
