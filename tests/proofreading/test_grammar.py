@@ -149,6 +149,23 @@ CASES = {
             "I met the team, in particular the data group.",
         ],
     ),
+    "embedded-question-order": (
+        [
+            "Could you let me know when will the panel meet?",
+            "I wonder why did the date move.",
+            "I'd like to find out what are the next steps.",
+        ],
+        [
+            "Could you let me know when the panel will meet?",
+            "When will the panel meet? Why did the date move?",
+            "I know what is expected, and I know how the team works.",
+            "Let me know when is convenient for you.",
+        ],
+    ),
+    "looking-forward-to": (
+        ["I look forward hearing from you.", "We are looking forward meeting the team."],
+        ["I look forward to hearing from you.", "Looking forward, planning matters."],
+    ),
     "fused-sentence": (
         [
             "Thanks to you I met the team on Friday it was a great day. We met on Monday we talked.",

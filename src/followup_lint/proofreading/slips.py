@@ -494,6 +494,10 @@ def find_your(analysis: Analysis, part: Part) -> Iterator[Hit]:
 _FORWARD_TO_RE = re.compile(
     r"\blook(?:s|ed|ing)?\s+forward\s+to\s+([a-z]+)\b(?![-'’])", re.IGNORECASE
 )
+# "I look forward hearing from you": the "to" itself is missing before an -ing form.
+_FORWARD_NO_TO_RE = re.compile(
+    r"\blook(?:s|ed|ing)?\s+(forward)\s+(?!to\b)([a-z]{3,}ing)\b", re.IGNORECASE
+)
 # Words after "look forward to" that are not verbs, or whose -ing form is another word.
 _NOT_A_BASE_VERB = frozenset(
     {
@@ -582,6 +586,16 @@ def find_forward_to(analysis: Analysis, part: Part) -> Iterator[Hit]:
     if "forward" not in text.lower():
         return
     protected = _protected(analysis, part)
+    for m in _FORWARD_NO_TO_RE.finditer(text):
+        if _inside(protected, part, m.start(), m.end()):
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        yield Hit(
+            a,
+            part.start + m.end(2),
+            {"found": m.group(2), "expected": "to " + m.group(2), "missing_to": True},
+            (FixSpec(b, b, " to", "Add 'to'"),),
+        )
     for m in _FORWARD_TO_RE.finditer(text):
         verb = m.group(1)
         low = verb.lower()
@@ -594,7 +608,7 @@ def find_forward_to(analysis: Analysis, part: Part) -> Iterator[Hit]:
         yield Hit(
             a,
             b,
-            {"found": verb, "expected": right},
+            {"found": verb, "expected": right, "missing_to": False},
             (FixSpec(a, b, right, f"Replace with '{right}'"),),
         )
 
