@@ -117,9 +117,67 @@ _WORD_START = re.compile(r"\b\w")
 def word_keys(text: str) -> frozenset[str]:
     """The first one, two and three letters of every word of a text (lower case): what
     `gates()` compares with."""
+    return frozenset(word_index(text).at)
+
+
+def _odd_folds() -> frozenset[str] | None:
+    """Non-ASCII letters that re.IGNORECASE matches to a letter str.lower() does not map them
+    to (the long s, the dotless i, ...), from the re module's own table; None if it moved."""
+    try:
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # pragma: no cover - Python 3.10 keeps it elsewhere
+        return None
+    return frozenset(chr(c) for c in _EXTRA_CASES if c > 127)
+
+
+_ODD_FOLDS = _odd_folds()
+
+
+class WordIndex:
+    """Where each word of a text begins, by its first one, two and three letters (lower case).
+
+    `exact` says the lower-cased text lines up with the text character for character and holds
+    no letter that re.IGNORECASE folds differently from str.lower(): then a pattern that must
+    start at one of these beginnings can be tried at those positions only (`starts`)."""
+
+    __slots__ = ("at", "exact")
+
+    def __init__(self, at: dict[str, list[int]], exact: bool) -> None:
+        self.at = at
+        self.exact = exact
+
+    def starts(self, keys: frozenset[str]) -> list[int]:
+        """The word beginnings whose first letters are one of `keys`, in text order."""
+        found: set[int] = set()
+        for k in keys.intersection(self.at):
+            found.update(self.at[k])
+        return sorted(found)
+
+
+def word_index(text: str) -> WordIndex:
     low = text.lower()
+    at: dict[str, list[int]] = {}
+    for m in _WORD_START.finditer(low):
+        p = m.start()
+        for n in (1, 2, 3):
+            at.setdefault(low[p : p + n], []).append(p)
+    exact = len(low) == len(text) and (
+        text.isascii() or (_ODD_FOLDS is not None and _ODD_FOLDS.isdisjoint(text))
+    )
+    return WordIndex(at, exact)
+
+
+@lru_cache(maxsize=1)
+def anchored() -> frozenset[str]:
+    """The gated sections every match of which starts exactly at a word beginning (no opening
+    starts with a space): these may be tried at the word beginnings `gates()` names only,
+    which finds the same matches as scanning every position."""
     return frozenset(
-        low[m.start() : m.start() + n] for m in _WORD_START.finditer(low) for n in (1, 2, 3)
+        name
+        for name, gate in gates().items()
+        if gate is not None
+        and (openings := compiled()[name].openings) is not None
+        and all(o[:1].isalnum() for o in openings)
     )
 
 

@@ -24,7 +24,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from followup_lint.analysis.acts import ACTS, compiled, gates, word_keys, words
+from followup_lint.analysis.acts import (
+    ACTS,
+    WordIndex,
+    anchored,
+    compiled,
+    gates,
+    word_index,
+    words,
+)
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -175,15 +183,34 @@ def _content_words(fragment: str) -> list[str]:
     return out
 
 
-def _finditer(name: str, text: str, keys: frozenset[str]) -> Iterator[re.Match[str]]:
-    """Matches of a lexicon section in a sentence, skipped when no word of it can start one."""
+def _finditer(name: str, text: str, keys: WordIndex) -> Iterator[re.Match[str]]:
+    """Matches of a lexicon section in a sentence, skipped when no word of it can start one.
+
+    Where every match must start at a word beginning the gate names (`acts.anchored`), the
+    pattern is tried at those beginnings only: the same matches, left to right and without
+    overlap, as `finditer`, which tries a long alternation at every character."""
     gate = gates()[name]
-    if gate is not None and gate.isdisjoint(keys):
+    if gate is None:
+        return compiled()[name].regex.finditer(text)
+    if gate.isdisjoint(keys.at):
         return iter(())
-    return compiled()[name].regex.finditer(text)
+    if not keys.exact or name not in anchored():
+        return compiled()[name].regex.finditer(text)
+    return _at_starts(compiled()[name].regex, text, keys.starts(gate))
 
 
-def _detail(text: str, refers: bool, keys: frozenset[str]) -> str | None:
+def _at_starts(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    end = 0
+    for p in starts:
+        if p < end:
+            continue  # inside the previous match: finditer resumes after it
+        m = rx.match(text, p)
+        if m is not None and m.end() > p:  # an opening is never empty
+            yield m
+            end = m.end()
+
+
+def _detail(text: str, refers: bool, keys: WordIndex) -> str | None:
     """A concrete detail from the interview that this sentence names, or None."""
     for slot in _SLOT.finditer(text):
         if _SLOT_TOPIC.search(slot.group()):
@@ -224,7 +251,7 @@ def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
     sarcastic_object = compiled()["sarcastic_object"].regex
     out: list[Sentence] = []
     for part, start, text in pieces:
-        keys = word_keys(text)
+        keys = word_index(text)
         acts: set[str] = set()
         spans: list[tuple[str, int, int]] = []
         for act in ACTS:

@@ -299,6 +299,19 @@ class WordIndex:
                 continue
             for key in {o.split(" ")[0][:3] for o in openings}:
                 self.by_key.setdefault(key, []).append(i)
+        self._heads: dict[str, tuple[int, ...]] = {}
+
+    def _tried_at(self, head: str) -> tuple[int, ...]:
+        """The patterns to try where a word begins with `head` (its first three letters),
+        each once, worked out once per distinct head rather than once per word."""
+        ids: dict[int, None] = {}
+        for key in (head[:1], head[:2], head):
+            for i in self.by_key.get(key, ()):
+                ids[i] = None
+        got = tuple(ids)
+        if len(self._heads) < 50_000:  # bounded: a server sees many words
+            self._heads[head] = got
+        return got
 
     def counts(self, text: str, limit: int = 2) -> list[int]:
         out = [0] * len(self.patterns)
@@ -306,20 +319,21 @@ class WordIndex:
         low = text.lower()
         if len(low) != len(text):  # a letter whose lower case is longer: positions differ
             return [min(len(rx.findall(text)), limit) for rx in self.patterns]
-        by_key = self.by_key
+        heads = self._heads
+        patterns = self.patterns
         for m in _WORD_START.finditer(low):
             pos = m.start()
             head = low[pos : pos + 3]
-            tried: set[int] = set()
-            for key in {head[:1], head[:2], head}:
-                for i in by_key.get(key, ()):
-                    if i in tried or out[i] >= limit or pos < ends[i]:
-                        continue
-                    tried.add(i)
-                    found = self.patterns[i].match(text, pos)
-                    if found:
-                        out[i] += 1
-                        ends[i] = max(found.end(), pos + 1)
+            ids = heads.get(head)
+            if ids is None:
+                ids = self._tried_at(head)
+            for i in ids:
+                if out[i] >= limit or pos < ends[i]:
+                    continue
+                found = patterns[i].match(text, pos)
+                if found:
+                    out[i] += 1
+                    ends[i] = max(found.end(), pos + 1)
         for i in self.scanned:
             out[i] = min(len(self.patterns[i].findall(text)), limit)
         return out
