@@ -201,9 +201,12 @@ class Linter:
             active.rule.template  # noqa: B018 - compiled and cached per message
         compile_all()
         from followup_lint.analysis.acts import compiled as act_patterns
+        from followup_lint.analysis.acts import sections
 
         for pre in act_patterns().values():
             pre.regex  # noqa: B018 - each act's alternation, compiled on first use otherwise
+        for section in sections().values():
+            section.compile_all()
 
     def starting(self) -> frozenset[str]:
         """The ids of enabled rules whose engine is still starting. A lint now waits for it,

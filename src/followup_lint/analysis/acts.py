@@ -8,6 +8,7 @@ make alone (negation, whose interest it is, sarcasm).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -85,6 +86,106 @@ class _LazyPrefiltered(Prefiltered):
         return rx
 
 
+_KEY = re.compile(r"[\w'’-]{1,3}")
+
+
+def _start_keys(openings: Iterable[str] | None) -> frozenset[str] | None:
+    """The first one to three letters of each opening, or None when some opening does not
+    start with a letter or digit (then a match need not start at a word beginning)."""
+    if openings is None:
+        return None
+    keys: set[str] = set()
+    for o in openings:
+        word = _KEY.match(o)
+        if not word or not o[:1].isalnum():
+            return None
+        keys.add(word.group())
+    return frozenset(keys) if keys else None
+
+
+class _Line:
+    """One pattern of a lexicon section, compiled on first use (its openings come from the
+    on-disk cache once a run has worked them out)."""
+
+    __slots__ = ("_rx", "flags", "keys", "source")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self.source, self.flags = source, flags
+        self._rx: re.Pattern[str] | None = None
+        known, found = OPENINGS.get(source, flags)
+        if not known:
+            self._rx = re.compile(source, flags)
+            found = literal_openings(self._rx)
+        self.keys = _start_keys(found)
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:  # two threads may both compile it: the same pattern, no harm
+            rx = self._rx = re.compile(self.source, self.flags)
+        return rx
+
+
+class Section:
+    """A lexicon section as its patterns, one by one, for sections every match of which starts
+    at a word beginning (`anchored`). Trying, at one position, the patterns that may start
+    there, in the lexicon's order, and taking the first that matches is what the section's
+    alternation does at that position; and a one-draft run compiles only the patterns whose
+    first words the draft has, not every section's whole alternation."""
+
+    __slots__ = ("_heads", "by_key", "lines")
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self.by_key: dict[str, list[int]] = {}
+        for i, line in enumerate(lines):
+            for key in line.keys or ():
+                self.by_key.setdefault(key, []).append(i)
+        self._heads: dict[str, tuple[_Line, ...]] = {}
+
+    def _at(self, head: str) -> tuple[_Line, ...]:
+        ids: set[int] = set()
+        for key in (head[:1], head[:2], head):
+            ids.update(self.by_key.get(key, ()))
+        got = tuple(self.lines[i] for i in sorted(ids))
+        if len(self._heads) < 50_000:  # bounded: a server sees many words
+            self._heads[head] = got
+        return got
+
+    def match(self, text: str, pos: int, head: str) -> re.Match[str] | None:
+        """The section's match at `pos`, where the lower-cased text starts with `head` (three
+        letters)."""
+        lines = self._heads.get(head)
+        if lines is None:
+            lines = self._at(head)
+        for line in lines:
+            m = line.rx.match(text, pos)
+            if m is not None:
+                return m
+        return None
+
+    def compile_all(self) -> None:
+        for line in self.lines:
+            line.rx  # noqa: B018 - compiled and kept
+
+
+def _flags() -> int:
+    # re.UNICODE is what re.compile adds: the flags the openings are cached under.
+    return re.I | re.UNICODE
+
+
+@lru_cache(maxsize=1)
+def sections() -> dict[str, Section]:
+    """The anchored sections (see `anchored`) as their patterns one by one."""
+    lex = lexicon()
+    out: dict[str, Section] = {}
+    for name in anchored():
+        lines = [_Line(f"(?:{loose(p)})", _flags()) for p in lex[name]]
+        if all(line.keys is not None for line in lines):
+            out[name] = Section(lines)
+    return out
+
+
 @lru_cache(maxsize=1)
 def compiled() -> dict[str, Prefiltered]:
     """One case-insensitive alternation per act (and per pattern helper), compiled once."""
@@ -95,8 +196,7 @@ def compiled() -> dict[str, Prefiltered]:
         if not patterns:
             raise ValueError(f"acts.txt: no [{name}] section")
         joined = "|".join(f"(?:{loose(p)})" for p in patterns)
-        # re.UNICODE is what re.compile adds: the flags the openings are cached under.
-        out[name] = _LazyPrefiltered(joined, re.I | re.UNICODE)
+        out[name] = _LazyPrefiltered(joined, _flags())
     return out
 
 
@@ -140,11 +240,13 @@ class WordIndex:
     no letter that re.IGNORECASE folds differently from str.lower(): then a pattern that must
     start at one of these beginnings can be tried at those positions only (`starts`)."""
 
-    __slots__ = ("at", "exact")
+    __slots__ = ("at", "exact", "low")
 
-    def __init__(self, at: dict[str, list[int]], exact: bool) -> None:
+    def __init__(self, at: dict[str, list[int]], exact: bool, low: str) -> None:
         self.at = at
         self.exact = exact
+        #: The text lower-cased.
+        self.low = low
 
     def starts(self, keys: frozenset[str]) -> list[int]:
         """The word beginnings whose first letters are one of `keys`, in text order."""
@@ -164,7 +266,7 @@ def word_index(text: str) -> WordIndex:
     exact = len(low) == len(text) and (
         text.isascii() or (_ODD_FOLDS is not None and _ODD_FOLDS.isdisjoint(text))
     )
-    return WordIndex(at, exact)
+    return WordIndex(at, exact, low)
 
 
 @lru_cache(maxsize=1)

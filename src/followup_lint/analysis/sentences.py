@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING
 
 from followup_lint.analysis.acts import (
     ACTS,
+    Section,
     WordIndex,
-    anchored,
     compiled,
     gates,
+    sections,
     word_index,
     words,
 )
@@ -166,9 +167,10 @@ _DENIED = re.compile(
 )
 
 
-def _complains(sarcastic_object: re.Pattern[str], obj: str) -> bool:
+def _complains(obj: str) -> bool:
     """What a thank-you is for names a complaint ("for ghosting me"), not denied."""
-    return any(not _DENIED.search(obj[: m.start()]) for m in sarcastic_object.finditer(obj))
+    found = _finditer("sarcastic_object", obj, word_index(obj))
+    return any(not _DENIED.search(obj[: m.start()]) for m in found)
 
 
 def _content_words(fragment: str) -> list[str]:
@@ -194,17 +196,18 @@ def _finditer(name: str, text: str, keys: WordIndex) -> Iterator[re.Match[str]]:
         return compiled()[name].regex.finditer(text)
     if gate.isdisjoint(keys.at):
         return iter(())
-    if not keys.exact or name not in anchored():
+    section = sections().get(name) if keys.exact else None
+    if section is None:
         return compiled()[name].regex.finditer(text)
-    return _at_starts(compiled()[name].regex, text, keys.starts(gate))
+    return _at_starts(section, text, keys.low, keys.starts(gate))
 
 
-def _at_starts(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+def _at_starts(section: Section, text: str, low: str, starts: list[int]) -> Iterator[re.Match[str]]:
     end = 0
     for p in starts:
         if p < end:
             continue  # inside the previous match: finditer resumes after it
-        m = rx.match(text, p)
+        m = section.match(text, p, low[p : p + 3])
         if m is not None and m.end() > p:  # an opening is never empty
             yield m
             end = m.end()
@@ -248,7 +251,6 @@ def _detail(text: str, refers: bool, keys: WordIndex) -> str | None:
 
 def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
     """Read sentences given as (part name, start offset, text)."""
-    sarcastic_object = compiled()["sarcastic_object"].regex
     out: list[Sentence] = []
     for part, start, text in pieces:
         keys = word_index(text)
@@ -260,7 +262,7 @@ def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
                 if act == "thanks":
                     if _NOT_THANKS.match(text, m.start()) or _negated_thanks(text, m):
                         continue
-                    if _complains(sarcastic_object, text[m.end() :]):
+                    if _complains(text[m.end() :]):
                         name = "thanks_sarcastic"
                 elif act == "interest" and not _own_interest(text, m):
                     continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -279,6 +279,37 @@ class Prefiltered:
 _WORD_START = re.compile(r"\b\w")
 
 
+class LazyRegex:
+    """A pattern compiled the first time it is tried (`WordIndex` tries few of its patterns on
+    any one draft); its openings come from the on-disk cache once a run has worked them out.
+    `flags` must be those the compiled pattern reports (re.UNICODE included)."""
+
+    __slots__ = ("_rx", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self.flags = pattern, flags
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:  # two threads may both compile it: the same pattern, no harm
+            rx = self._rx = re.compile(self.pattern, self.flags)
+        return rx
+
+    def openings(self) -> frozenset[str] | None:
+        known, found = OPENINGS.get(self.pattern, self.flags)
+        if known:
+            return frozenset(found) if found is not None else None
+        return literal_openings(self.rx)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.rx.match(text, pos)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.rx.findall(text)
+
+
 class WordIndex:
     """Many case-insensitive patterns that each begin at the start of a word, tried only where a
     word begins with one of their openings' first letters: one pass over the words of the text
@@ -288,12 +319,14 @@ class WordIndex:
     Patterns whose opening is unknown, or does not begin with a word character, are scanned
     the ordinary way."""
 
-    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+    def __init__(self, patterns: Sequence[re.Pattern[str] | LazyRegex]) -> None:
         self.patterns = patterns
         self.by_key: dict[str, list[int]] = {}
         self.scanned: list[int] = []
         for i, rx in enumerate(patterns):
-            openings = literal_openings(rx) if rx.flags & re.IGNORECASE else None
+            openings: frozenset[str] | None = None
+            if rx.flags & re.IGNORECASE:
+                openings = rx.openings() if isinstance(rx, LazyRegex) else literal_openings(rx)
             if not openings or not all(o[:1].isalnum() or o[:1] == "_" for o in openings):
                 self.scanned.append(i)
                 continue
