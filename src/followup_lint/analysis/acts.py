@@ -89,17 +89,30 @@ class _LazyPrefiltered(Prefiltered):
 _KEY = re.compile(r"[\w'’-]{1,3}")
 
 
-def _start_keys(openings: Iterable[str] | None) -> frozenset[str] | None:
-    """The first one to three letters of each opening, or None when some opening does not
-    start with a letter or digit (then a match need not start at a word beginning)."""
+#: Characters other than letters and digits at which a lexicon pattern may start ("'d like",
+#: a question mark): their positions are indexed too (`word_index`).
+_MARKS = "'?"
+_MARK_RE = re.compile(f"[{re.escape(_MARKS)}]")
+
+
+def _start_keys(openings: Iterable[str] | None, bounded: bool) -> frozenset[str] | None:
+    """Where a pattern's matches may start, as keys of `WordIndex.at`: the first one to three
+    letters of each opening that starts a word (the pattern starts with \\b: `bounded`), or
+    the mark an opening starts with. None when some opening fits neither: then a match may
+    start anywhere."""
     if openings is None:
         return None
     keys: set[str] = set()
     for o in openings:
-        word = _KEY.match(o)
-        if not word or not o[:1].isalnum():
+        if o[:1].isalnum() and bounded:
+            word = _KEY.match(o)
+            if not word:
+                return None
+            keys.add(word.group())
+        elif o[:1] and o[0] in _MARKS:
+            keys.add(o[0])
+        else:
             return None
-        keys.add(word.group())
     return frozenset(keys) if keys else None
 
 
@@ -109,14 +122,14 @@ class _Line:
 
     __slots__ = ("_rx", "flags", "keys", "source")
 
-    def __init__(self, source: str, flags: int) -> None:
+    def __init__(self, source: str, flags: int, bounded: bool) -> None:
         self.source, self.flags = source, flags
         self._rx: re.Pattern[str] | None = None
         known, found = OPENINGS.get(source, flags)
         if not known:
             self._rx = re.compile(source, flags)
             found = literal_openings(self._rx)
-        self.keys = _start_keys(found)
+        self.keys = _start_keys(found, bounded)
 
     @property
     def rx(self) -> re.Pattern[str]:
@@ -128,12 +141,12 @@ class _Line:
 
 class Section:
     """A lexicon section as its patterns, one by one, for sections every match of which starts
-    at a word beginning (`anchored`). Trying, at one position, the patterns that may start
+    at a word beginning or a mark (`_start_keys`). Trying, at one position, the patterns that may start
     there, in the lexicon's order, and taking the first that matches is what the section's
     alternation does at that position; and a one-draft run compiles only the patterns whose
     first words the draft has, not every section's whole alternation."""
 
-    __slots__ = ("_heads", "by_key", "lines")
+    __slots__ = ("_heads", "by_key", "keys", "lines")
 
     def __init__(self, lines: list[_Line]) -> None:
         self.lines = lines
@@ -141,6 +154,8 @@ class Section:
         for i, line in enumerate(lines):
             for key in line.keys or ():
                 self.by_key.setdefault(key, []).append(i)
+        #: Every key some match may start at: a text with none of them has no match.
+        self.keys = frozenset(self.by_key)
         self._heads: dict[str, tuple[_Line, ...]] = {}
 
     def _at(self, head: str) -> tuple[_Line, ...]:
@@ -176,12 +191,13 @@ def _flags() -> int:
 
 @lru_cache(maxsize=1)
 def sections() -> dict[str, Section]:
-    """The anchored sections (see `anchored`) as their patterns one by one."""
+    """The sections whose every pattern's matches start at a word beginning or at a mark (see
+    `_start_keys`), as their patterns one by one."""
     lex = lexicon()
     out: dict[str, Section] = {}
-    for name in anchored():
-        lines = [_Line(f"(?:{loose(p)})", _flags()) for p in lex[name]]
-        if all(line.keys is not None for line in lines):
+    for name in (*ACTS, "sarcastic_object", "topic_cue", "artefact"):
+        lines = [_Line(f"(?:{loose(p)})", _flags(), p.startswith("\\b")) for p in lex[name]]
+        if lines and all(line.keys is not None for line in lines):
             out[name] = Section(lines)
     return out
 
@@ -215,8 +231,8 @@ _WORD_START = re.compile(r"\b\w")
 
 
 def word_keys(text: str) -> frozenset[str]:
-    """The first one, two and three letters of every word of a text (lower case): what
-    `gates()` compares with."""
+    """The first one, two and three letters of every word of a text (lower case), and the
+    marks it holds: what `gates()` and `Section.keys` compare with."""
     return frozenset(word_index(text).at)
 
 
@@ -263,24 +279,12 @@ def word_index(text: str) -> WordIndex:
         p = m.start()
         for n in (1, 2, 3):
             at.setdefault(low[p : p + n], []).append(p)
+    for m in _MARK_RE.finditer(low):
+        at.setdefault(m.group(), []).append(m.start())
     exact = len(low) == len(text) and (
         text.isascii() or (_ODD_FOLDS is not None and _ODD_FOLDS.isdisjoint(text))
     )
     return WordIndex(at, exact, low)
-
-
-@lru_cache(maxsize=1)
-def anchored() -> frozenset[str]:
-    """The gated sections every match of which starts exactly at a word beginning (no opening
-    starts with a space): these may be tried at the word beginnings `gates()` names only,
-    which finds the same matches as scanning every position."""
-    return frozenset(
-        name
-        for name, gate in gates().items()
-        if gate is not None
-        and (openings := compiled()[name].openings) is not None
-        and all(o[:1].isalnum() for o in openings)
-    )
 
 
 @lru_cache(maxsize=1)

@@ -188,18 +188,19 @@ def _content_words(fragment: str) -> list[str]:
 def _finditer(name: str, text: str, keys: WordIndex) -> Iterator[re.Match[str]]:
     """Matches of a lexicon section in a sentence, skipped when no word of it can start one.
 
-    Where every match must start at a word beginning the gate names (`acts.anchored`), the
-    pattern is tried at those beginnings only: the same matches, left to right and without
-    overlap, as `finditer`, which tries a long alternation at every character."""
-    gate = gates()[name]
-    if gate is None:
-        return compiled()[name].regex.finditer(text)
-    if gate.isdisjoint(keys.at):
-        return iter(())
+    Where every match must start at a word beginning or a mark the section names
+    (`acts.sections`), its patterns are tried at those places only: the same matches, left to
+    right and without overlap, as `finditer`, which tries a long alternation at every
+    character."""
     section = sections().get(name) if keys.exact else None
-    if section is None:
-        return compiled()[name].regex.finditer(text)
-    return _at_starts(section, text, keys.low, keys.starts(gate))
+    if section is not None:
+        if section.keys.isdisjoint(keys.at):
+            return iter(())
+        return _at_starts(section, text, keys.low, keys.starts(section.keys))
+    gate = gates()[name]
+    if gate is not None and gate.isdisjoint(keys.at):
+        return iter(())
+    return compiled()[name].regex.finditer(text)
 
 
 def _at_starts(section: Section, text: str, low: str, starts: list[int]) -> Iterator[re.Match[str]]:
