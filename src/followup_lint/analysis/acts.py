@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
-from followup_lint.analysis.textpatterns import OPENINGS, Prefiltered, literal_openings, loose
+from followup_lint.analysis.textpatterns import (
+    ODD_FOLDS,
+    OPENINGS,
+    Prefiltered,
+    literal_openings,
+    loose,
+)
 
 #: Acts a sentence can do, in the order the lexicon lists them.
 ACTS = (
@@ -236,19 +242,6 @@ def word_keys(text: str) -> frozenset[str]:
     return frozenset(word_index(text).at)
 
 
-def _odd_folds() -> frozenset[str] | None:
-    """Non-ASCII letters that re.IGNORECASE matches to a letter str.lower() does not map them
-    to (the long s, the dotless i, ...), from the re module's own table; None if it moved."""
-    try:
-        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:  # pragma: no cover - Python 3.10 keeps it elsewhere
-        return None
-    return frozenset(chr(c) for c in _EXTRA_CASES if c > 127)
-
-
-_ODD_FOLDS = _odd_folds()
-
-
 class WordIndex:
     """Where each word of a text begins, by its first one, two and three letters (lower case).
 
@@ -282,7 +275,7 @@ def word_index(text: str) -> WordIndex:
     for m in _MARK_RE.finditer(low):
         at.setdefault(m.group(), []).append(m.start())
     exact = len(low) == len(text) and (
-        text.isascii() or (_ODD_FOLDS is not None and _ODD_FOLDS.isdisjoint(text))
+        text.isascii() or (ODD_FOLDS is not None and ODD_FOLDS.isdisjoint(text))
     )
     return WordIndex(at, exact, low)
 

@@ -279,6 +279,20 @@ class Prefiltered:
 _WORD_START = re.compile(r"\b\w")
 
 
+def _odd_folds() -> frozenset[str] | None:
+    """Non-ASCII letters that re.IGNORECASE matches to a letter str.lower() does not map them
+    to (the long s, the dotless i, ...), from the re module's own table; None if it moved."""
+    try:
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # pragma: no cover - Python 3.10 keeps it elsewhere
+        return None
+    return frozenset(chr(c) for c in _EXTRA_CASES if c > 127)
+
+
+#: Those letters (None when the re module's table moved: then no text counts as plain).
+ODD_FOLDS = _odd_folds()
+
+
 class LazyRegex:
     """A pattern compiled the first time it is tried (`WordIndex` tries few of its patterns on
     any one draft); its openings come from the on-disk cache once a run has worked them out.
@@ -333,6 +347,10 @@ class WordIndex:
             for key in {o.split(" ")[0][:3] for o in openings}:
                 self.by_key.setdefault(key, []).append(i)
         self._heads: dict[str, tuple[int, ...]] = {}
+        #: Each pattern's compiled form once it has been tried (a LazyRegex compiles then).
+        self._rx: list[re.Pattern[str] | None] = [
+            None if isinstance(rx, LazyRegex) else rx for rx in patterns
+        ]
 
     def _tried_at(self, head: str) -> tuple[int, ...]:
         """The patterns to try where a word begins with `head` (its first three letters),
@@ -354,6 +372,7 @@ class WordIndex:
             return [min(len(rx.findall(text)), limit) for rx in self.patterns]
         heads = self._heads
         patterns = self.patterns
+        compiled = self._rx
         for m in _WORD_START.finditer(low):
             pos = m.start()
             head = low[pos : pos + 3]
@@ -363,7 +382,12 @@ class WordIndex:
             for i in ids:
                 if out[i] >= limit or pos < ends[i]:
                     continue
-                found = patterns[i].match(text, pos)
+                rx = compiled[i]
+                if rx is None:
+                    pattern = patterns[i]
+                    assert isinstance(pattern, LazyRegex)
+                    rx = compiled[i] = pattern.rx
+                found = rx.match(text, pos)
                 if found:
                     out[i] += 1
                     ends[i] = max(found.end(), pos + 1)
