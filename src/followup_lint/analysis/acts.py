@@ -126,7 +126,7 @@ class _Line:
     """One pattern of a lexicon section, compiled on first use (its openings come from the
     on-disk cache once a run has worked them out)."""
 
-    __slots__ = ("_rx", "flags", "keys", "source")
+    __slots__ = ("_rx", "firsts", "flags", "keys", "source")
 
     def __init__(self, source: str, flags: int, bounded: bool) -> None:
         self.source, self.flags = source, flags
@@ -136,6 +136,9 @@ class _Line:
             self._rx = re.compile(source, flags)
             found = literal_openings(self._rx)
         self.keys = _start_keys(found, bounded)
+        #: What comes before the first space of each opening (a space there stands for any
+        #: run of white space): a match begins with one of them in the lower-cased text.
+        self.firsts = tuple({o.split(" ")[0] for o in found or ()})
 
     @property
     def rx(self) -> re.Pattern[str]:
@@ -173,14 +176,21 @@ class Section:
             self._heads[head] = got
         return got
 
-    def match(self, text: str, pos: int, head: str) -> re.Match[str] | None:
-        """The section's match at `pos`, where the lower-cased text starts with `head` (three
-        letters)."""
+    def match(self, text: str, low: str, pos: int) -> re.Match[str] | None:
+        """The section's match at `pos` (`low`: the text lower-cased, letter for letter)."""
+        head = low[pos : pos + 3]
         lines = self._heads.get(head)
         if lines is None:
             lines = self._at(head)
         for line in lines:
-            m = line.rx.match(text, pos)
+            rx = line._rx
+            if rx is None:
+                # Not compiled yet: a pattern whose openings are not here is not compiled for
+                # nothing (a one-draft run compiles only the patterns it may need).
+                if not low.startswith(line.firsts, pos):
+                    continue
+                rx = line.rx
+            m = rx.match(text, pos)
             if m is not None:
                 return m
         return None

@@ -208,7 +208,7 @@ def _at_starts(section: Section, text: str, low: str, starts: list[int]) -> Iter
     for p in starts:
         if p < end:
             continue  # inside the previous match: finditer resumes after it
-        m = section.match(text, p, low[p : p + 3])
+        m = section.match(text, low, p)
         if m is not None and m.end() > p:  # an opening is never empty
             yield m
             end = m.end()
