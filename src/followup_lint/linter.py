@@ -193,18 +193,22 @@ class Linter:
         """Lint a sample of our own (never a user's draft) so that what a Linter loads on first
         use is loaded now: the syllable table, the word list's indexes, the web word
         frequencies (asked about a word the list lacks: the sample's company name), the
-        patterns a sample passes. Rules whose engine is still starting are not waited for."""
-        self.lint(_WARM_UP_DRAFT, defer=self.starting())
-        # What a sample cannot reach: every rule's message template and every pattern that
-        # waits for a draft to pass its pre-test (a one-draft run is better off without them).
+        patterns a sample passes. The rules that run on an engine of their own (Harper) are left
+        out: the engine starts in its own thread, and the thread that lints first takes it."""
+        self.lint(_WARM_UP_DRAFT, defer=frozenset(self._engines))
+
+    def compile_everything(self) -> None:
+        """Compile what a sample cannot reach and a draft compiles when it first needs it:
+        every rule's message template, every pattern waiting for a draft to pass its pre-test,
+        the act lexicon's patterns (a server does this when it is idle; a one-draft run is
+        better off without it)."""
         for active in self.active:
             active.rule.template  # noqa: B018 - compiled and cached per message
         compile_all()
-        from followup_lint.analysis.acts import compiled as act_patterns
         from followup_lint.analysis.acts import sections
 
-        for pre in act_patterns().values():
-            pre.regex  # noqa: B018 - each act's alternation, compiled on first use otherwise
+        # The act lexicon's patterns one by one (what sentences are read with); a section's
+        # whole alternation is only for the rare text whose case folding is odd, compiled then.
         for section in sections().values():
             section.compile_all()
 

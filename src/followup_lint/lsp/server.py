@@ -151,6 +151,7 @@ class FollowupLintServer(LanguageServer):
         # One worker: lints run one at a time, and only that thread touches the Linter cache.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="followup-lint")
         self._preload = preload
+        self._compiled = False
         self._register()
 
     # -- wiring ----------------------------------------------------------------------------
@@ -440,6 +441,11 @@ class FollowupLintServer(LanguageServer):
                 uri=uri, diagnostics=result.diagnostics, version=job.version
             )
         )
+        if not self._compiled and result.linter is not None:
+            # The first diagnostics are out: compile the rest while the user reads them (in the
+            # worker, so it never delays a lint already waiting).
+            self._compiled = True
+            self._executor.submit(_compile_everything, result.linter)
         if deferred and result.linter is not None:
             # Some rules waited for an engine still starting (Harper, about half a second
             # after initialize): what the others found is out already; lint again once it runs.
@@ -626,6 +632,13 @@ def _command(method: Callable[..., Any]) -> Callable[..., Any]:
         return method(*args)
 
     return run
+
+
+def _compile_everything(linter: Linter) -> None:
+    try:
+        linter.compile_everything()
+    except Exception as exc:  # only ever a head start
+        log.info("compiling ahead skipped: %s", type(exc).__name__)
 
 
 def _key(config: Config) -> tuple[str, str]:
