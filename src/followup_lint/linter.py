@@ -187,7 +187,7 @@ class Linter:
             where = self.config.source or "configuration"
             raise ConfigError(f"{where}: key 'rules.{rule.id}.{field}': {err['msg']}") from None
 
-    # -- engines that start in the background ------------------------------------------------
+    # -- warming up; engines that start in the background ----------------------------------
 
     def warm_up(self) -> None:
         """Lint a sample of our own (never a user's draft) so that what a Linter loads on first
