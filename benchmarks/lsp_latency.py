@@ -64,19 +64,33 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
+#: How long after the first didOpen the benchmark listens for a second publication of the same
+#: version (the server publishes at once without the rules whose engine is still starting, and
+#: again when it has started).
+SETTLE_S = 2.5
+
+
 async def _measure(
-    edits: int, debounce_ms: int | None, select: list[str] | None, first: list[float] | None = None
+    edits: int,
+    debounce_ms: int | None,
+    select: list[str] | None,
+    first: list[float] | None = None,
+    start: dict[str, list[float]] | None = None,
 ) -> list[float]:
     """The didChange -> diagnostics latencies; `first` receives the time from the first didOpen
-    (sent right after initialize/initialized, as an editor does) to its diagnostics."""
+    (sent right after initialize/initialized, as an editor does) to its diagnostics, and
+    `start` the times from launching the process: to the answer to initialize, to the first
+    diagnostics, and from the first didOpen to its last publication (every rule's findings)."""
     client = LanguageClient("followup-lint-bench", "1")
     arrived: dict[int, float] = {}
+    last: dict[int, float] = {}
     waiters: dict[int, asyncio.Future[None]] = {}
 
     @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     def _diagnostics(params: types.PublishDiagnosticsParams) -> None:
         if params.version is not None:
             arrived.setdefault(params.version, time.perf_counter())
+            last[params.version] = time.perf_counter()
             fut = waiters.get(params.version)
             if fut is not None and not fut.done():
                 fut.set_result(None)
@@ -90,6 +104,7 @@ async def _measure(
         root = Path(tmp)
         draft = root / "draft.txt"
         draft.write_text(DRAFT, encoding="utf-8")
+        launched = time.perf_counter()
         await client.start_io(sys.executable, "-m", "followup_lint", "lsp")
         await client.initialize_async(
             types.InitializeParams(
@@ -98,6 +113,7 @@ async def _measure(
                 initialization_options=options,
             )
         )
+        answered = time.perf_counter()
         client.initialized(types.InitializedParams())
         uri = draft.as_uri()
         loop = asyncio.get_running_loop()
@@ -113,6 +129,11 @@ async def _measure(
         await asyncio.wait_for(waiters[1], 60)
         if first is not None:
             first.append((arrived[1] - opened) * 1000)
+        if start is not None:
+            await asyncio.sleep(max(0.0, opened + SETTLE_S - time.perf_counter()))
+            start.setdefault("init", []).append((answered - launched) * 1000)
+            start.setdefault("first", []).append((arrived[1] - launched) * 1000)
+            start.setdefault("complete", []).append((last[1] - opened) * 1000)
         latencies: list[float] = []
         for i in range(edits):
             version = i + 2
@@ -165,12 +186,16 @@ def main() -> None:
     select = ["ALL"] if args.rules == "all" else None
     words = len(DRAFT.split())
     first: list[float] = []
+    start: dict[str, list[float]] = {}
     changes = asyncio.run(_measure(args.edits, 0, select, first))
     # More fresh servers for the first-diagnostics figure (each one is a cold start).
-    for _ in range(max(0, args.starts - 1)):
-        asyncio.run(_measure(0, 0, select, first))
+    for _ in range(max(1, args.starts - 1)):
+        asyncio.run(_measure(0, 0, select, first, start))
     rows = [
         ("first didOpen after initialize -> diagnostics, debounce 0", first),
+        ("first didOpen -> its last diagnostics (every rule)", start["complete"]),
+        ("launch -> initialize answered", start["init"]),
+        ("launch -> first diagnostics", start["first"]),
         (
             "didChange -> diagnostics, debounce 150 ms (default)",
             asyncio.run(_measure(args.edits, None, select)),

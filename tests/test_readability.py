@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from followup_lint import read_draft
-from followup_lint.analysis.readability import count_syllables, flesch_kincaid_grade
+from followup_lint.analysis.readability import (
+    count_sentences,
+    count_syllables,
+    flesch_kincaid_grade,
+    list_words,
+)
 
 textstat = pytest.importorskip("textstat")
 
@@ -23,6 +28,9 @@ ODD = [
     "Supercalifragilisticexpialidocious antidisestablishmentarianism.",
     "I read(2) the readme; it's 'quoted' and—dashed—text.",
     "Zyxwvut qwrtp onomatopoeia rhythm syzygy.",
+    "'Tis the 'season' -- rock 'n' roll, y'all're fine; O'Brien's 'd 've 'll.",
+    "One. Two words. Three words here! ?!. A b. 1.2.3 go",
+    "İstanbul ŞEHİR naïve\tcafé\u00a0late\nnight   spaced  out_under_scores",
 ]
 
 
@@ -41,6 +49,15 @@ def test_grade_matches_textstat() -> None:
     assert len(texts) > len(ODD)
     for text in texts:
         assert flesch_kincaid_grade(text) == float(textstat.flesch_kincaid_grade(text)), text[:80]
+
+
+def test_words_and_sentences_match_textstat() -> None:
+    from textstat.backend.counts import count_sentences as their_sentences
+    from textstat.backend.selections._list_words import list_words as their_words
+
+    for text in _texts():
+        assert list_words(text) == their_words(text), text[:80]
+        assert count_sentences(text) == their_sentences(text), text[:80]
 
 
 def test_syllables_match_textstat() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +16,7 @@ from followup_lint.analysis.kind_detection import detect_kind
 from followup_lint.analysis.nlp import ALL_NEEDS, NO_PIPELINE, Pipeline, get_pipeline
 from followup_lint.analysis.sentences import READING_MAX_CHARS
 from followup_lint.checks import Check, CompileEnv, Hit, registry
-from followup_lint.checks._matching import save_compiled
+from followup_lint.checks._matching import compile_all, save_compiled
 from followup_lint.config import Config, did_you_mean
 from followup_lint.model.context import (
     Context,
@@ -28,6 +28,8 @@ from followup_lint.model.errors import ConfigError
 from followup_lint.model.hidden import sentence_around
 from followup_lint.model.report import Finding, Fix, Report
 from followup_lint.model.severity import Severity
+from followup_lint.proofreading.harper_engine import HarperEngine
+from followup_lint.proofreading.harper_engine import engine as harper_engine
 from followup_lint.reading.draft import Draft
 from followup_lint.reading.sources import Source, read_draft
 from followup_lint.rulebook import Rule, builtin_rules, builtin_rules_dir, load_rules
@@ -35,6 +37,15 @@ from followup_lint.safe_regex import user_pattern_origin, user_patterns
 from followup_lint.templating import render
 
 log = logging.getLogger(__name__)
+
+#: The sample `Linter.warm_up` lints. "Zentrova" is in no word list: the speller asks the web
+#: frequencies about it, which loads them.
+_WARM_UP_DRAFT = (
+    "Subject: Thank you - analyst interview\n\nDear Ms. Lee,\n\nThank you for meeting with me "
+    "today about the analyst role at Zentrova. I enjoyed hearing how the team plans its "
+    "quarterly reports, and I am excited about the chance to help with that work.\n\n"
+    "Best regards,\nSam Ito\nsam.ito@example.com\n"
+)
 
 
 @dataclass(frozen=True)
@@ -122,6 +133,13 @@ class Linter:
         self.notices.extend(self.config.notices)
         self.notices.extend(_destinations(self.config, self.active))
         self._yielding = frozenset(a.id for a in self.active if a.rule.spec.yields)
+        #: The enabled rules that run on an engine which starts in the background (Harper
+        #: loads its dictionary once per process, about half a second), by rule id.
+        self._engines: dict[str, HarperEngine] = {
+            a.id: harper_engine(str(a.params.get("dialect", "american")))
+            for a in self.active
+            if a.params.get("backend") == "harper"
+        }
         save_compiled()  # what the patterns' pre-tests need, kept for the next run
 
     def _needs(self, rules: list[Rule]) -> frozenset[str]:
@@ -169,6 +187,41 @@ class Linter:
             where = self.config.source or "configuration"
             raise ConfigError(f"{where}: key 'rules.{rule.id}.{field}': {err['msg']}") from None
 
+    # -- warming up; engines that start in the background ----------------------------------
+
+    def warm_up(self) -> None:
+        """Lint a sample of our own (never a user's draft) so that what a Linter loads on first
+        use is loaded now: the syllable table, the word list's indexes, the web word
+        frequencies (asked about a word the list lacks: the sample's company name), the
+        patterns a sample passes. The rules that run on an engine of their own (Harper) are left
+        out: the engine starts in its own thread, and the thread that lints first takes it."""
+        self.lint(_WARM_UP_DRAFT, defer=frozenset(self._engines))
+
+    def compile_everything(self) -> None:
+        """Compile what a sample cannot reach and a draft compiles when it first needs it:
+        every rule's message template, every pattern waiting for a draft to pass its pre-test,
+        the act lexicon's patterns (a server does this when it is idle; a one-draft run is
+        better off without it)."""
+        for active in self.active:
+            active.rule.template  # noqa: B018 - compiled and cached per message
+        compile_all()
+        from followup_lint.analysis.acts import sections
+
+        # The act lexicon's patterns one by one (what sentences are read with); a section's
+        # whole alternation is only for the rare text whose case folding is odd, compiled then.
+        for section in sections().values():
+            section.compile_all()
+
+    def starting(self) -> frozenset[str]:
+        """The ids of enabled rules whose engine is still starting. A lint now waits for it,
+        unless it is given these ids as `defer` (then those rules do not run)."""
+        return frozenset(rid for rid, eng in self._engines.items() if not eng.ready())
+
+    def wait_started(self, timeout: float | None = None) -> bool:
+        """Block until every engine of the enabled rules has started (or failed to: a lint then
+        reports it); return False if the timeout passed first."""
+        return all(eng.wait_ready(timeout) for eng in set(self._engines.values()))
+
     # -- linting ---------------------------------------------------------------------------
 
     def lint(
@@ -180,13 +233,15 @@ class Linter:
         path: str | None = None,
         doc: Any = None,
         others: Sequence[Source | Draft] = (),
+        defer: Collection[str] = (),
     ) -> Report:
         """Lint one draft. `source` is a str (the text), bytes, a Path, an EmailMessage or a
         parsed Draft; `context` adds what is known about the interview (a Context or a mapping
         with the context file's keys); `context_file` is read too (else `followup.toml` beside
         a file draft is picked up). `others` are drafts to compare this one with (the other
         notes open in an editor): one addressed to someone else that it nearly copies is
-        reported (near-duplicate-notes)."""
+        reported (near-duplicate-notes). `defer` names rules not to run this time (the language
+        server passes `starting()`, publishes at once, and lints again when they can run)."""
         draft = source if isinstance(source, Draft) else read_draft(source, path=path)
         ctx = self._context(draft, context, context_file)
         if others:
@@ -196,7 +251,7 @@ class Linter:
             notes = other_notes([draft, *parsed])[0]
             if notes:
                 ctx = ctx.model_copy(update={"other_notes": (*ctx.other_notes, *notes)})
-        return self._lint_draft(draft, ctx, doc)
+        return self._lint_draft(draft, ctx, doc, frozenset(defer))
 
     def lint_many(
         self,
@@ -243,7 +298,9 @@ class Linter:
             draft, file_data=file_data, overrides=dict(context or {}), where=where
         )
 
-    def _lint_draft(self, draft: Draft, context: Context, doc: Any = None) -> Report:
+    def _lint_draft(
+        self, draft: Draft, context: Context, doc: Any = None, defer: frozenset[str] = frozenset()
+    ) -> Report:
         kind: str | None
         if context.kind:
             kind, kind_source = context.kind, "given"
@@ -289,7 +346,7 @@ class Linter:
         }
         for active in self.active:
             spec = active.rule.spec
-            if not spec.applies_to(kind):
+            if not spec.applies_to(kind) or active.id in defer:
                 continue
             try:
                 parts = draft.parts(spec.scope)

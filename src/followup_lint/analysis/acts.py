@@ -8,10 +8,17 @@ make alone (negation, whose interest it is, sarcasm).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
-from followup_lint.analysis.textpatterns import OPENINGS, Prefiltered, literal_openings, loose
+from followup_lint.analysis.textpatterns import (
+    ODD_FOLDS,
+    OPENINGS,
+    Prefiltered,
+    literal_openings,
+    loose,
+)
 
 #: Acts a sentence can do, in the order the lexicon lists them.
 ACTS = (
@@ -85,6 +92,132 @@ class _LazyPrefiltered(Prefiltered):
         return rx
 
 
+_KEY = re.compile(r"[\w'’-]{1,3}")
+
+
+#: Characters other than letters and digits at which a lexicon pattern may start ("'d like",
+#: a question mark): their positions are indexed too (`word_index`).
+_MARKS = "'?"
+_MARK_RE = re.compile(f"[{re.escape(_MARKS)}]")
+
+
+def _start_keys(openings: Iterable[str] | None, bounded: bool) -> frozenset[str] | None:
+    """Where a pattern's matches may start, as keys of `WordIndex.at`: the first one to three
+    letters of each opening that starts a word (the pattern starts with \\b: `bounded`), or
+    the mark an opening starts with. None when some opening fits neither: then a match may
+    start anywhere."""
+    if openings is None:
+        return None
+    keys: set[str] = set()
+    for o in openings:
+        if o[:1].isalnum() and bounded:
+            word = _KEY.match(o)
+            if not word:
+                return None
+            keys.add(word.group())
+        elif o[:1] and o[0] in _MARKS:
+            keys.add(o[0])
+        else:
+            return None
+    return frozenset(keys) if keys else None
+
+
+class _Line:
+    """One pattern of a lexicon section, compiled on first use (its openings come from the
+    on-disk cache once a run has worked them out)."""
+
+    __slots__ = ("_rx", "firsts", "flags", "keys", "source")
+
+    def __init__(self, source: str, flags: int, bounded: bool) -> None:
+        self.source, self.flags = source, flags
+        self._rx: re.Pattern[str] | None = None
+        known, found = OPENINGS.get(source, flags)
+        if not known:
+            self._rx = re.compile(source, flags)
+            found = literal_openings(self._rx)
+        self.keys = _start_keys(found, bounded)
+        #: What comes before the first space of each opening (a space there stands for any
+        #: run of white space): a match begins with one of them in the lower-cased text.
+        self.firsts = tuple({o.split(" ")[0] for o in found or ()})
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:  # two threads may both compile it: the same pattern, no harm
+            rx = self._rx = re.compile(self.source, self.flags)
+        return rx
+
+
+class Section:
+    """A lexicon section as its patterns, one by one, for sections every match of which starts
+    at a word beginning or a mark (`_start_keys`). Trying, at one position, the patterns that may start
+    there, in the lexicon's order, and taking the first that matches is what the section's
+    alternation does at that position; and a one-draft run compiles only the patterns whose
+    first words the draft has, not every section's whole alternation."""
+
+    __slots__ = ("_heads", "by_key", "keys", "lines")
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self.by_key: dict[str, list[int]] = {}
+        for i, line in enumerate(lines):
+            for key in line.keys or ():
+                self.by_key.setdefault(key, []).append(i)
+        #: Every key some match may start at: a text with none of them has no match.
+        self.keys = frozenset(self.by_key)
+        self._heads: dict[str, tuple[_Line, ...]] = {}
+
+    def _at(self, head: str) -> tuple[_Line, ...]:
+        ids: set[int] = set()
+        for key in (head[:1], head[:2], head):
+            ids.update(self.by_key.get(key, ()))
+        got = tuple(self.lines[i] for i in sorted(ids))
+        if len(self._heads) < 50_000:  # bounded: a server sees many words
+            self._heads[head] = got
+        return got
+
+    def match(self, text: str, low: str, pos: int) -> re.Match[str] | None:
+        """The section's match at `pos` (`low`: the text lower-cased, letter for letter)."""
+        head = low[pos : pos + 3]
+        lines = self._heads.get(head)
+        if lines is None:
+            lines = self._at(head)
+        for line in lines:
+            rx = line._rx
+            if rx is None:
+                # Not compiled yet: a pattern whose openings are not here is not compiled for
+                # nothing (a one-draft run compiles only the patterns it may need).
+                if not low.startswith(line.firsts, pos):
+                    continue
+                rx = line.rx
+            m = rx.match(text, pos)
+            if m is not None:
+                return m
+        return None
+
+    def compile_all(self) -> None:
+        for line in self.lines:
+            line.rx  # noqa: B018 - compiled and kept
+
+
+def _flags() -> int:
+    # re.UNICODE is what re.compile adds: the flags the openings are cached under.
+    return re.I | re.UNICODE
+
+
+@lru_cache(maxsize=1)
+def sections() -> dict[str, Section]:
+    """The sections whose every pattern's matches start at a word beginning or at a mark (see
+    `_start_keys`), as their patterns one by one."""
+    lex = lexicon()
+    out: dict[str, Section] = {}
+    for name in (*ACTS, "sarcastic_object", "topic_cue", "artefact"):
+        lines = [_Line(f"(?:{loose(p)})", _flags(), p.startswith("\\b")) for p in lex[name]]
+        if lines and all(line.keys is not None for line in lines):
+            out[name] = Section(lines)
+    return out
+
+
 @lru_cache(maxsize=1)
 def compiled() -> dict[str, Prefiltered]:
     """One case-insensitive alternation per act (and per pattern helper), compiled once."""
@@ -95,8 +228,7 @@ def compiled() -> dict[str, Prefiltered]:
         if not patterns:
             raise ValueError(f"acts.txt: no [{name}] section")
         joined = "|".join(f"(?:{loose(p)})" for p in patterns)
-        # re.UNICODE is what re.compile adds: the flags the openings are cached under.
-        out[name] = _LazyPrefiltered(joined, re.I | re.UNICODE)
+        out[name] = _LazyPrefiltered(joined, _flags())
     return out
 
 
@@ -115,12 +247,47 @@ _WORD_START = re.compile(r"\b\w")
 
 
 def word_keys(text: str) -> frozenset[str]:
-    """The first one, two and three letters of every word of a text (lower case): what
-    `gates()` compares with."""
+    """The first one, two and three letters of every word of a text (lower case), and the
+    marks it holds: what `gates()` and `Section.keys` compare with."""
+    return frozenset(word_index(text).at)
+
+
+class WordIndex:
+    """Where each word of a text begins, by its first one, two and three letters (lower case).
+
+    `exact` says the lower-cased text lines up with the text character for character and holds
+    no letter that re.IGNORECASE folds differently from str.lower(): then a pattern that must
+    start at one of these beginnings can be tried at those positions only (`starts`)."""
+
+    __slots__ = ("at", "exact", "low")
+
+    def __init__(self, at: dict[str, list[int]], exact: bool, low: str) -> None:
+        self.at = at
+        self.exact = exact
+        #: The text lower-cased.
+        self.low = low
+
+    def starts(self, keys: frozenset[str]) -> list[int]:
+        """The word beginnings whose first letters are one of `keys`, in text order."""
+        found: set[int] = set()
+        for k in keys.intersection(self.at):
+            found.update(self.at[k])
+        return sorted(found)
+
+
+def word_index(text: str) -> WordIndex:
     low = text.lower()
-    return frozenset(
-        low[m.start() : m.start() + n] for m in _WORD_START.finditer(low) for n in (1, 2, 3)
+    at: dict[str, list[int]] = {}
+    for m in _WORD_START.finditer(low):
+        p = m.start()
+        for n in (1, 2, 3):
+            at.setdefault(low[p : p + n], []).append(p)
+    for m in _MARK_RE.finditer(low):
+        at.setdefault(m.group(), []).append(m.start())
+    exact = len(low) == len(text) and (
+        text.isascii() or (ODD_FOLDS is not None and ODD_FOLDS.isdisjoint(text))
     )
+    return WordIndex(at, exact, low)
 
 
 @lru_cache(maxsize=1)

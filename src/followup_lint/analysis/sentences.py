@@ -24,7 +24,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from followup_lint.analysis.acts import ACTS, compiled, gates, word_keys, words
+from followup_lint.analysis.acts import (
+    ACTS,
+    Section,
+    WordIndex,
+    compiled,
+    gates,
+    sections,
+    word_index,
+    words,
+)
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -158,9 +167,10 @@ _DENIED = re.compile(
 )
 
 
-def _complains(sarcastic_object: re.Pattern[str], obj: str) -> bool:
+def _complains(obj: str) -> bool:
     """What a thank-you is for names a complaint ("for ghosting me"), not denied."""
-    return any(not _DENIED.search(obj[: m.start()]) for m in sarcastic_object.finditer(obj))
+    found = _finditer("sarcastic_object", obj, word_index(obj))
+    return any(not _DENIED.search(obj[: m.start()]) for m in found)
 
 
 def _content_words(fragment: str) -> list[str]:
@@ -175,15 +185,36 @@ def _content_words(fragment: str) -> list[str]:
     return out
 
 
-def _finditer(name: str, text: str, keys: frozenset[str]) -> Iterator[re.Match[str]]:
-    """Matches of a lexicon section in a sentence, skipped when no word of it can start one."""
+def _finditer(name: str, text: str, keys: WordIndex) -> Iterator[re.Match[str]]:
+    """Matches of a lexicon section in a sentence, skipped when no word of it can start one.
+
+    Where every match must start at a word beginning or a mark the section names
+    (`acts.sections`), its patterns are tried at those places only: the same matches, left to
+    right and without overlap, as `finditer`, which tries a long alternation at every
+    character."""
+    section = sections().get(name) if keys.exact else None
+    if section is not None:
+        if section.keys.isdisjoint(keys.at):
+            return iter(())
+        return _at_starts(section, text, keys.low, keys.starts(section.keys))
     gate = gates()[name]
-    if gate is not None and gate.isdisjoint(keys):
+    if gate is not None and gate.isdisjoint(keys.at):
         return iter(())
     return compiled()[name].regex.finditer(text)
 
 
-def _detail(text: str, refers: bool, keys: frozenset[str]) -> str | None:
+def _at_starts(section: Section, text: str, low: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    end = 0
+    for p in starts:
+        if p < end:
+            continue  # inside the previous match: finditer resumes after it
+        m = section.match(text, low, p)
+        if m is not None and m.end() > p:  # an opening is never empty
+            yield m
+            end = m.end()
+
+
+def _detail(text: str, refers: bool, keys: WordIndex) -> str | None:
     """A concrete detail from the interview that this sentence names, or None."""
     for slot in _SLOT.finditer(text):
         if _SLOT_TOPIC.search(slot.group()):
@@ -221,10 +252,9 @@ def _detail(text: str, refers: bool, keys: frozenset[str]) -> str | None:
 
 def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
     """Read sentences given as (part name, start offset, text)."""
-    sarcastic_object = compiled()["sarcastic_object"].regex
     out: list[Sentence] = []
     for part, start, text in pieces:
-        keys = word_keys(text)
+        keys = word_index(text)
         acts: set[str] = set()
         spans: list[tuple[str, int, int]] = []
         for act in ACTS:
@@ -233,7 +263,7 @@ def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
                 if act == "thanks":
                     if _NOT_THANKS.match(text, m.start()) or _negated_thanks(text, m):
                         continue
-                    if _complains(sarcastic_object, text[m.end() :]):
+                    if _complains(text[m.end() :]):
                         name = "thanks_sarcastic"
                 elif act == "interest" and not _own_interest(text, m):
                     continue

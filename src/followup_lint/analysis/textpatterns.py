@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -279,6 +279,51 @@ class Prefiltered:
 _WORD_START = re.compile(r"\b\w")
 
 
+def _odd_folds() -> frozenset[str] | None:
+    """Non-ASCII letters that re.IGNORECASE matches to a letter str.lower() does not map them
+    to (the long s, the dotless i, ...), from the re module's own table; None if it moved."""
+    try:
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # pragma: no cover - Python 3.10 keeps it elsewhere
+        return None
+    return frozenset(chr(c) for c in _EXTRA_CASES if c > 127)
+
+
+#: Those letters (None when the re module's table moved: then no text counts as plain).
+ODD_FOLDS = _odd_folds()
+
+
+class LazyRegex:
+    """A pattern compiled the first time it is tried (`WordIndex` tries few of its patterns on
+    any one draft); its openings come from the on-disk cache once a run has worked them out.
+    `flags` must be those the compiled pattern reports (re.UNICODE included)."""
+
+    __slots__ = ("_rx", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self.flags = pattern, flags
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:  # two threads may both compile it: the same pattern, no harm
+            rx = self._rx = re.compile(self.pattern, self.flags)
+        return rx
+
+    def openings(self) -> frozenset[str] | None:
+        known, found = OPENINGS.get(self.pattern, self.flags)
+        if known:
+            return frozenset(found) if found is not None else None
+        return literal_openings(self.rx)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.rx.match(text, pos)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.rx.findall(text)
+
+
 class WordIndex:
     """Many case-insensitive patterns that each begin at the start of a word, tried only where a
     word begins with one of their openings' first letters: one pass over the words of the text
@@ -288,17 +333,36 @@ class WordIndex:
     Patterns whose opening is unknown, or does not begin with a word character, are scanned
     the ordinary way."""
 
-    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+    def __init__(self, patterns: Sequence[re.Pattern[str] | LazyRegex]) -> None:
         self.patterns = patterns
         self.by_key: dict[str, list[int]] = {}
         self.scanned: list[int] = []
         for i, rx in enumerate(patterns):
-            openings = literal_openings(rx) if rx.flags & re.IGNORECASE else None
+            openings: frozenset[str] | None = None
+            if rx.flags & re.IGNORECASE:
+                openings = rx.openings() if isinstance(rx, LazyRegex) else literal_openings(rx)
             if not openings or not all(o[:1].isalnum() or o[:1] == "_" for o in openings):
                 self.scanned.append(i)
                 continue
             for key in {o.split(" ")[0][:3] for o in openings}:
                 self.by_key.setdefault(key, []).append(i)
+        self._heads: dict[str, tuple[int, ...]] = {}
+        #: Each pattern's compiled form once it has been tried (a LazyRegex compiles then).
+        self._rx: list[re.Pattern[str] | None] = [
+            None if isinstance(rx, LazyRegex) else rx for rx in patterns
+        ]
+
+    def _tried_at(self, head: str) -> tuple[int, ...]:
+        """The patterns to try where a word begins with `head` (its first three letters),
+        each once, worked out once per distinct head rather than once per word."""
+        ids: dict[int, None] = {}
+        for key in (head[:1], head[:2], head):
+            for i in self.by_key.get(key, ()):
+                ids[i] = None
+        got = tuple(ids)
+        if len(self._heads) < 50_000:  # bounded: a server sees many words
+            self._heads[head] = got
+        return got
 
     def counts(self, text: str, limit: int = 2) -> list[int]:
         out = [0] * len(self.patterns)
@@ -306,20 +370,27 @@ class WordIndex:
         low = text.lower()
         if len(low) != len(text):  # a letter whose lower case is longer: positions differ
             return [min(len(rx.findall(text)), limit) for rx in self.patterns]
-        by_key = self.by_key
+        heads = self._heads
+        patterns = self.patterns
+        compiled = self._rx
         for m in _WORD_START.finditer(low):
             pos = m.start()
             head = low[pos : pos + 3]
-            tried: set[int] = set()
-            for key in {head[:1], head[:2], head}:
-                for i in by_key.get(key, ()):
-                    if i in tried or out[i] >= limit or pos < ends[i]:
-                        continue
-                    tried.add(i)
-                    found = self.patterns[i].match(text, pos)
-                    if found:
-                        out[i] += 1
-                        ends[i] = max(found.end(), pos + 1)
+            ids = heads.get(head)
+            if ids is None:
+                ids = self._tried_at(head)
+            for i in ids:
+                if out[i] >= limit or pos < ends[i]:
+                    continue
+                rx = compiled[i]
+                if rx is None:
+                    pattern = patterns[i]
+                    assert isinstance(pattern, LazyRegex)
+                    rx = compiled[i] = pattern.rx
+                found = rx.match(text, pos)
+                if found:
+                    out[i] += 1
+                    ends[i] = max(found.end(), pos + 1)
         for i in self.scanned:
             out[i] = min(len(self.patterns[i].findall(text)), limit)
         return out

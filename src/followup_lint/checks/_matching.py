@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -106,6 +107,19 @@ class PhraseSet:
             yield s, e
 
 
+#: Every LazyPattern made in this process (weakly held), so a long-running process can compile
+#: them all ahead of need (`compile_all`, the language server's warm-up).
+_LAZY: weakref.WeakSet[LazyPattern] = weakref.WeakSet()
+
+
+def compile_all() -> int:
+    """Compile every pattern still waiting for its first use; return how many were."""
+    waiting = [p for p in list(_LAZY) if p._rx is None]
+    for p in waiting:
+        p.rx  # noqa: B018 - compiles and keeps it
+    return len(waiting)
+
+
 class LazyPattern:
     """A rule's regex, compiled the first time a draft passes its cheap pre-test.
 
@@ -115,7 +129,7 @@ class LazyPattern:
     flags (see `textpatterns.Openings`); a pattern seen for the first time is compiled at once, so a broken
     pattern fails when the Linter is built, never later."""
 
-    __slots__ = ("_rx", "flags", "ignore_case", "openings", "pattern")
+    __slots__ = ("__weakref__", "_rx", "flags", "ignore_case", "openings", "pattern")
 
     def __init__(self, source: str, flags: int) -> None:
         self.pattern = source
@@ -127,6 +141,8 @@ class LazyPattern:
         self.flags = self._rx.flags if self._rx is not None else flags | re.UNICODE
         self.ignore_case = bool(flags & re.IGNORECASE)
         self.openings: tuple[str, ...] | None = tuple(openings) if openings is not None else None
+        if self._rx is None:
+            _LAZY.add(self)
 
     @property
     def rx(self) -> re.Pattern[str]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from followup_lint.lsp.preload import Preload
     from followup_lint.lsp.server import FollowupLintServer
 
 
-def create_server() -> FollowupLintServer:
+def create_server(preload: Preload | None = None) -> FollowupLintServer:
     from followup_lint.lsp.server import create_server as create
 
-    return create()
+    return create(preload)
 
 
 __all__ = ["create_server"]

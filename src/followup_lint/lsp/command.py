@@ -26,8 +26,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(args: argparse.Namespace) -> int:
     from followup_lint.lsp.logs import setup_logging
-    from followup_lint.lsp.server import create_server
+    from followup_lint.lsp.preload import Preload
 
     setup_logging(args.log_level, args.log_file)
-    create_server().start_io()
+    # Build and warm a Linter with the default configuration while the LSP libraries import
+    # (a third of a second) and the client handshakes: Harper's dictionary, the web word
+    # frequencies and the compiled templates are the process's, whatever the workspace's
+    # configuration turns out to be.
+    preload = Preload.start()
+    from followup_lint.lsp.server import create_server
+
+    create_server(preload).start_io()
     return EXIT_OK

@@ -33,6 +33,7 @@ from followup_lint.lsp.diagnostics import LintResult, locate, problem_diagnostic
 from followup_lint.lsp.framing import LifecycleProtocol, serve_stdio
 from followup_lint.lsp.hover import hover_for
 from followup_lint.lsp.positions import UTF16, PositionMap
+from followup_lint.lsp.preload import Preload
 from followup_lint.lsp.settings import Settings, parse_settings, section
 from followup_lint.model.context import DEFAULT_CONTEXT_FILE, build_context, find_context_file
 from followup_lint.model.errors import ConfigError, ContextError, FollowupLintError, InputError
@@ -54,6 +55,8 @@ LANGUAGES = frozenset({"mail", "plaintext", "text", "markdown"})
 #: Files whose change changes what a draft's diagnostics are.
 SETTINGS_FILES = frozenset({DEFAULT_CONTEXT_FILE, CONFIG_FILE, "pyproject.toml"})
 _MAX_LINTERS = 8
+#: Longest wait (seconds) for a starting engine before the draft is linted again anyway.
+_START_TIMEOUT = 60.0
 _ERROR_CODES = {
     InputError: "input-error",
     ContextError: "context-error",
@@ -124,19 +127,12 @@ def _encoding(kind: Any) -> str:
     return str(value) if value else UTF16
 
 
-_WARM_UP_DRAFT = (
-    "Subject: Thank you - interview\n\nDear Ms. Lee,\n\nThank you for meeting with me today "
-    "about the analyst role. I enjoyed hearing how the team plans its quarterly reports, and I "
-    "am excited about the chance to help with that work.\n\nBest regards,\nSam Ito\n"
-)
-
-
 def _uri_path(uri: str) -> str | None:
     return to_fs_path(uri) if uri.startswith("file:") else None
 
 
 class FollowupLintServer(LanguageServer):
-    def __init__(self) -> None:
+    def __init__(self, preload: Preload | None = None) -> None:
         super().__init__(
             "followup-lint",
             __version__,
@@ -150,8 +146,12 @@ class FollowupLintServer(LanguageServer):
         self._results: dict[str, LintResult] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._shown: set[str] = set()
+        #: Re-lints waiting for an engine to start (kept so they are not garbage-collected).
+        self._later: set[asyncio.Future[None]] = set()
         # One worker: lints run one at a time, and only that thread touches the Linter cache.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="followup-lint")
+        self._preload = preload
+        self._compiled = False
         self._register()
 
     # -- wiring ----------------------------------------------------------------------------
@@ -228,9 +228,15 @@ class FollowupLintServer(LanguageServer):
 
     def _warm_up(self, root: str | None) -> None:
         try:
-            # One lint of a sample of our own (never a user's draft) also loads what a Linter
-            # loads lazily: the syllable table, the word list's indexes, compiled patterns.
-            self._linter(discover_config(root)).lint(_WARM_UP_DRAFT)
+            config = discover_config(root)
+            preloaded = self._preload.result(_START_TIMEOUT) if self._preload else None
+            self._preload = None
+            if preloaded is not None and _key(preloaded.config) == _key(config):
+                self._linters[_key(config)] = preloaded  # the workspace has no settings of its own
+                return
+            # Building the Linter starts Harper's build in a thread of its own; the warm-up
+            # lint (Linter.warm_up) loads what a Linter loads lazily and does not wait for it.
+            self._linter(config).warm_up()
         except Exception as exc:
             log.info("warm-up skipped: %s", type(exc).__name__)
 
@@ -416,7 +422,9 @@ class FollowupLintServer(LanguageServer):
         if job is None:
             return
         loop = asyncio.get_running_loop()
-        result, problems, notices = await loop.run_in_executor(self._executor, self._lint, job)
+        result, problems, notices, deferred = await loop.run_in_executor(
+            self._executor, self._lint, job
+        )
         doc = self.workspace.text_documents.get(uri)
         if doc is None or doc.version != job.version:
             return  # closed, or changed meanwhile: that change has its own run
@@ -433,9 +441,32 @@ class FollowupLintServer(LanguageServer):
                 uri=uri, diagnostics=result.diagnostics, version=job.version
             )
         )
+        if not self._compiled and result.linter is not None:
+            # The first diagnostics are out: compile the rest while the user reads them (in the
+            # worker, so it never delays a lint already waiting).
+            self._compiled = True
+            self._executor.submit(_compile_everything, result.linter)
+        if deferred and result.linter is not None:
+            # Some rules waited for an engine still starting (Harper, about half a second
+            # after initialize): what the others found is out already; lint again once it runs.
+            log.info("%s: %d rules still starting; again when ready", _display(job), len(deferred))
+            self._later.add(asyncio.ensure_future(self._again(uri, job.version, result.linter)))
+
+    async def _again(self, uri: str, version: int | None, linter: Linter) -> None:
+        """Lint `uri` again once `linter`'s engines have started, unless it changed or closed
+        meanwhile (then its own run, already scheduled, uses them)."""
+        try:
+            loop = asyncio.get_running_loop()
+            # Waiting takes a thread of the default pool, never the lint worker.
+            await loop.run_in_executor(None, linter.wait_started, _START_TIMEOUT)
+            doc = self.workspace.text_documents.get(uri)
+            if doc is not None and doc.version == version and uri not in self._tasks:
+                self.schedule(uri, 0)
+        finally:
+            self._later.discard(asyncio.current_task())
 
     def _linter(self, config: Config) -> Linter:
-        key = (config.model_dump_json(), str(config.source))
+        key = _key(config)
         linter = self._linters.get(key)
         if linter is None:
             linter = Linter(config)
@@ -446,13 +477,15 @@ class FollowupLintServer(LanguageServer):
             self._linters.move_to_end(key)
         return linter
 
-    def _lint(self, job: _Job) -> tuple[LintResult, list[str], list[str]]:
+    def _lint(self, job: _Job) -> tuple[LintResult, list[str], list[str], frozenset[str]]:
         """Lint one snapshot (in the worker thread). Never raises: whatever goes wrong becomes a
-        diagnostic at the top of the draft and a log line without the draft's text."""
+        diagnostic at the top of the draft and a log line without the draft's text. The rules
+        whose engine is still starting are left out (and returned) rather than waited for."""
         positions = PositionMap(job.text, job.encoding)
         result = LintResult(job.uri, job.version, job.text, positions=positions)
         problems: list[str] = []
         notices: list[str] = []
+        deferred: frozenset[str] = frozenset()
         try:
             file_config = discover_config(job.path or job.root)
             base = self._linter(file_config)
@@ -463,6 +496,7 @@ class FollowupLintServer(LanguageServer):
             eml = job.uri.lower().endswith(".eml")
             fmt = "eml" if eml else ("markdown" if markdown else None)
             draft = read_draft(job.text, path=job.path, format=fmt)
+            deferred = linter.starting()
             others = _other_drafts(job.others)
             ctx_path = job.settings.context_path(job.root) or find_context_file(job.path)
             unsaved = job.buffers.get(str(ctx_path.resolve())) if ctx_path else None
@@ -475,10 +509,13 @@ class FollowupLintServer(LanguageServer):
                 # Without a path the Linter does not read the file from disk; the open buffer,
                 # with its unsaved edits, stands in for it.
                 report = linter.lint(
-                    dataclasses.replace(draft, path=None), context=data, others=others
+                    dataclasses.replace(draft, path=None),
+                    context=data,
+                    others=others,
+                    defer=deferred,
                 )
             else:
-                report = linter.lint(draft, context_file=ctx_path, others=others)
+                report = linter.lint(draft, context_file=ctx_path, others=others, defer=deferred)
             result.items = locate(report, draft.text, job.text, positions, config.fail_on)
             result.linter = linter
             result.fail_on = config.fail_on
@@ -501,7 +538,7 @@ class FollowupLintServer(LanguageServer):
                     "internal-error",
                 )
             )
-        return result, problems, notices
+        return result, problems, notices, deferred
 
     # -- requests --------------------------------------------------------------------------
 
@@ -597,6 +634,18 @@ def _command(method: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def _compile_everything(linter: Linter) -> None:
+    try:
+        linter.compile_everything()
+    except Exception as exc:  # only ever a head start
+        log.info("compiling ahead skipped: %s", type(exc).__name__)
+
+
+def _key(config: Config) -> tuple[str, str]:
+    """What tells one configuration's Linter from another's."""
+    return (config.model_dump_json(), str(config.source))
+
+
 def _other_drafts(others: tuple[tuple[str, str], ...]) -> list[Draft]:
     """The other open drafts, to compare with (one that cannot be read is not compared)."""
     out = []
@@ -627,5 +676,5 @@ def _display(job: _Job) -> str:
     return Path(job.path).name if job.path else job.uri.split("/")[-1][:80]
 
 
-def create_server() -> FollowupLintServer:
-    return FollowupLintServer()
+def create_server(preload: Preload | None = None) -> FollowupLintServer:
+    return FollowupLintServer(preload)

@@ -12,12 +12,19 @@ The lints of one draft are computed once and shared by the `harper` and `harper-
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.model.severity import Severity
-from followup_lint.proofreading.harper_engine import EngineUnavailable, HarperLint, engine
+from followup_lint.proofreading.harper_engine import (
+    EngineUnavailable,
+    HarperEngine,
+    HarperLint,
+    engine,
+)
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -57,6 +64,39 @@ def _blocked(analysis: Analysis, part: Part, lint: HarperLint) -> bool:
     return False
 
 
+#: What separates the paragraphs of a draft in the one text Harper is given: a paragraph break
+#: to Harper's plain-text parser, as between two paragraphs of the draft.
+_SEPARATOR = "\n\n"
+
+
+def _lints_by_paragraph(eng: HarperEngine, parts: list[Part]) -> list[tuple[Part, HarperLint]]:
+    """Harper's lints of each paragraph, with offsets into that paragraph.
+
+    The paragraphs go to Harper as one text, blank lines between them: one call per draft
+    instead of one per paragraph saves about a third of Harper's time, which is mostly a cost
+    per call. Harper reads the paragraphs of that text separately, so each one's lints are the
+    lints it gets alone (compared on the lints of 6,166 paragraphs of 1,466 drafts: generated,
+    corpus and rule examples, with no difference; benchmarks/README.md). Should a lint ever
+    cross from one paragraph into the next, the draft is linted paragraph by paragraph."""
+    if len(parts) < 2:
+        return [(part, lint) for part in parts for lint in eng.lint(part.text)]
+    starts: list[int] = []
+    at = 0
+    for part in parts:
+        starts.append(at)
+        at += len(part.text) + len(_SEPARATOR)
+    out: list[tuple[Part, HarperLint]] = []
+    for lint in eng.lint(_SEPARATOR.join(p.text for p in parts)):
+        i = bisect.bisect_right(starts, lint.start) - 1
+        base = starts[i]
+        if i < 0 or lint.end > base + len(parts[i].text):
+            return [(part, one) for part in parts for one in eng.lint(part.text)]
+        out.append(
+            (parts[i], dataclasses.replace(lint, start=lint.start - base, end=lint.end - base))
+        )
+    return out
+
+
 def _draft_lints(
     analysis: Analysis, parts: list[Part], dialect: str
 ) -> list[tuple[Part, HarperLint]] | str:
@@ -90,19 +130,21 @@ def _draft_lints(
     try:
         assert isinstance(found, list)
         budget = MAX_DRAFT_CHARS
+        sent: list[Part] = []
         for part in parts:
             # A paragraph this long is not prose (a paste, a log, hostile input), and past the
             # budget a draft is not a note: Harper's cost grows with the text.
             if len(part.text) > MAX_PARAGRAPH_CHARS or len(part.text) > budget:
                 continue
             budget -= len(part.text)
-            for lint in eng.lint(part.text):
-                span = (part.start + lint.start, part.start + lint.end)
-                if span in ours or _blocked(analysis, part, lint):
-                    continue
-                if any(a < max(span[1], span[0] + 1) and span[0] < b for a, b in listed):
-                    continue
-                found.append((part, lint))
+            sent.append(part)
+        for part, lint in _lints_by_paragraph(eng, sent):
+            span = (part.start + lint.start, part.start + lint.end)
+            if span in ours or _blocked(analysis, part, lint):
+                continue
+            if any(a < max(span[1], span[0] + 1) and span[0] < b for a, b in listed):
+                continue
+            found.append((part, lint))
     except EngineUnavailable as exc:
         found = f"{exc}. Harper's grammar checks did not run; the other checks did."
     analysis.cache[key] = found

@@ -178,8 +178,18 @@ class HarperEngine:
         self._spare_linter: Any = None
         self._spare_error: EngineUnavailable | None = None
         self._prebuilt = False
+        # Set once the first build has finished, well or not: from then on a lint never waits
+        # long (Harper's dictionary is loaded once per process; a second thread's own Linter
+        # builds in milliseconds), so a server can tell "ready" from "still building".
+        self._built = threading.Event()
 
     def _build(self) -> Any:
+        try:
+            return self._build_once()
+        finally:
+            self._built.set()
+
+    def _build_once(self) -> Any:
         if self._failed is not None:
             raise EngineUnavailable(self._failed)
         try:
@@ -216,6 +226,17 @@ class HarperEngine:
 
             self._spare = threading.Thread(target=build, name="followup-lint-harper", daemon=True)
             self._spare.start()
+
+    def ready(self) -> bool:
+        """Would a lint now start at once? True once a build has finished (or failed: then a
+        lint says so at once); False while the first build is still running, or before any."""
+        return self._built.is_set()
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Block until `ready` (or the timeout); return whether it is. Starts the background
+        build if nothing has started one, so the wait always ends."""
+        self.prebuild()
+        return self._built.wait(timeout)
 
     def _claim_spare(self) -> Any:
         with self._lock:
