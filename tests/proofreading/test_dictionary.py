@@ -122,3 +122,31 @@ def test_wrong_forms_map_to_their_fix() -> None:
     forms = wrong_forms()
     assert forms["dont"] == "don't" and forms["im"] == "I'm" and forms["childs"] == "children"
     assert "its" not in forms and "well" not in forms  # real words stay out
+
+
+def test_cached_web_table_answers_as_wordfreq_does() -> None:
+    """The speller's web frequencies come from a cached table, not from importing wordfreq;
+    for every question `web_common` asks (is a word at Zipf 2.5 or more, is a neighbour 1.5
+    above it) the table must give wordfreq's own answer."""
+    wordfreq = pytest.importorskip("wordfreq")
+    from followup_lint.cache import cache_dir
+    from followup_lint.proofreading.dictionary import WEB_MIN_ZIPF, _web_table, _zipf
+
+    if cache_dir() is None:
+        pytest.skip("the cache is turned off, so wordfreq is asked directly")
+    assert _web_table() is not None
+    ours = _zipf()
+    words = list(wordfreq.get_frequency_dict("en", "large"))[::37]
+    words += ["voicemail", "recieve", "receive", "thier", "workin", "zzzqx", "crowdsourcing"]
+    checked = 0
+    for word in words:
+        if not word.isascii() or not word.isalpha() or word != word.lower():
+            continue
+        real = wordfreq.zipf_frequency(word, "en")
+        got = ours(word, "en")
+        if real >= WEB_MIN_ZIPF:
+            assert got == real, word
+        else:
+            assert got < WEB_MIN_ZIPF, word
+        checked += 1
+    assert checked > 5000

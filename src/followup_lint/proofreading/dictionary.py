@@ -77,12 +77,70 @@ def wrong_forms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _zipf() -> Any:
+def _wordfreq_zipf() -> Any:
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # the web list is an addition: without it the word lists still work
         return None
     return zipf_frequency
+
+
+_PLAIN_RE = re.compile(r"[a-z]+")
+
+
+def _web_table() -> WordTable | None:
+    """wordfreq's English words of Zipf 2.5 or more (a to z only), each with its Zipf frequency
+    times 100, kept in the user's cache like the word list. Importing wordfreq and reading its
+    list costs about 0.3 s, which every one-draft run with a name the word lists do not know
+    paid; the table loads in milliseconds. Below 2.5 a word is not accepted, and a neighbour
+    only matters from 4.0 up, so the table answers every question `web_common` asks of a plain
+    word exactly as wordfreq does (tests/proofreading/test_dictionary.py compares them)."""
+    import importlib.util
+    import math
+
+    from followup_lint.cache import cache_dir, load_or_build, stat_key
+
+    if cache_dir() is None:
+        return None  # with no cache the table would be rebuilt each run: ask wordfreq itself
+    spec = importlib.util.find_spec("wordfreq")
+    where = list(spec.submodule_search_locations or []) if spec else []
+    source = Path(where[0]) / "data" / "large_en.msgpack.gz" if where else None
+    if source is None or not source.is_file():
+        return None
+
+    def build() -> dict[str, str]:
+        from wordfreq import get_frequency_dict
+
+        table: dict[str, int] = {}
+        for word, freq in get_frequency_dict("en", "large").items():
+            if freq > 0 and _PLAIN_RE.fullmatch(word):
+                z = round(math.log10(freq) + 9, 2)
+                if z >= WEB_MIN_ZIPF:
+                    table[word] = round(z * 100)
+        return pack(table)
+
+    def ok(d: object) -> bool:
+        return sound(d) and isinstance(d, dict) and len(d) > 100
+
+    key = stat_key(source) + b"\0webtable-1\0" + str(WEB_MIN_ZIPF).encode()
+    return WordTable(load_or_build("webwords", key, build, check=ok))
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> Any:
+    """zipf(word, "en") as wordfreq answers it: from the cached table for plain words, from
+    wordfreq itself (imported on first need) for the rest; None without wordfreq."""
+    table = _web_table()
+    if table is None:
+        return _wordfreq_zipf()
+
+    def zipf(word: str, lang: str) -> float:
+        if _PLAIN_RE.fullmatch(word):
+            return table.get(word, 0) / 100
+        slow = _wordfreq_zipf()
+        return 0.0 if slow is None else float(slow(word, lang))
+
+    return zipf
 
 
 @lru_cache(maxsize=1)
