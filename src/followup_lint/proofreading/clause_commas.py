@@ -55,6 +55,9 @@ class _Words:
     clause_ends: frozenset[str]
     aside_verbs: frozenset[str]
     inner_linkers: frozenset[str]
+    #: Cheap tests that rule a sentence out before it is read word by word.
+    opening_re: re.Pattern[str]
+    fused_re: re.Pattern[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -94,6 +97,8 @@ def _words() -> _Words:
         clause_ends=s("clause_ends"),
         aside_verbs=s("aside_verbs"),
         inner_linkers=s("inner_linkers"),
+        opening_re=re.compile(r"(?:" + _alternation(raw["subordinators"]) + r")\b", re.IGNORECASE),
+        fused_re=re.compile(r"\b(?i:" + _alternation(raw["clause_ends"]) + r")[ \t]+(?:I|[Ww]e)\b"),
     )
 
 
@@ -172,7 +177,7 @@ def find_intro_clause_comma(analysis: Analysis, part: Part) -> Iterator[Hit]:
     w = _words()
     for sentence in analysis.sentences(part):
         text = sentence.text
-        if _DIVIDED_RE.search(text):
+        if not w.opening_re.match(text) or _DIVIDED_RE.search(text):
             continue
         words = _sentence_words(analysis, sentence)
         if len(words) < 6 or words[0][0] != 0:
@@ -237,6 +242,8 @@ def find_fused_sentence(analysis: Analysis, part: Part) -> Iterator[Hit]:
     w = _words()
     for sentence in analysis.sentences(part):
         text = sentence.text
+        if not w.fused_re.search(text):
+            continue  # no "I" or "we" straight after a word that can end a sentence
         words = _sentence_words(analysis, sentence)
         if len(words) < 6 or words[0][0] != 0 or _opening(words, w):
             continue  # an opening clause is introductory-clause-comma's business
