@@ -211,6 +211,9 @@ class Linter:
         # whole alternation is only for the rare text whose case folding is odd, compiled then.
         for section in sections().values():
             section.compile_all()
+        from followup_lint.proofreading.confusions import compile_phrase_lists
+
+        compile_phrase_lists()
 
     def starting(self) -> frozenset[str]:
         """The ids of enabled rules whose engine is still starting. A lint now waits for it,

@@ -5,6 +5,7 @@ files themselves (well formed, no entry that fixes a phrase into itself)."""
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -163,7 +164,7 @@ def test_phrase_files_are_well_formed(name: str) -> None:
                 "not-after-aux",
                 "at-start",
             ), line
-    assert confusions.phrase_list(name).pattern.search(next(iter(seen)))
+    assert list(confusions.phrase_list(name).finditer(next(iter(seen))))
 
 
 def test_verb_forms_file_is_well_formed() -> None:
@@ -171,3 +172,33 @@ def test_verb_forms_file_is_well_formed() -> None:
     assert set(table.group.values()) == {"past", "part", "s"}
     assert all(table.base[form] != form for form in table.base)
     assert set(table.participle) <= set(table.base)
+
+
+def test_phrase_lists_match_as_one_alternation_would() -> None:
+    """The phrase lists are tried per first word, at word starts only; the matches must be
+    those of every phrase as one alternation, on every rule example and on odd text."""
+    import glob
+
+    import yaml
+
+    from followup_lint.proofreading.confusions import PHRASE_LISTS, phrase_list
+
+    texts = [
+        "Thank your for the offer. THANK YOUR FOR it. İstanbul: thank your for, piece of mind!",
+        "a piece of mind\npiece of\nmind; in regards to-day, don't know, x-piece of mind",
+    ]
+    root = Path(__file__).resolve().parents[2]
+    for path in sorted(glob.glob(str(root / "rules" / "*" / "*.yaml"))):
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        for group in (data.get("examples") or {}).values():
+            texts += [str(t) for t in group]
+    for name in PHRASE_LISTS:
+        table = phrase_list(name)
+        whole = table.whole()
+        # Each phrase once, in a sentence, in two cases.
+        texts += [f"We said {w} today." for w in list(table.right)[::3]]
+        texts += [f"WE SAID {w.upper()} TODAY." for w in list(table.right)[1::7]]
+        for text in texts:
+            got = [(m.start(), m.end()) for m in table.finditer(text)]
+            want = [(m.start(), m.end()) for m in whole.finditer(text)]
+            assert got == want, (name, text)
