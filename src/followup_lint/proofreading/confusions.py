@@ -141,6 +141,26 @@ _FUNCTION_AFTER_RE = re.compile(
 _WORD_START_RE = re.compile(r"(?<![\w'’-])(\w+)")
 
 
+_last_starts: tuple[str, tuple[str, bool, list[tuple[int, str]]]] | None = None
+
+
+def _word_starts(text: str) -> tuple[str, bool, list[tuple[int, str]]]:
+    """(the text to match on, whether it needs case folding, its word starts with their lower
+    case head): the three phrase lists read the same paragraph one after another, so the last
+    paragraph's are kept (one entry, replaced whole: safe to share between threads)."""
+    global _last_starts
+    last = _last_starts
+    if last is not None and last[0] == text:
+        return last[1]
+    low = text.lower()
+    fold = len(low) != len(text)
+    src = text if fold else low
+    starts = [(m.start(), m.group(1).lower()) for m in _WORD_START_RE.finditer(src)]
+    found = (src, fold, starts)
+    _last_starts = (text, found)
+    return found
+
+
 class PhraseList:
     """A compiled list of wrong forms, and what each one should be.
 
@@ -187,16 +207,10 @@ class PhraseList:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Matches in `text`, read in lower case where that keeps every offset."""
-        low = text.lower()
-        fold = len(low) != len(text)
-        src = text if fold else low
+        src, fold, starts = _word_starts(text)
         pos = 0
-        for m in _WORD_START_RE.finditer(src):
-            at = m.start()
-            if at < pos:
-                continue
-            head = m.group(1).lower() if fold else m.group(1)
-            if head not in self._groups:
+        for at, head in starts:
+            if at < pos or head not in self._groups:
                 continue
             hit = self._rx(head, fold).match(src, at)
             if hit is not None:
