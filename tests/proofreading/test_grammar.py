@@ -179,6 +179,7 @@ CASES = {
             "Everything you told me I found useful.",
             "I will tell you I am ready.",
             "We spoke on Monday about the role and I said I would send samples.",
+            "My sample is at `git log today I wrote it` on the wiki page.",
         ],
     ),
     "there-is-plural": (

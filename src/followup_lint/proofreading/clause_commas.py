@@ -18,6 +18,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.protected import covered, protected_spans
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -173,7 +174,26 @@ def _boundary(words: list[tuple[int, int, str]], start: int, w: _Words) -> int |
     return None
 
 
+def _safe(analysis: Analysis, hits: Iterator[Hit]) -> Iterator[Hit]:
+    """The hits outside code, addresses, links and contact details."""
+    for hit in hits:
+        if not covered(protected_spans(analysis), hit.start, hit.end):
+            yield hit
+
+
 def find_intro_clause_comma(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    return _safe(analysis, _intro_clause_comma(analysis, part))
+
+
+def find_fused_sentence(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    return _safe(analysis, _fused_sentence(analysis, part))
+
+
+def find_unclosed_aside(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    return _safe(analysis, _unclosed_aside(analysis, part))
+
+
+def _intro_clause_comma(analysis: Analysis, part: Part) -> Iterator[Hit]:
     w = _words()
     for sentence in analysis.sentences(part):
         text = sentence.text
@@ -238,7 +258,7 @@ def _fused_at(words: list[tuple[int, int, str]], w: _Words) -> int | None:
     return None
 
 
-def find_fused_sentence(analysis: Analysis, part: Part) -> Iterator[Hit]:
+def _fused_sentence(analysis: Analysis, part: Part) -> Iterator[Hit]:
     w = _words()
     for sentence in analysis.sentences(part):
         text = sentence.text
@@ -274,7 +294,7 @@ def _words_before(text: str, i: int) -> int:
     return len(_WORD_RE.findall(text[:i]))
 
 
-def find_unclosed_aside(analysis: Analysis, part: Part) -> Iterator[Hit]:
+def _unclosed_aside(analysis: Analysis, part: Part) -> Iterator[Hit]:
     w = _words()
     for sentence in analysis.sentences(part):
         text = sentence.text

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.protected import covered, protected_spans
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -34,27 +35,6 @@ _APOSTROPHE = "['’]"
 # Blanks between two words of a phrase: spaces, and at most one line break (a hard-wrapped
 # line), never a blank line between paragraphs.
 _SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
-# Code spans and runs of text holding an address, a path, a handle or markup (as in slips.py).
-_CODE_RE = re.compile(r"`[^`\n]*`")
-_TECH_RUN_RE = re.compile(r"(?<!\S)\S*?(?:[@/\\_#=<>{}|~^$%+]|www\.)\S*")
-_CACHE_KEY = "proofreading:confusions:protected"
-
-
-def _protected_spans(analysis: Analysis) -> list[tuple[int, int]]:
-    """Draft spans no confusion is looked for in, computed once per draft."""
-    found = analysis.cache.get(_CACHE_KEY)
-    if isinstance(found, list):
-        return found
-    text = analysis.text
-    spans = [(m.start(), m.end()) for m in _CODE_RE.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _TECH_RUN_RE.finditer(text)]
-    spans += [(c.start, c.end) for c in analysis.contacts]
-    analysis.cache[_CACHE_KEY] = spans
-    return spans
-
-
-def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
 
 
 def _case_like(template: str, word: str) -> str:
@@ -271,9 +251,9 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
             if before is not None and before.group(1).lower().replace("’", "'") in _AUXILIARIES:
                 continue
         if spans is None:
-            spans = _protected_spans(analysis)
+            spans = protected_spans(analysis)
         a, b = part.start + m.start(), part.start + m.end()
-        if _covered(spans, a, b):
+        if covered(spans, a, b):
             continue
         fix = _case_like(found, expected)
         yield Hit(
@@ -307,8 +287,8 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     for m in _TOO_NUMBER_RE.finditer(text):
         a, b = part.start + m.start(1), part.start + m.end(1)
-        if any(h.start < b and a < h.end for h in listed) or _covered(
-            _protected_spans(analysis), a, b
+        if any(h.start < b and a < h.end for h in listed) or covered(
+            protected_spans(analysis), a, b
         ):
             continue
         fix = _case_like(m.group(1), "to")
@@ -322,7 +302,7 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
         return
     for m in _THEN_RE.finditer(text):
         a, b = part.start + m.start(1), part.start + m.end(1)
-        if _covered(_protected_spans(analysis), part.start + m.start(), b):
+        if covered(protected_spans(analysis), part.start + m.start(), b):
             continue
         if any(h.start < b and a < h.end for h in listed):
             continue  # "other then" is in the list already
@@ -346,9 +326,9 @@ def find_wrong_preposition(analysis: Analysis, part: Part) -> Iterator[Hit]:
         if before is not None and before.group(1).lower() in _PASSIVE_BEFORE:
             continue  # "he is considered to be", "you are recommended to update"
         if spans is None:
-            spans = _protected_spans(analysis)
+            spans = protected_spans(analysis)
         a, b = part.start + m.start(), part.start + m.end()
-        if _covered(spans, a, b):
+        if covered(spans, a, b):
             continue
         verb, base = m.group(1), m.group(2)
         ing = _ing_form(base.lower())
@@ -444,9 +424,9 @@ def _count_singular_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
         ):
             continue
         if spans is None:
-            spans = _protected_spans(analysis)
+            spans = protected_spans(analysis)
         a, b = part.start + m.start(2), part.start + m.end(2)
-        if _covered(spans, part.start + m.start(1), b):
+        if covered(spans, part.start + m.start(1), b):
             continue
         yield Hit(
             a,
@@ -565,8 +545,8 @@ def _determiner_number_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
             right = "that"
         a, b = part.start + s, part.start + e
         if spans is None:
-            spans = _protected_spans(analysis)
-        if _covered(spans, a, b):
+            spans = protected_spans(analysis)
+        if covered(spans, a, b):
             continue
         fix = _case_like(det, right)
         yield Hit(
@@ -625,8 +605,8 @@ def _pronoun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
             right = s_form[word.lower()] if to_s else base_of[word.lower()]
             a, b = part.start + m.start(1), part.start + m.end(1)
             if spans is None:
-                spans = _protected_spans(analysis)
-            if _covered(spans, part.start + m.start(), b):
+                spans = protected_spans(analysis)
+            if covered(spans, part.start + m.start(), b):
                 continue
             fix = _case_like(word, right)
             yield Hit(
@@ -769,9 +749,9 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
                 continue
             seen.add(s)
             if spans is None:
-                spans = _protected_spans(analysis)
+                spans = protected_spans(analysis)
             a, b = part.start + s, part.start + e
-            if _covered(spans, part.start + m.start(), b):
+            if covered(spans, part.start + m.start(), b):
                 continue
             found = m.group(1)
             right = table.base.get(found.lower()) or _regular_base(found)
@@ -788,8 +768,8 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
         s, e = m.span(1)
         a, b = part.start + s, part.start + e
         if spans is None:
-            spans = _protected_spans(analysis)
-        if _covered(spans, part.start + m.start(), b):
+            spans = protected_spans(analysis)
+        if covered(spans, part.start + m.start(), b):
             continue
         found = m.group(1)
         fix = _case_like(found, table.participle[found.lower()])
@@ -803,8 +783,8 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
         s, e = m.span(1)
         a, b = part.start + s, part.start + e
         if spans is None:
-            spans = _protected_spans(analysis)
-        if _covered(spans, part.start + m.start(), part.start + m.end()):
+            spans = protected_spans(analysis)
+        if covered(spans, part.start + m.start(), part.start + m.end()):
             continue
         # Delete "to" and the space after it.
         yield Hit(
@@ -834,9 +814,9 @@ def find_since_duration(analysis: Analysis, part: Part) -> Iterator[Hit]:
     spans: list[tuple[int, int]] | None = None
     for m in _SINCE_RE.finditer(text):
         if spans is None:
-            spans = _protected_spans(analysis)
+            spans = protected_spans(analysis)
         a, b = part.start + m.start(1), part.start + m.end(1)
-        if _covered(spans, a, part.start + m.end()):
+        if covered(spans, a, part.start + m.end()):
             continue
         fix = _case_like(m.group(1), "for")
         yield Hit(
@@ -944,9 +924,9 @@ def _noun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
         if vlow == "were" and _SUBJUNCTIVE_BEFORE_RE.search(window):
             continue
         if spans is None:
-            spans = _protected_spans(analysis)
+            spans = protected_spans(analysis)
         a, b = part.start + m.start(2), part.start + m.end(2)
-        if _covered(spans, part.start + m.start(1), b):
+        if covered(spans, part.start + m.start(1), b):
             continue
         fix = _case_like(verb, _NOUN_VERB_FIX[vlow])
         yield Hit(

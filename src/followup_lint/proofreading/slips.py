@@ -20,6 +20,7 @@ from followup_lint.proofreading.clause_commas import (
 )
 from followup_lint.proofreading.confusions import CONFUSION_SLIPS
 from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.protected import covered, protected_spans
 from followup_lint.proofreading.speller import sentence_start
 
 if TYPE_CHECKING:
@@ -28,15 +29,10 @@ if TYPE_CHECKING:
 
 Finder = Callable[["Analysis", "Part"], Iterator[Hit]]
 
-_CODE_RE = re.compile(r"`[^`\n]*`")
-# A run of non-space text holding an address, a path, a handle or markup. The look-behind pins
-# each match to the start of a run, so the scan stays linear in the text's length.
-_TECH_RUN_RE = re.compile(r"(?<!\S)\S*?(?:[@/\\_#=<>{}|~^$%+]|www\.)\S*")
-
 
 class _Protected:
-    """Draft spans no slip is looked for in: code, addresses, links, phone numbers. Built on
-    the first question, once per draft, and shared by every slip."""
+    """Draft spans no slip is looked for in (proofreading/protected.py), read on the first
+    question, once per draft, and shared by every slip."""
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
@@ -45,12 +41,8 @@ class _Protected:
     def covers(self, s: int, e: int) -> bool:
         """Does draft range [s, e) overlap a protected span?"""
         if self._spans is None:
-            text = self.analysis.text
-            spans = [(m.start(), m.end()) for m in _CODE_RE.finditer(text)]
-            spans += [(m.start(), m.end()) for m in _TECH_RUN_RE.finditer(text)]
-            spans += [(c.start, c.end) for c in self.analysis.contacts]
-            self._spans = spans
-        return any(a < max(e, s + 1) and s < b for a, b in self._spans)
+            self._spans = protected_spans(self.analysis)
+        return covered(self._spans, s, e)
 
 
 def _protected(analysis: Analysis, part: Part) -> _Protected:
