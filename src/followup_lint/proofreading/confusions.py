@@ -232,7 +232,6 @@ def phrase_list(name: str) -> PhraseList:
 def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
     table = phrase_list(name)
     text = part.text
-    spans: list[tuple[int, int]] | None = None
     for m in table.finditer(text):
         found = text[m.start() : m.end()]
         key = table.key(found)
@@ -250,10 +249,8 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
             before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
             if before is not None and before.group(1).lower().replace("’", "'") in _AUXILIARIES:
                 continue
-        if spans is None:
-            spans = protected_spans(analysis)
         a, b = part.start + m.start(), part.start + m.end()
-        if covered(spans, a, b):
+        if covered(protected_spans(analysis), a, b):
             continue
         fix = _case_like(found, expected)
         yield Hit(
@@ -320,15 +317,12 @@ def find_wrong_preposition(analysis: Analysis, part: Part) -> Iterator[Hit]:
     if " to" not in part.text:
         return
     text = part.text
-    spans: list[tuple[int, int]] | None = None
     for m in _to_gerund_pattern().finditer(text):
         before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
         if before is not None and before.group(1).lower() in _PASSIVE_BEFORE:
             continue  # "he is considered to be", "you are recommended to update"
-        if spans is None:
-            spans = protected_spans(analysis)
         a, b = part.start + m.start(), part.start + m.end()
-        if covered(spans, a, b):
+        if covered(protected_spans(analysis), a, b):
             continue
         verb, base = m.group(1), m.group(2)
         ing = _ing_form(base.lower())
@@ -405,7 +399,6 @@ def _count_singular_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     words = _agreement_words()
     d = english()
-    spans: list[tuple[int, int]] | None = None
     for m in _COUNT_SINGULAR_RE.finditer(text):
         count, noun = m.group(1).lower(), m.group(2)
         # The word before, read in Python (a leading word group in the pattern would make the
@@ -423,10 +416,8 @@ def _count_singular_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
             or d.frequency(plural) < 300
         ):
             continue
-        if spans is None:
-            spans = protected_spans(analysis)
         a, b = part.start + m.start(2), part.start + m.end(2)
-        if covered(spans, part.start + m.start(1), b):
+        if covered(protected_spans(analysis), part.start + m.start(1), b):
             continue
         yield Hit(
             a,
@@ -504,7 +495,6 @@ def _singular_of(word: str) -> str | None:
 def _determiner_number_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     low = text.lower()
-    spans: list[tuple[int, int]] | None = None
     found: list[tuple[int, int, str, str]] = []
     if "this" in low:
         for m in _THIS_PLURAL_RE.finditer(text):
@@ -544,9 +534,7 @@ def _determiner_number_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
         if right == "this" and det.lower() == "those":
             right = "that"
         a, b = part.start + s, part.start + e
-        if spans is None:
-            spans = protected_spans(analysis)
-        if covered(spans, a, b):
+        if covered(protected_spans(analysis), a, b):
             continue
         fix = _case_like(det, right)
         yield Hit(
@@ -596,7 +584,6 @@ def _pronoun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
     singular, plural, s_form = _pronoun_verb_patterns()
     base_of = verb_forms().base
     text = part.text
-    spans: list[tuple[int, int]] | None = None
     for rx, to_s in ((singular, True), (plural, False)):
         for m in rx.finditer(text):
             word = m.group(1)
@@ -604,9 +591,7 @@ def _pronoun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
                 continue
             right = s_form[word.lower()] if to_s else base_of[word.lower()]
             a, b = part.start + m.start(1), part.start + m.end(1)
-            if spans is None:
-                spans = protected_spans(analysis)
-            if covered(spans, part.start + m.start(), b):
+            if covered(protected_spans(analysis), part.start + m.start(), b):
                 continue
             fix = _case_like(word, right)
             yield Hit(
@@ -741,17 +726,14 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
     table = verb_forms()
     text = part.text
     seen: set[int] = set()
-    spans: list[tuple[int, int]] | None = None
     for rx in (table.after_aux, table.after_to):
         for m in rx.finditer(text):
             s, e = m.span(1)
             if s in seen:
                 continue
             seen.add(s)
-            if spans is None:
-                spans = protected_spans(analysis)
             a, b = part.start + s, part.start + e
-            if covered(spans, part.start + m.start(), b):
+            if covered(protected_spans(analysis), part.start + m.start(), b):
                 continue
             found = m.group(1)
             right = table.base.get(found.lower()) or _regular_base(found)
@@ -767,9 +749,7 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
     for m in table.after_have.finditer(text):
         s, e = m.span(1)
         a, b = part.start + s, part.start + e
-        if spans is None:
-            spans = protected_spans(analysis)
-        if covered(spans, part.start + m.start(), b):
+        if covered(protected_spans(analysis), part.start + m.start(), b):
             continue
         found = m.group(1)
         fix = _case_like(found, table.participle[found.lower()])
@@ -782,9 +762,7 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
     for m in table.modal_to.finditer(text):
         s, e = m.span(1)
         a, b = part.start + s, part.start + e
-        if spans is None:
-            spans = protected_spans(analysis)
-        if covered(spans, part.start + m.start(), part.start + m.end()):
+        if covered(protected_spans(analysis), part.start + m.start(), part.start + m.end()):
             continue
         # Delete "to" and the space after it.
         yield Hit(
@@ -811,12 +789,9 @@ def find_since_duration(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     if "since" not in text.lower():
         return
-    spans: list[tuple[int, int]] | None = None
     for m in _SINCE_RE.finditer(text):
-        if spans is None:
-            spans = protected_spans(analysis)
         a, b = part.start + m.start(1), part.start + m.end(1)
-        if covered(spans, a, part.start + m.end()):
+        if covered(protected_spans(analysis), a, part.start + m.end()):
             continue
         fix = _case_like(m.group(1), "for")
         yield Hit(
@@ -906,7 +881,6 @@ def _noun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     words = _agreement_words()
     d = english()
-    spans: list[tuple[int, int]] | None = None
     for m in _NOUN_VERB_RE.finditer(text):
         noun, verb = m.group(1), m.group(2)
         if (
@@ -923,10 +897,8 @@ def _noun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
         vlow = verb.lower().replace("’", "'")
         if vlow == "were" and _SUBJUNCTIVE_BEFORE_RE.search(window):
             continue
-        if spans is None:
-            spans = protected_spans(analysis)
         a, b = part.start + m.start(2), part.start + m.end(2)
-        if covered(spans, part.start + m.start(1), b):
+        if covered(protected_spans(analysis), part.start + m.start(1), b):
             continue
         fix = _case_like(verb, _NOUN_VERB_FIX[vlow])
         yield Hit(

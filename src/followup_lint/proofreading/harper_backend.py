@@ -25,6 +25,7 @@ from followup_lint.proofreading.harper_engine import (
     HarperLint,
     engine,
 )
+from followup_lint.proofreading.protected import covered, protected_spans
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -38,7 +39,6 @@ MAX_DRAFT_CHARS = 50_000
 
 
 def _blocked(analysis: Analysis, part: Part, lint: HarperLint) -> bool:
-    from followup_lint.proofreading.slips import _protected
     from followup_lint.proofreading.speller import accepted_name
 
     text = part.text
@@ -47,7 +47,7 @@ def _blocked(analysis: Analysis, part: Part, lint: HarperLint) -> bool:
     for slot in analysis.draft.slots_in(part):
         if slot.start - part.start <= e and s <= slot.end - part.start:  # touching: "[Co]'s"
             return True
-    if _protected(analysis, part).covers(part.start + s, part.start + e):
+    if covered(protected_spans(analysis), part.start + s, part.start + e):
         return True
     for m in _WORD_RE.finditer(text, max(0, s - 1), min(len(text), e + 1)):
         if m.end() <= s or m.start() >= e:

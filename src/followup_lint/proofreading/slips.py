@@ -30,32 +30,9 @@ if TYPE_CHECKING:
 Finder = Callable[["Analysis", "Part"], Iterator[Hit]]
 
 
-class _Protected:
-    """Draft spans no slip is looked for in (proofreading/protected.py), read on the first
-    question, once per draft, and shared by every slip."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        self.analysis = analysis
-        self._spans: list[tuple[int, int]] | None = None
-
-    def covers(self, s: int, e: int) -> bool:
-        """Does draft range [s, e) overlap a protected span?"""
-        if self._spans is None:
-            self._spans = protected_spans(self.analysis)
-        return covered(self._spans, s, e)
-
-
-def _protected(analysis: Analysis, part: Part) -> _Protected:
-    found = analysis.cache.get("proofreading:protected")
-    if not isinstance(found, _Protected):
-        found = _Protected(analysis)
-        analysis.cache["proofreading:protected"] = found
-    return found
-
-
-def _inside(protected: _Protected, part: Part, s: int, e: int) -> bool:
-    """Is the part-relative range [s, e) protected?"""
-    return protected.covers(part.start + s, part.start + e)
+def _inside(analysis: Analysis, part: Part, s: int, e: int) -> bool:
+    """Is the part-relative range [s, e) in a span no slip looks in (proofreading/protected.py)?"""
+    return covered(protected_spans(analysis), part.start + s, part.start + e)
 
 
 def _case_like(template: str, word: str) -> str:
@@ -126,7 +103,6 @@ def _number_wants_an(word: str) -> bool | None:
 
 def find_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    protected = _protected(analysis, part)
     for m in _ARTICLE_RE.finditer(text):
         article, word = m.group(1), m.group(3)
         if article[0] == "A" and not sentence_start(text, m.start()):
@@ -142,7 +118,7 @@ def find_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
             want = _wants_an(word)
         if want is None or want == (article.lower() == "an"):
             continue
-        if _inside(protected, part, m.start(), m.end()):
+        if _inside(analysis, part, m.start(), m.end()):
             continue
         right = "an" if want else "a"
         right = _case_like(article, right)
@@ -179,7 +155,6 @@ _REPEAT_PHRASE_RE = re.compile(
 
 def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    protected = _protected(analysis, part)
     for m in _REPEAT_RE.finditer(text):
         word = m.group(1)
         low = word.lower()
@@ -191,7 +166,7 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         if word[:1].isupper() and m.group(3)[:1].isupper() and not sentence_start(text, m.start()):
             continue  # "Duran Duran", "Sirhan Sirhan": a name
-        if _inside(protected, part, m.start(), m.end()):
+        if _inside(analysis, part, m.start(), m.end()):
             continue
         s = part.start + m.end(1)
         e = part.start + m.end(3)
@@ -206,7 +181,7 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
     for m in _REPEAT_PHRASE_RE.finditer(text):
         phrase = m.group(1)
         if not any(len(w) > 2 for w in phrase.split()) or _inside(
-            protected, part, m.start(), m.end()
+            analysis, part, m.start(), m.end()
         ):
             continue
         s = part.start + m.end(1)
@@ -236,13 +211,12 @@ _NUMBERED_BEFORE_RE = re.compile(
 
 def find_lowercase_i(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    protected = _protected(analysis, part)
     items = {m.end() - 3 for m in _ROMAN_ITEM_RE.finditer(text)}
     for m in _LOWER_I_RE.finditer(text):
         s = m.start()
         if s > 0 and (text[s - 1] in _NOT_BEFORE_I or text[s - 1].isalnum() or text[s - 1] == "_"):
             continue
-        if s in items or _inside(protected, part, s, s + 1):
+        if s in items or _inside(analysis, part, s, s + 1):
             continue
         if _NUMBERED_BEFORE_RE.search(text, max(0, s - 20), s):
             continue
@@ -273,7 +247,6 @@ def _plain_word(token: str) -> bool:
 
 def find_sentence_start(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    protected = _protected(analysis, part)
     starts: list[int] = []
     draft = analysis.draft
     greeting = draft.greeting
@@ -296,7 +269,7 @@ def find_sentence_start(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         if not _plain_word(token.group()):
             continue
-        if token.group().rstrip(",;:!?.").lower() in vocab or _inside(protected, part, s, s + 1):
+        if token.group().rstrip(",;:!?.").lower() in vocab or _inside(analysis, part, s, s + 1):
             continue
         a = part.start + s
         up = text[s].upper()
@@ -339,10 +312,9 @@ def _missing_space_at(text: str, i: int) -> bool:
 
 def find_missing_space(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    protected = _protected(analysis, part)
     for m in _MISSING_SPACE_RE.finditer(text):
         s = m.start()
-        if not _missing_space_at(text, s) or _inside(protected, part, s, s + 1):
+        if not _missing_space_at(text, s) or _inside(analysis, part, s, s + 1):
             continue
         a = part.start + s
         mark = m.group()
@@ -361,9 +333,8 @@ _SPACE_BEFORE_RE = re.compile(r"(?<=[A-Za-z0-9”’\"])([ \t]+)([,.;:!?])(?=\s|
 
 def find_space_before(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    protected = _protected(analysis, part)
     for m in _SPACE_BEFORE_RE.finditer(text):
-        if _inside(protected, part, m.start(), m.end()):
+        if _inside(analysis, part, m.start(), m.end()):
             continue
         s, e = part.start + m.start(1), part.start + m.end(1)
         mark = m.group(2)
@@ -451,14 +422,13 @@ def _confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Ite
     cues = ("its", "it's", "it’s") if "its" in targets else ("your", "you're", "you’re")
     if not any(cue in low for cue in cues):
         return
-    protected = _protected(analysis, part)
     seen: set[int] = set()
     for rx, right in _CONFUSIONS:
         if right not in targets:
             continue
         for m in rx.finditer(text):
             s, e = m.start(1), m.end(1)
-            if s in seen or _inside(protected, part, s, e):
+            if s in seen or _inside(analysis, part, s, e):
                 continue
             seen.add(s)
             found = m.group(1)
@@ -577,9 +547,8 @@ def find_forward_to(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     if "forward" not in text.lower():
         return
-    protected = _protected(analysis, part)
     for m in _FORWARD_NO_TO_RE.finditer(text):
-        if _inside(protected, part, m.start(), m.end()):
+        if _inside(analysis, part, m.start(), m.end()):
             continue
         a, b = part.start + m.start(1), part.start + m.end(1)
         yield Hit(
@@ -591,7 +560,7 @@ def find_forward_to(analysis: Analysis, part: Part) -> Iterator[Hit]:
     for m in _FORWARD_TO_RE.finditer(text):
         verb = m.group(1)
         low = verb.lower()
-        if low in _NOT_A_BASE_VERB or low.endswith("ing") or _inside(protected, part, *m.span(1)):
+        if low in _NOT_A_BASE_VERB or low.endswith("ing") or _inside(analysis, part, *m.span(1)):
             continue
         right = _ing(low)
         if right is None or english().frequency(low) < 300:
@@ -614,11 +583,10 @@ _MID_PRONOUN_RE = re.compile(
 
 def find_capital_pronoun(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    protected = _protected(analysis, part)
     vocab = {w.lower() for w in analysis.vocabulary}
     for m in _MID_PRONOUN_RE.finditer(text):
         word = m.group(1)
-        if _inside(protected, part, m.start(), m.end()) or word.lower() in vocab:
+        if _inside(analysis, part, m.start(), m.end()) or word.lower() in vocab:
             continue
         # Inside a run of capitalised words: a title or a name ("Why We Sleep", "Thank You").
         before = re.search(r"([A-Za-z]+)[^A-Za-z]*$", text[max(0, m.start() - 30) : m.start()])
@@ -675,7 +643,6 @@ def find_comma_splice(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     if "," not in text:
         return
-    protected = _protected(analysis, part)
     for st in _SENTENCE_START_RE.finditer(text):
         s = st.end()
         if not _SPLICE_OPENERS_RE.match(text, s):
@@ -692,7 +659,7 @@ def find_comma_splice(analysis: Analysis, part: Part) -> Iterator[Hit]:
         if len(left) < 3 or len(left) > 14 or _SPLICE_SUBORDINATE_RE.search(text, s, comma):
             continue
         m = _SPLICE_AFTER_RE.match(text, comma)
-        if m is None or _inside(protected, part, comma, m.end()):
+        if m is None or _inside(analysis, part, comma, m.end()):
             continue
         a = part.start + comma
         yield Hit(
@@ -718,9 +685,8 @@ def find_time_apostrophe(analysis: Analysis, part: Part) -> Iterator[Hit]:
     low = text.lower()
     if "year" not in low and "month" not in low and "week" not in low and "day" not in low:
         return
-    protected = _protected(analysis, part)
     for m in _YEARS_OF_RE.finditer(text):
-        if _inside(protected, part, m.start(), m.end()):
+        if _inside(analysis, part, m.start(), m.end()):
             continue
         a = part.start + m.start(1)
         yield Hit(
@@ -731,7 +697,7 @@ def find_time_apostrophe(analysis: Analysis, part: Part) -> Iterator[Hit]:
         )
     for m in _YEARS_EXPERIENCE_RE.finditer(text):
         if text[m.end(2) : m.end(2) + 3].lower() == "of " or _inside(
-            protected, part, m.start(), m.end()
+            analysis, part, m.start(), m.end()
         ):
             continue  # "five years of experience" is right
         a = part.start + m.end(1)
@@ -828,13 +794,12 @@ def find_there_is_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     if "there" not in text.lower():
         return
-    protected = _protected(analysis, part)
     seen: set[int] = set()
     for regex in (_THERE_IS_RE, _THERE_OR_RE):
         for m in regex.finditer(text):
             if m.start(1) in seen or not _common_plural(m.group(2)):
                 continue
-            if _inside(protected, part, m.start(), m.end()):
+            if _inside(analysis, part, m.start(), m.end()):
                 continue
             seen.add(m.start(1))
             verb = m.group(1)
@@ -880,7 +845,6 @@ _MEASURE_PLURALS = frozenset(
 
 def find_plural_subject_verb(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    protected = _protected(analysis, part)
     for m in _PLURAL_SUBJECT_RE.finditer(text):
         before = m.group(1).strip().lower()
         noun = m.group(3)
@@ -891,7 +855,7 @@ def find_plural_subject_verb(analysis: Analysis, part: Part) -> Iterator[Hit]:
         joined = before in ("and", "or", "nor") and not text[: m.start(1)].rstrip().endswith(",")
         if joined or before.endswith("ing"):
             continue
-        if not _common_plural(noun) or _inside(protected, part, m.start(2), m.end()):
+        if not _common_plural(noun) or _inside(analysis, part, m.start(2), m.end()):
             continue
         a, b = part.start + m.start(4), part.start + m.end(4)
         yield Hit(a, b, {"found": m.group(4), "noun": noun})
@@ -930,7 +894,6 @@ def find_comparative_than(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     if "than" not in text:
         return
-    protected = _protected(analysis, part)
     d = english()
     for m in _THAN_RE.finditer(text):
         word = m.group(1)
@@ -941,7 +904,7 @@ def find_comparative_than(analysis: Analysis, part: Part) -> Iterator[Hit]:
         window = text[max(0, m.start() - 40) : m.start()].split()[-4:]
         if _COMPARISON_BEFORE_RE.search(" ".join(window)):
             continue
-        if _inside(protected, part, m.start(), m.end()):
+        if _inside(analysis, part, m.start(), m.end()):
             continue
         a, b = part.start + m.start(1), part.start + m.end(1)
         yield Hit(
