@@ -34,6 +34,36 @@ def test_off_kinds_and_rules_are_dropped() -> None:
     assert kinds is not None and kinds.group == "words"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We need a leader that has vision.",  # ThatThan read "leader that" as "-er than"
+        "I updated the product roadmap last week.",  # RoadMap
+        "I applied to related positions and I am new to automated testing.",
+        "I'd love to learn more and also meet the team.",  # AvoidAndAlso
+        "Have a look at my portfolio when you can.",  # HaveTakeALook
+        "Please report any test failures to the manager.",  # MissingDeterminer
+        "Backup files are stored nightly and kickoff meetings start on Monday.",
+        "I mentioned the health care plan, the back end and the data set.",  # open compounds
+        "I have done copywriting for two agencies.",  # Copyright keeps "copywrite" only
+    ],
+)
+def test_lints_that_misfire_on_correct_email_are_dropped(body: str) -> None:
+    assert _harper_rules(body) == []
+
+
+def test_narrowed_lints_still_catch_their_slips() -> None:
+    assert "harper:CompoundNouns" in _harper_rules("The kids waited in the class room.")
+    assert mapping().keeps("Copyright", "copywrite")  # our speller flags it first in a draft
+
+
+def test_accepted_texts_compare_case_and_spacing_blind() -> None:
+    table = mapping()
+    assert not table.keeps("CompoundNouns", "Health  Care")
+    assert table.keeps("CompoundNouns", "class room")
+    assert not table.keeps("Copyright", "copywriting")
+
+
 def test_placeholder_text_is_not_checked() -> None:
     assert _harper_rules("I'd enjoy hearing what [what you're up to now] looks like.") == []
 

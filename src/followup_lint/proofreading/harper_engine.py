@@ -70,10 +70,15 @@ class Mapping:
     rules: dict[str, str]
     #: Lints kept only when the flagged text is one of these words (lower case).
     problems: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Lints dropped when the flagged text is one of these (lower case, single spaces).
+    accepted: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def keeps(self, rule: str, problem: str) -> bool:
+        text = " ".join(problem.lower().split())
         words = self.problems.get(rule)
-        return words is None or problem.strip().lower() in words
+        if words is not None and text not in words:
+            return False
+        return text not in self.accepted.get(rule, frozenset())
 
     def group_of(self, rule: str, kind: str) -> _KindMap | None:
         """Where a lint goes; None when it is dropped. Unknown kinds are dropped: a new kind in
@@ -109,7 +114,11 @@ def mapping() -> Mapping:
         rule: frozenset(w.lower() for w in words)
         for rule, words in raw.get("problem_texts", {}).items()
     }
-    return Mapping(kinds, dict(raw.get("rules", {})), problems)
+    accepted = {
+        rule: frozenset(" ".join(w.lower().split()) for w in words)
+        for rule, words in raw.get("accepted_texts", {}).items()
+    }
+    return Mapping(kinds, dict(raw.get("rules", {})), problems, accepted)
 
 
 def installed_version() -> str | None:
