@@ -55,6 +55,8 @@ Slip = Literal[
     "introductory-clause-comma",
     "unclosed-aside",
     "fused-sentence",
+    "noun-form-as-verb",
+    "missing-be",
     "sound-alike-phrase",
     "wrong-preposition",
     "agreement-slip",

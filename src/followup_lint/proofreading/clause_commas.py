@@ -103,6 +103,12 @@ def _words() -> _Words:
     )
 
 
+def relative_heads() -> frozenset[str]:
+    """Words after which a pronoun opens a relative clause ("everything I can", "all we
+    could"), for the rules elsewhere that must not read such a clause as a main one."""
+    return _words().relative_heads
+
+
 def _sentence_words(analysis: Analysis, sentence: Part) -> list[tuple[int, int, str]]:
     """(start, end, lower-case word) of a sentence's words, offsets into the sentence: read
     once per sentence and shared by the finders here."""

@@ -22,6 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.clause_commas import relative_heads
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.protected import covered, protected_spans
 
@@ -650,12 +651,15 @@ def verb_forms() -> VerbForms:
     participle: dict[str, str] = {}
     group_of: dict[str, str] = {}
     after_to_forms: list[str] = []
+    after_to_s_forms: list[str] = []
     for fields in _data_lines("verb_forms.txt"):
         form, stem, group = fields[:3]
         base[form] = stem
         group_of[form] = group
         if group == "past":
             after_to_forms.append(form)
+        elif group == "s":
+            after_to_s_forms.append(form)
         if len(fields) > 3 and fields[3]:
             participle[form] = fields[3]
 
@@ -671,8 +675,13 @@ def verb_forms() -> VerbForms:
         rf"\b(?:did|does|do){_SP}{_PRONOUN})"
     )
     after_aux = re.compile(rf"{aux}{_ADVERB}{_SP}({forms})(?![\w'’-])", re.IGNORECASE)
+    # After the "to" of an infinitive: a simple past ("wanted to went") or an "-s" form ("glad
+    # to provides"). After "as to" and "going to" a noun may follow ("as to needs", "going to
+    # works events"), so there only the pasts are looked for.
     after_to = re.compile(
-        rf"\b{_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}({alternation(after_to_forms)})(?![\w'’-])",
+        rf"\b(?:{_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}({alternation(after_to_forms)})|"
+        rf"(?<![\w'’-])(?!as\b|going\b){_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}"
+        rf"({alternation(after_to_s_forms)}))(?![\w'’-])",
         re.IGNORECASE,
     )
     # "I have went", "she has came", "we had took": a simple past where the participle
@@ -687,7 +696,8 @@ def verb_forms() -> VerbForms:
     # "I must to go", "you should to send": "to" between a modal and a listed verb. ("I may to
     # some extent agree" passes: "some" is not a verb.) "will" and "would" are left out ("the
     # will to win", "would to God").
-    stems = set(base.values())
+    # The listed verbs' base forms and the common verbs a writer puts after a modal.
+    stems = set(base.values()) | set(_sections("ing_verbs.txt")["common-verbs"])
     modal_to = re.compile(
         rf"\b{_PRONOUN}{_SP}(?:can|could|should|must|might|may){_SP}(to){_SP}"
         rf"(?:{alternation(stems)})(?![\w'’-])",
@@ -695,6 +705,10 @@ def verb_forms() -> VerbForms:
     )
     return VerbForms(after_aux, after_to, after_have, modal_to, base, participle, group_of)
 
+
+#: Words before a pronoun and modal whose clause leaves its verb out ("all I could to help",
+#: "as best we can to", "what I can to"): the "to" there starts a purpose clause.
+_ELLIPSIS_HEADS = relative_heads() | {"what", "whatever", "as", "best"}
 
 #: Words in -ed that are not a regular past ("indeed", "embed") or whose stem is not the verb.
 _NOT_REGULAR_PAST = frozenset({"indeed", "embed", "naked", "wicked", "sacred", "hatred", "kindred"})
@@ -728,14 +742,15 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
     seen: set[int] = set()
     for rx in (table.after_aux, table.after_to):
         for m in rx.finditer(text):
-            s, e = m.span(1)
+            g = m.lastindex or 1  # after_to has one group for the pasts, one for "-s" forms
+            s, e = m.span(g)
             if s in seen:
                 continue
             seen.add(s)
             a, b = part.start + s, part.start + e
             if covered(protected_spans(analysis), part.start + m.start(), b):
                 continue
-            found = m.group(1)
+            found = m.group(g)
             right = table.base.get(found.lower()) or _regular_base(found)
             if right is None:
                 continue
@@ -764,6 +779,9 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
         a, b = part.start + s, part.start + e
         if covered(protected_spans(analysis), part.start + m.start(), part.start + m.end()):
             continue
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and before.group(1).lower() in _ELLIPSIS_HEADS:
+            continue  # "everything I can to help": "can (do)" in a relative clause, then "to"
         # Delete "to" and the space after it.
         yield Hit(
             a,

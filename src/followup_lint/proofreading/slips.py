@@ -20,6 +20,8 @@ from followup_lint.proofreading.clause_commas import (
 )
 from followup_lint.proofreading.confusions import CONFUSION_SLIPS
 from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.missing_be import find_missing_be
+from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
 from followup_lint.proofreading.protected import covered, protected_spans
 from followup_lint.proofreading.speller import sentence_start
 
@@ -632,7 +634,8 @@ _SPLICE_AFTER_RE = re.compile(
     r",[ \t]+((?:it|i|we|this|that|there|you|they)(?:['’](?:s|m|re|ve|d|ll)\b|\s+(?:am|is|are|was|"
     r"were|have|has|had|will|would|can|could|really|truly|enjoyed|learned|loved|look|hope|"
     r"appreciate|believe|think|feel|want|wanted|know)\b)|please\s+(?:let|feel|find|contact|send|"
-    r"do|don['’]t|call|reach|advise|keep|see|accept|note|consider|confirm)\b)",
+    r"do|don['’]t|call|reach|advise|keep|see|accept|note|consider|confirm)\b|"
+    r"(?:just\s+)?let\s+me\s+know\b)",
     re.IGNORECASE,
 )
 # Each run of blanks is entered at its first character only, so the scan stays linear.
@@ -934,5 +937,7 @@ SLIPS: dict[str, Finder] = {
     "introductory-clause-comma": find_intro_clause_comma,
     "unclosed-aside": find_unclosed_aside,
     "fused-sentence": find_fused_sentence,
+    "noun-form-as-verb": find_noun_form_as_verb,
+    "missing-be": find_missing_be,
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }

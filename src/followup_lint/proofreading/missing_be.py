@@ -1,0 +1,54 @@
+"""A progressive without its "be": "I hope you doing well", "I think they looking for".
+
+After "hope", "trust", "think", "believe" and "guess" comes a clause, and a clause whose
+subject is a pronoun needs a finite verb: "you doing" lacks its "are". Verbs of perception
+and memory are left out on purpose, because they take an object and an -ing form ("I
+remember you saying", "I saw them working"); so are "know" and "imagine" for the same reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.protected import covered, protected_spans
+
+if TYPE_CHECKING:
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
+
+_BE = {"you": "are", "we": "are", "they": "are", "he": "is", "she": "is", "everyone": "is"}
+_RE = re.compile(
+    r"\b(?:hope|hoping|trust|think|believe|guess)[ \t]+(you|we|they|he|she|everyone)[ \t]+"
+    r"([a-z]{2,}ing)\b",
+    re.IGNORECASE,
+)
+# Words in -ing that are not a verb's -ing form, or are a base form ("I hope you bring").
+_NOT_PARTICIPLE = frozenset(
+    {
+        "thing", "nothing", "something", "anything", "everything", "during", "morning",
+        "evening", "king", "ring", "spring", "string", "bring", "sing", "swing", "wing",
+        "sting", "cling", "fling", "sling", "ceiling", "sibling", "darling",
+    }
+)  # fmt: skip
+
+
+def find_missing_be(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    for m in _RE.finditer(text):
+        if m.group(2).lower() in _NOT_PARTICIPLE:
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(2)
+        if covered(protected_spans(analysis), a, b):
+            continue
+        pronoun = m.group(1)
+        be = _BE[pronoun.lower()]
+        fix = f"{pronoun} {be} {m.group(2)}"
+        yield Hit(
+            a,
+            b,
+            {"found": text[m.start(1) : m.end(2)], "expected": fix},
+            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
+        )
