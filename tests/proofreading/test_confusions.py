@@ -171,7 +171,10 @@ def test_verb_forms_file_is_well_formed() -> None:
     table = confusions.verb_forms()
     assert set(table.group.values()) == {"past", "part", "s"}
     assert all(table.base[form] != form for form in table.base)
-    assert set(table.participle) <= set(table.base)
+    assert set(table.participle) <= set(table.base) | set(table.have_base)
+    # A base form flagged after "have" must never be flagged after a modal ("I will send").
+    assert not set(table.have_base) & set(table.base)
+    assert all(table.have_base[form] != form for form in table.have_base)
 
 
 def test_phrase_lists_match_as_one_alternation_would() -> None:

@@ -643,6 +643,8 @@ class VerbForms:
     base: dict[str, str]
     participle: dict[str, str]
     group: dict[str, str]
+    #: Base forms wrong after "have", with their participle (a part of `participle`).
+    have_base: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -652,8 +654,12 @@ def verb_forms() -> VerbForms:
     group_of: dict[str, str] = {}
     after_to_forms: list[str] = []
     after_to_s_forms: list[str] = []
+    have_base: dict[str, str] = {}
     for fields in _data_lines("verb_forms.txt"):
         form, stem, group = fields[:3]
+        if group == "base":  # a base form wrong after "have": its participle
+            have_base[form] = fields[3]
+            continue
         base[form] = stem
         group_of[form] = group
         if group == "past":
@@ -662,6 +668,14 @@ def verb_forms() -> VerbForms:
             after_to_s_forms.append(form)
         if len(fields) > 3 and fields[3]:
             participle[form] = fields[3]
+
+    # The "-s" forms of the common verbs a writer puts after a modal ("I can contributes").
+    common = _sections("ing_verbs.txt")["common-verbs"]
+    for verb in common:
+        form = _third_person(verb)
+        if form not in base:  # not in `group_of`: unlike the listed forms, many are nouns too
+            base[form] = verb
+            after_to_s_forms.append(form)
 
     def alternation(words: list[str] | set[str] | dict[str, str]) -> str:
         return "|".join(sorted(words, key=len, reverse=True))
@@ -678,10 +692,14 @@ def verb_forms() -> VerbForms:
     # After the "to" of an infinitive: a simple past ("wanted to went") or an "-s" form ("glad
     # to provides"). After "as to" and "going to" a noun may follow ("as to needs", "going to
     # works events"), so there only the pasts are looked for.
+    # An -ing form after such a "to" ("eager to joining", "nice to meeting you") too; its
+    # base is found in Python. "got to" (arrived) takes nouns as well.
     after_to = re.compile(
         rf"\b(?:{_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}({alternation(after_to_forms)})|"
-        rf"(?<![\w'’-])(?!as\b|going\b){_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}"
-        rf"({alternation(after_to_s_forms)}))(?![\w'’-])",
+        rf"(?<![\w'’-])(?!as\b|going\b|got\b){_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}"
+        rf"({alternation(after_to_s_forms)}|[a-z]{{2,}}ing)|"
+        rf"\b(?:nice|great|lovely|good|wonderful|pleasure){_SP}to{_SP}([a-z]{{2,}}ing))"
+        r"(?![\w'’-])",
         re.IGNORECASE,
     )
     # "I have went", "she has came", "we had took": a simple past where the participle
@@ -690,6 +708,9 @@ def verb_forms() -> VerbForms:
         rf"(?:{_CLAUSE_START}{_PRONOUN}{_SP}(?:have|has|had)|\b(?:who|which){_SP}(?:have|has|had)|"
         rf"\b{_PRONOUN}['’]ve|\bhaving)"
     )
+    # ... or a base form ("I have send", "she has give"): only the verbs listed as "base",
+    # whose base is never a noun or adjective there ("we have leave booked", "lead experience").
+    participle.update(have_base)
     after_have = re.compile(
         rf"{have}{_ADVERB}{_SP}({alternation(participle)})(?![\w'’-])", re.IGNORECASE
     )
@@ -697,13 +718,45 @@ def verb_forms() -> VerbForms:
     # some extent agree" passes: "some" is not a verb.) "will" and "would" are left out ("the
     # will to win", "would to God").
     # The listed verbs' base forms and the common verbs a writer puts after a modal.
-    stems = set(base.values()) | set(_sections("ing_verbs.txt")["common-verbs"])
+    stems = set(base.values()) | set(common)
     modal_to = re.compile(
         rf"\b{_PRONOUN}{_SP}(?:can|could|should|must|might|may){_SP}(to){_SP}"
         rf"(?:{alternation(stems)})(?![\w'’-])",
         re.IGNORECASE,
     )
-    return VerbForms(after_aux, after_to, after_have, modal_to, base, participle, group_of)
+    return VerbForms(
+        after_aux, after_to, after_have, modal_to, base, participle, group_of, have_base
+    )
+
+
+def _third_person(verb: str) -> str:
+    """ "attend" -> "attends", "teach" -> "teaches", "study" -> "studies"."""
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _ing_base(word: str) -> str | None:
+    """The base of an -ing form when the dictionary knows it as a common word ("meeting" ->
+    "meet", "making" -> "make", "planning" -> "plan"); None for "nothing", "bring" and
+    other words in -ing that are no verb's -ing form."""
+    low = word.lower()
+    if low in not_participles():
+        return None
+    stem = low[:-3]
+    candidates = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.append(stem[:-1])
+    d = english()
+    best = max(candidates, key=d.frequency)
+    return best if d.frequency(best) >= 300 else None
+
+
+def not_participles() -> frozenset[str]:
+    """Words in -ing that are not a verb's -ing form, or are a base form ("bring")."""
+    return _sections("ing_verbs.txt")["not-participles"]
 
 
 #: Words before a pronoun and modal whose clause leaves its verb out ("all I could to help",
@@ -751,7 +804,10 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             if covered(protected_spans(analysis), part.start + m.start(), b):
                 continue
             found = m.group(g)
-            right = table.base.get(found.lower()) or _regular_base(found)
+            if found.lower().endswith("ing") and found.lower() not in table.base:
+                right = _ing_base(found)
+            else:
+                right = table.base.get(found.lower()) or _regular_base(found)
             if right is None:
                 continue
             fix = _case_like(found, right)

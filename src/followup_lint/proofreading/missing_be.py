@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.confusions import not_participles
 from followup_lint.proofreading.protected import covered, protected_spans
 
 if TYPE_CHECKING:
@@ -25,20 +26,12 @@ _RE = re.compile(
     r"([a-z]{2,}ing)\b",
     re.IGNORECASE,
 )
-# Words in -ing that are not a verb's -ing form, or are a base form ("I hope you bring").
-_NOT_PARTICIPLE = frozenset(
-    {
-        "thing", "nothing", "something", "anything", "everything", "during", "morning",
-        "evening", "king", "ring", "spring", "string", "bring", "sing", "swing", "wing",
-        "sting", "cling", "fling", "sling", "ceiling", "sibling", "darling",
-    }
-)  # fmt: skip
 
 
 def find_missing_be(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     for m in _RE.finditer(text):
-        if m.group(2).lower() in _NOT_PARTICIPLE:
+        if m.group(2).lower() in not_participles():
             continue
         a, b = part.start + m.start(1), part.start + m.end(2)
         if covered(protected_spans(analysis), a, b):
