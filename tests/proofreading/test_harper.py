@@ -47,6 +47,7 @@ def test_off_kinds_and_rules_are_dropped() -> None:
         "I mentioned the health care plan, the back end and the data set.",  # open compounds
         "I have done copywriting for two agencies.",  # Copyright keeps "copywrite" only
         "I hate to be a bother, but I have a knowledge of Dutch too.",  # MassNouns
+        "My details on the careers site are out of date.",  # OutOfDate
     ],
 )
 def test_lints_that_misfire_on_correct_email_are_dropped(body: str) -> None:

@@ -763,6 +763,15 @@ def not_participles() -> frozenset[str]:
 #: "as best we can to", "what I can to"): the "to" there starts a purpose clause.
 _ELLIPSIS_HEADS = relative_heads() | {"what", "whatever", "as", "best"}
 
+def _elliptic(text: str, start: int, found: str) -> bool:
+    """Does the modal matched at `start` leave its verb out, so that what follows it is not
+    its verb? "all I could to help", "the best we can given the timeline"."""
+    if found.lower() == "given":
+        return True  # "as soon as we can given the notice": "given" opens a phrase of its own
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).lower() in _ELLIPSIS_HEADS
+
+
 #: Words in -ed that are not a regular past ("indeed", "embed") or whose stem is not the verb.
 _NOT_REGULAR_PAST = frozenset({"indeed", "embed", "naked", "wicked", "sacred", "hatred", "kindred"})
 
@@ -804,6 +813,8 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             if covered(protected_spans(analysis), part.start + m.start(), b):
                 continue
             found = m.group(g)
+            if rx is table.after_aux and _elliptic(text, m.start(), found):
+                continue
             if found.lower().endswith("ing") and found.lower() not in table.base:
                 right = _ing_base(found)
             else:
@@ -835,8 +846,7 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
         a, b = part.start + s, part.start + e
         if covered(protected_spans(analysis), part.start + m.start(), part.start + m.end()):
             continue
-        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
-        if before is not None and before.group(1).lower() in _ELLIPSIS_HEADS:
+        if _elliptic(text, m.start(), ""):
             continue  # "everything I can to help": "can (do)" in a relative clause, then "to"
         # Delete "to" and the space after it.
         yield Hit(
