@@ -763,6 +763,7 @@ def not_participles() -> frozenset[str]:
 #: "as best we can to", "what I can to"): the "to" there starts a purpose clause.
 _ELLIPSIS_HEADS = relative_heads() | {"what", "whatever", "as", "best"}
 
+
 def _elliptic(text: str, start: int, found: str) -> bool:
     """Does the modal matched at `start` leave its verb out, so that what follows it is not
     its verb? "all I could to help", "the best we can given the timeline"."""
