@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.protected import covered, protected_spans
@@ -173,7 +174,7 @@ class PhraseList:
         if rx is None:
             # Case-sensitive on text already in lower case (the regex engine skips case
             # folding); case-insensitive for the rare text whose lower case changes length.
-            rx = re.compile(self._body(self._groups[head]), re.IGNORECASE if fold else 0)
+            rx = regex_cache.compile(self._body(self._groups[head]), re.IGNORECASE if fold else 0)
             self._compiled[(head, fold)] = rx
         return rx
 
@@ -344,9 +345,9 @@ def _to_gerund_pattern() -> re.Pattern[str]:
     words = _sections("ing_verbs.txt")
     verbs = set(words["common-verbs"]) | set(verb_forms().base.values())
     verbs.discard("be")  # "it is considered to be": passive, and "be" has no -ing use here
-    takes = "|".join(sorted(words["takes-ing"], key=len, reverse=True))
-    return re.compile(
-        rf"\b({takes}){_SP}to{_SP}({'|'.join(sorted(verbs, key=len, reverse=True))})"
+    takes = "|".join(sorted(sorted(words["takes-ing"]), key=len, reverse=True))
+    return regex_cache.compile(
+        rf"\b({takes}){_SP}to{_SP}({'|'.join(sorted(sorted(verbs), key=len, reverse=True))})"
         r"(?![\w'’-])",
         re.IGNORECASE,
     )
@@ -569,11 +570,11 @@ def _pronoun_verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str
         if form.endswith("s") and table.group.get(form) == "s"
     }
     bases = sorted((b for b in s_form if b not in _SKIP_BASES), key=len, reverse=True)
-    singular = re.compile(
+    singular = regex_cache.compile(
         rf"{_AGREE_CLAUSE_START}(?:he|she|it){_SP}({'|'.join(bases)})(?![\w'’-])", re.IGNORECASE
     )
     forms = sorted((f for f in s_form.values() if f not in ("has", "does")), key=len, reverse=True)
-    plural = re.compile(
+    plural = regex_cache.compile(
         rf"{_AGREE_CLAUSE_START}(?:i|you|we|they){_SP}({'|'.join(forms)})(?![\w'’-])",
         re.IGNORECASE,
     )
@@ -670,8 +671,8 @@ def verb_forms() -> VerbForms:
         rf"(?:\b(?:{_PRONOUN}|who){_SP}{_MODAL}|\b{_PRONOUN}['’]ll|\b{_NEGATED}|"
         rf"\b(?:did|does|do){_SP}{_PRONOUN})"
     )
-    after_aux = re.compile(rf"{aux}{_ADVERB}{_SP}({forms})(?![\w'’-])", re.IGNORECASE)
-    after_to = re.compile(
+    after_aux = regex_cache.compile(rf"{aux}{_ADVERB}{_SP}({forms})(?![\w'’-])", re.IGNORECASE)
+    after_to = regex_cache.compile(
         rf"\b{_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}({alternation(after_to_forms)})(?![\w'’-])",
         re.IGNORECASE,
     )
@@ -681,16 +682,16 @@ def verb_forms() -> VerbForms:
         rf"(?:{_CLAUSE_START}{_PRONOUN}{_SP}(?:have|has|had)|\b(?:who|which){_SP}(?:have|has|had)|"
         rf"\b{_PRONOUN}['’]ve|\bhaving)"
     )
-    after_have = re.compile(
+    after_have = regex_cache.compile(
         rf"{have}{_ADVERB}{_SP}({alternation(participle)})(?![\w'’-])", re.IGNORECASE
     )
     # "I must to go", "you should to send": "to" between a modal and a listed verb. ("I may to
     # some extent agree" passes: "some" is not a verb.) "will" and "would" are left out ("the
     # will to win", "would to God").
     stems = set(base.values())
-    modal_to = re.compile(
+    modal_to = regex_cache.compile(
         rf"\b{_PRONOUN}{_SP}(?:can|could|should|must|might|may){_SP}(to){_SP}"
-        rf"(?:{alternation(stems)})(?![\w'’-])",
+        rf"(?:{alternation(sorted(stems))})(?![\w'’-])",
         re.IGNORECASE,
     )
     return VerbForms(after_aux, after_to, after_have, modal_to, base, participle, group_of)
