@@ -30,7 +30,7 @@ from followup_lint.model.report import Finding, Fix, Report
 from followup_lint.model.severity import Severity
 from followup_lint.proofreading.harper_engine import HarperEngine
 from followup_lint.proofreading.harper_engine import engine as harper_engine
-from followup_lint.reading.draft import Draft
+from followup_lint.reading.draft import Draft, Part
 from followup_lint.reading.sources import Source, read_draft
 from followup_lint.rulebook import Rule, builtin_rules, builtin_rules_dir, load_rules
 from followup_lint.safe_regex import user_pattern_origin, user_patterns
@@ -354,12 +354,18 @@ class Linter:
             "position": context.position or "",
             "kind": (kind or "").replace("_", " "),
         }
+        # The parts of each scope, worked out once per draft rather than once per rule; each
+        # rule gets its own list (a check may reorder or trim what it is given).
+        scopes: dict[str, tuple[Part, ...]] = {}
         for active in self.active:
             spec = active.rule.spec
             if not spec.applies_to(kind) or active.id in defer:
                 continue
             try:
-                parts = draft.parts(spec.scope)
+                in_scope = scopes.get(spec.scope)
+                if in_scope is None:
+                    in_scope = scopes[spec.scope] = tuple(draft.parts(spec.scope))
+                parts = list(in_scope)
                 for hit in active.check.run(analysis, parts):
                     report.findings.append(self._finding(active, analysis, hit, base_values))
             except Exception as exc:
