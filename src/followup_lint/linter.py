@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -28,12 +28,13 @@ from followup_lint.model.errors import ConfigError
 from followup_lint.model.hidden import sentence_around
 from followup_lint.model.report import Finding, Fix, Report
 from followup_lint.model.severity import Severity
-from followup_lint.proofreading.harper_engine import HarperEngine
-from followup_lint.proofreading.harper_engine import engine as harper_engine
 from followup_lint.reading.draft import Draft, Part
 from followup_lint.reading.sources import Source, read_draft
 from followup_lint.rulebook import Rule, builtin_rules, builtin_rules_dir, load_rules
 from followup_lint.safe_regex import user_pattern_origin, user_patterns
+
+if TYPE_CHECKING:
+    from followup_lint.proofreading.harper_engine import HarperEngine
 
 log = logging.getLogger(__name__)
 
@@ -142,11 +143,14 @@ class Linter:
         self._yielding = frozenset(a.id for a in self.active if a.rule.spec.yields)
         #: The enabled rules that run on an engine which starts in the background (Harper
         #: loads its dictionary once per process, about half a second), by rule id.
-        self._engines: dict[str, HarperEngine] = {
-            a.id: harper_engine(str(a.params.get("dialect", "american")))
-            for a in self.active
-            if a.params.get("backend") == "harper"
-        }
+        harper_rules = [a for a in self.active if a.params.get("backend") == "harper"]
+        self._engines: dict[str, HarperEngine] = {}
+        if harper_rules:  # imported only then: Harper's modules are not needed otherwise
+            from followup_lint.proofreading.harper_engine import engine as harper_engine
+
+            self._engines = {
+                a.id: harper_engine(str(a.params.get("dialect", "american"))) for a in harper_rules
+            }
         save_compiled()  # what the patterns' pre-tests need, kept for the next run
 
     def _needs(self, rules: list[Rule]) -> frozenset[str]:
