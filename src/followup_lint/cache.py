@@ -100,7 +100,9 @@ def entry_path(name: str, key: bytes) -> Path | None:
     if folder is None:
         return None
     h = hashlib.blake2b(digest_size=16)
-    for part in (_version().encode(), sys.version.encode(), name.encode(), key):
+    # The entry format is part of the name: a version of the package that writes another
+    # format keeps its own files rather than rewriting these on every run.
+    for part in (FORMAT, _version().encode(), sys.version.encode(), name.encode(), key):
         h.update(len(part).to_bytes(8, "little"))
         h.update(part)
     return folder / f"{name}-{h.hexdigest()}.bin"
