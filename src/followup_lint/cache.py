@@ -1,5 +1,6 @@
 """An on-disk cache of data that is costly to prepare and the same on every run: the syllable
-table, the hyphenation patterns, the spelling word list, the parsed rule files.
+table, the hyphenation patterns, the spelling word list, the parsed rule files, the compiled
+code of the package's regular expressions (`regex_cache.py`).
 
 Each entry is keyed by what it is built from (the package version, the Python version, and
 the caller's key: a data file's contents, a library's version) and holds only plain data
