@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -28,13 +28,13 @@ from followup_lint.model.errors import ConfigError
 from followup_lint.model.hidden import sentence_around
 from followup_lint.model.report import Finding, Fix, Report
 from followup_lint.model.severity import Severity
-from followup_lint.proofreading.harper_engine import HarperEngine
-from followup_lint.proofreading.harper_engine import engine as harper_engine
-from followup_lint.reading.draft import Draft
+from followup_lint.reading.draft import Draft, Part
 from followup_lint.reading.sources import Source, read_draft
 from followup_lint.rulebook import Rule, builtin_rules, builtin_rules_dir, load_rules
 from followup_lint.safe_regex import user_pattern_origin, user_patterns
-from followup_lint.templating import render
+
+if TYPE_CHECKING:
+    from followup_lint.proofreading.harper_engine import HarperEngine
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,14 @@ def _selected(rule: Rule, select: tuple[str, ...], ignore: tuple[str, ...]) -> b
     if select:
         return bool(keys & set(select))
     return rule.spec.default_enabled
+
+
+def _render(template: Any, values: dict[str, Any]) -> str:
+    # Imported at the first finding, not with the linter: jinja2 takes 0.02 s to import, and a
+    # clean draft (or a run whose rules report nothing) never renders a message.
+    from followup_lint.templating import render
+
+    return render(template, values)
 
 
 class Linter:
@@ -135,11 +143,14 @@ class Linter:
         self._yielding = frozenset(a.id for a in self.active if a.rule.spec.yields)
         #: The enabled rules that run on an engine which starts in the background (Harper
         #: loads its dictionary once per process, about half a second), by rule id.
-        self._engines: dict[str, HarperEngine] = {
-            a.id: harper_engine(str(a.params.get("dialect", "american")))
-            for a in self.active
-            if a.params.get("backend") == "harper"
-        }
+        harper_rules = [a for a in self.active if a.params.get("backend") == "harper"]
+        self._engines: dict[str, HarperEngine] = {}
+        if harper_rules:  # imported only then: Harper's modules are not needed otherwise
+            from followup_lint.proofreading.harper_engine import engine as harper_engine
+
+            self._engines = {
+                a.id: harper_engine(str(a.params.get("dialect", "american"))) for a in harper_rules
+            }
         save_compiled()  # what the patterns' pre-tests need, kept for the next run
 
     def _needs(self, rules: list[Rule]) -> frozenset[str]:
@@ -347,12 +358,18 @@ class Linter:
             "position": context.position or "",
             "kind": (kind or "").replace("_", " "),
         }
+        # The parts of each scope, worked out once per draft rather than once per rule; each
+        # rule gets its own list (a check may reorder or trim what it is given).
+        scopes: dict[str, tuple[Part, ...]] = {}
         for active in self.active:
             spec = active.rule.spec
             if not spec.applies_to(kind) or active.id in defer:
                 continue
             try:
-                parts = draft.parts(spec.scope)
+                in_scope = scopes.get(spec.scope)
+                if in_scope is None:
+                    in_scope = scopes[spec.scope] = tuple(draft.parts(spec.scope))
+                parts = list(in_scope)
                 for hit in active.check.run(analysis, parts):
                     report.findings.append(self._finding(active, analysis, hit, base_values))
             except Exception as exc:
@@ -404,7 +421,7 @@ class Linter:
             rule=hit.rule or rule.id,
             category=rule.spec.category,
             severity=hit.severity or active.severity,
-            message=render(rule.template, values),
+            message=_render(rule.template, values),
             span=span,
             part=analysis.draft.part_at(hit.start),
             fixes=fixes,

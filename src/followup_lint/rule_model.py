@@ -25,7 +25,6 @@ from followup_lint.checks import registry
 from followup_lint.guidance import GUIDANCE
 from followup_lint.model.kinds import KINDS, MessageKind
 from followup_lint.model.severity import Severity
-from followup_lint.templating import TemplateError, compile_template
 
 Scope = Literal["subject", "greeting", "body", "closing", "signature", "message", "whole"]
 CATEGORIES = (
@@ -116,6 +115,10 @@ class RuleBase(BaseModel):
             # The same file compiled cleanly on an earlier run (rulebook's on-disk cache says
             # so); its template is compiled when the rule first reports something.
             return v
+        # Imported here, not at the top: a rule set whose templates compiled on an earlier run
+        # (the usual case) never needs jinja2 to load.
+        from followup_lint.templating import TemplateError, compile_template
+
         try:
             compile_template(v)
         except TemplateError as exc:

@@ -28,8 +28,6 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, cast
 
-import re2
-
 from followup_lint.model.errors import ConfigError, FollowupLintError, RuleError
 
 #: RE2's memory budget per pattern (its default); a pattern needing more is refused at load.
@@ -229,6 +227,8 @@ class LinearPattern:
             raise origin.error(
                 f"{where}: user patterns run on RE2, which cannot take {exc}"
             ) from None
+        import re2  # here, not at the top: only a user's own patterns need it
+
         options = re2.Options()
         options.log_errors = False  # RE2 would print its own complaint on stderr
         options.max_mem = MAX_MEMORY

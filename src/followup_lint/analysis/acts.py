@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
+from followup_lint import regex_cache
 from followup_lint.analysis.textpatterns import (
     ODD_FOLDS,
     OPENINGS,
@@ -79,7 +80,7 @@ class _LazyPrefiltered(Prefiltered):
         self._rx: re.Pattern[str] | None = None
         known, found = OPENINGS.get(source, flags)
         if not known:
-            self._rx = re.compile(source, flags)
+            self._rx = regex_cache.compile(source, flags)
             found = literal_openings(self._rx)
         self.openings = tuple(found) if found is not None else None
         self.fold = bool(flags & re.IGNORECASE)
@@ -88,17 +89,17 @@ class _LazyPrefiltered(Prefiltered):
     def regex(self) -> re.Pattern[str]:  # type: ignore[override]
         rx = self._rx
         if rx is None:  # two threads may both compile it: the same pattern, no harm
-            rx = self._rx = re.compile(self._source, self._flags)
+            rx = self._rx = regex_cache.compile(self._source, self._flags)
         return rx
 
 
-_KEY = re.compile(r"[\w'’-]{1,3}")
+_KEY = regex_cache.compile(r"[\w'’-]{1,3}")
 
 
 #: Characters other than letters and digits at which a lexicon pattern may start ("'d like",
 #: a question mark): their positions are indexed too (`word_index`).
 _MARKS = "'?"
-_MARK_RE = re.compile(f"[{re.escape(_MARKS)}]")
+_MARK_RE = regex_cache.compile(f"[{re.escape(_MARKS)}]")
 
 
 def _start_keys(openings: Iterable[str] | None, bounded: bool) -> frozenset[str] | None:
@@ -133,7 +134,7 @@ class _Line:
         self._rx: re.Pattern[str] | None = None
         known, found = OPENINGS.get(source, flags)
         if not known:
-            self._rx = re.compile(source, flags)
+            self._rx = regex_cache.compile(source, flags)
             found = literal_openings(self._rx)
         self.keys = _start_keys(found, bounded)
         #: What comes before the first space of each opening (a space there stands for any
@@ -144,7 +145,7 @@ class _Line:
     def rx(self) -> re.Pattern[str]:
         rx = self._rx
         if rx is None:  # two threads may both compile it: the same pattern, no harm
-            rx = self._rx = re.compile(self.source, self.flags)
+            rx = self._rx = regex_cache.compile(self.source, self.flags)
         return rx
 
 
@@ -243,7 +244,7 @@ def known_acts() -> tuple[str, ...]:
     return (*ACTS, "thanks_sarcastic")
 
 
-_WORD_START = re.compile(r"\b\w")
+_WORD_START = regex_cache.compile(r"\b\w")
 
 
 def word_keys(text: str) -> frozenset[str]:

@@ -8,13 +8,14 @@ size of the lists (better-profanity's own matcher, which we measured, takes ~100
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 # A word, possibly with masked letters inside or at the end: "sh*t", "f***ing", "b!tch", "f**".
 _TOKEN = re.compile(r"(?<![\w*#@$!])[A-Za-z][A-Za-z*#@$!]*[A-Za-z*#]|(?<![\w*#@$!])[A-Za-z]\b")
 _MASK = re.compile(r"[*#@$!]")
+_MEMO_LIMIT = 10_000
 _SUFFIXES = ("", "s", "ed", "ing", "in", "er", "ers", "y", "head", "face")
 
 
@@ -25,6 +26,9 @@ class BadWords:
     insults: frozenset[str]
     #: Every listed form, for reading a censored word against.
     forms: tuple[str, ...]
+    #: What `_uncensors` said of each censored word seen (it compiles two patterns a word;
+    #: "$" and "!" make many words look censored). Bounded by `_MEMO_LIMIT`.
+    _memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def kind_of(self, word: str) -> str | None:
         """'profanity', 'insult' or None for one word (lower case, possibly censored)."""
@@ -37,6 +41,14 @@ class BadWords:
         return None
 
     def _uncensors(self, word: str) -> bool:
+        known = self._memo.get(word)
+        if known is None:
+            known = self._reads_as_listed(word)
+            if len(self._memo) < _MEMO_LIMIT:
+                self._memo[word] = known
+        return known
+
+    def _reads_as_listed(self, word: str) -> bool:
         letters = _MASK.sub("", word)
         if len(letters) < 1 or len(word) < 3 or letters == word:
             return False

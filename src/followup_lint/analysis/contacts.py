@@ -7,13 +7,19 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
-_URL_RE = re.compile(
+from followup_lint import regex_cache
+
+_EMAIL_RE = regex_cache.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+"
+)
+_URL_RE = regex_cache.compile(
     r"\b(?:https?://|www\.)[^\s<>()\"']{2,200}|\b(?:linkedin\.com|github\.com|behance\.net|"
     r"dribbble\.com)/[^\s<>()\"']{1,200}",
     re.I,
 )
-_PROFILE_RE = re.compile(r"linkedin\.com|github\.com|behance\.net|dribbble\.com|gitlab\.com", re.I)
+_PROFILE_RE = regex_cache.compile(
+    r"linkedin\.com|github\.com|behance\.net|dribbble\.com|gitlab\.com", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,10 +4,10 @@ contact details, the message kind. Checks read these; none of them re-parses the
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from followup_lint import regex_cache
 from followup_lint.analysis.contacts import Contact, find_contacts
 from followup_lint.analysis.nlp import NO_PIPELINE, Pipeline
 from followup_lint.analysis.tokens import Tokens, tokenize
@@ -18,15 +18,15 @@ from followup_lint.reading.draft import Draft, Part
 if TYPE_CHECKING:
     from followup_lint.analysis.sentences import Reading
 
-_WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+_WORD_RE = regex_cache.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # A sentence ends at . ! ? (or an ellipsis) followed by space and an upper-case letter, digit or
 # quote, or at a paragraph's end. Abbreviations such as "Ms." and "e.g." are not ends.
 # A sentence ends at a stop before a capital, or at the line break before a list item ("- ",
 # "• ", "2) "): the items of a list are not one long sentence though they rarely end in a stop.
-_SENT_END_RE = re.compile(
+_SENT_END_RE = regex_cache.compile(
     r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n[ \t]*(?=(?:[-*•–]|\d{1,2}[.)])[ \t]+\S)"
 )
-_ABBREV_RE = re.compile(
+_ABBREV_RE = regex_cache.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|etc|Inc|Ltd|Co|Corp|e\.g|i\.e|a\.m|p\.m|No|Jan|Feb|"
     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|U\.S|approx|dept)\.|\b[A-Z]\.)$"
 )

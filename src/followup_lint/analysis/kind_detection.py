@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from followup_lint import regex_cache
 from followup_lint.analysis.textpatterns import LazyRegex, Prefiltered, WordIndex, loose
 from followup_lint.reading.draft import Draft
 
@@ -264,7 +265,7 @@ def _source(pattern: str) -> str:
 
 def _compile(pattern: str) -> Prefiltered:
     # The prefilter skips a cue whose opening words are nowhere in the text.
-    return Prefiltered(re.compile(_source(pattern), re.I))
+    return Prefiltered(regex_cache.compile(_source(pattern), re.I))
 
 
 @lru_cache(maxsize=1)
@@ -328,7 +329,7 @@ _OTHER_WEIGHT = 4.0
 # first five of rejection_reply's) are not counted inside such a clause, from the conditional
 # word up to the next comma or sentence end. The forward-looking cues ("if the role opens
 # again") are conditional by nature and still count.
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = regex_cache.compile(
     r"\b(?:even if|if|should|in case|in the event(?: that)?|unless|whether)\s+(?:you(?:'ve)?|the|"
     r"your|it|they|a|an|someone|somebody|another)\b[^,.;:!?\n]*",
     re.I,

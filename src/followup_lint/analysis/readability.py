@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterable
 from importlib import resources
 
+from followup_lint import regex_cache
 from followup_lint.cache import load_or_build, stat_key
 from followup_lint.wordtable import WordTable, pack, sound
 
@@ -24,7 +25,7 @@ _table: WordTable | None = None
 _patterns: tuple[dict[str, str], int] | None = None
 #: pyphen's answers per word, as pyphen itself memoises them.
 _points: dict[str, int] = {}
-_VARIANT = re.compile(r"\(\d+\)$")  # "read(2)": a second pronunciation of "read"
+_VARIANT = regex_cache.compile(r"\(\d+\)$")  # "read(2)": a second pronunciation of "read"
 _LANG = "en_US"  # textstat's default, which followup-lint never changes
 
 
@@ -143,9 +144,9 @@ def _hyphen_points(word: str) -> int:
 # arguments, backend.counts.count_sentences), restated here because importing them runs
 # textstat's whole package (sixty modules, a tenth of a one-draft run's lint). textstat is pinned;
 # tests/test_readability.py compares both with textstat's on every example and rule file.
-_STRAY_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")  # one not in a contraction
-_PUNCTUATION = re.compile(r"[^\w\s\']")
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_STRAY_APOSTROPHE = regex_cache.compile(r"\'(?![tsd]|ve|ll|re)")  # one not in a contraction
+_PUNCTUATION = regex_cache.compile(r"[^\w\s\']")
+_SENTENCE = regex_cache.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
 
 def list_words(text: str) -> list[str]:

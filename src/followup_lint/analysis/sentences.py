@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache
 from followup_lint.analysis.acts import (
     ACTS,
     Section,
@@ -40,31 +41,35 @@ if TYPE_CHECKING:
     from followup_lint.reading.draft import Part
 
 # A template slot: "[specific topic discussed]", "{specific_aspect}", "%TOPIC%", "<project>".
-_SLOT = re.compile(
+_SLOT = regex_cache.compile(
     r"\[[^\[\]\n]{1,80}\]|\{\{?[^{}\n]{1,80}\}?\}|%[A-Z_]{2,40}%|<[A-Za-z][^<>\n]{1,60}>"
 )
 # Words in a slot that say it stands for something from the interview, not a name or the role.
-_SLOT_TOPIC = re.compile(
+_SLOT_TOPIC = regex_cache.compile(
     r"topic|specific|project|challenge|discuss|mention|initiative|aspect|detail|point|goal|"
     r"problem|issue|idea|insight|thing|observ|quality|example|achievement|remark",
     re.I,
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014]| - | and | but | or ", re.I)
-_NEGATION = re.compile(
+_WORD = regex_cache.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CLAUSE_END = regex_cache.compile(r"[,;:.!?()\u2013\u2014]| - | and | but | or ", re.I)
+_NEGATION = regex_cache.compile(
     r"\b(?:not|no|never|nor|n't|longer|without|lost|lose|less|neither|cannot)\b|n't\b", re.I
 )
 # Whose the interest is: the nearest subject before the match.
-_SUBJECT = re.compile(r"\b(?:i|i'm|i’m|i've|i'd|we|me|my|our|you|you're|they|he|she|there)\b", re.I)
+_SUBJECT = regex_cache.compile(
+    r"\b(?:i|i'm|i’m|i've|i'd|we|me|my|our|you|you're|they|he|she|there)\b", re.I
+)
 _OTHERS = frozenset({"you", "you're", "they", "he", "she", "there"})
-_FIGURE = re.compile(
+_FIGURE = regex_cache.compile(
     r"(?<![\d.])(?!1[01]0\s?(?:%|percent))\d+(?:[.,]\d+)?\s?(?:%|percent|k\b|x\b)|[$€£]\s?\d"
 )
 _NO_OBJECT = frozenset({"it", "them", "this", "that", "so", "me", "us", "him", "her", "they"})
-_THING = re.compile(r"\b(?:the|your|our|its|their)\s+((?:[a-z][a-z'’-]+\s+){0,2}[a-z][a-z'’-]+)")
+_THING = regex_cache.compile(
+    r"\b(?:the|your|our|its|their)\s+((?:[a-z][a-z'’-]+\s+){0,2}[a-z][a-z'’-]+)"
+)
 # "thank-you note" names a note, not a thanks.
-_FOR = re.compile(r"\bfor\b", re.I)
-_NOT_THANKS = re.compile(r"thank[- ]you (?:note|e-?mail|letter|card|message)s?\b", re.I)
+_FOR = regex_cache.compile(r"\bfor\b", re.I)
+_NOT_THANKS = regex_cache.compile(r"thank[- ]you (?:note|e-?mail|letter|card|message)s?\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +167,7 @@ def _negated_thanks(text: str, m: re.Match[str]) -> bool:
 # A complaint word that follows one of these is denied or contrasted, which makes the thanks a
 # compliment: "thank you for not ignoring my questions", "for a real reply rather than a form
 # letter".
-_DENIED = re.compile(
+_DENIED = regex_cache.compile(
     r"\b(?:not|never|without|rather than|instead of)\s+(?:[\w'’-]+\s+){0,2}$", re.I
 )
 

@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from followup_lint import regex_cache
+
 
 def loose(pattern: str) -> str:
     """Let each literal space in a pattern match any run of whitespace, line breaks included:
@@ -276,7 +278,7 @@ class Prefiltered:
         return n
 
 
-_WORD_START = re.compile(r"\b\w")
+_WORD_START = regex_cache.compile(r"\b\w")
 
 
 def _odd_folds() -> frozenset[str] | None:
@@ -308,7 +310,7 @@ class LazyRegex:
     def rx(self) -> re.Pattern[str]:
         rx = self._rx
         if rx is None:  # two threads may both compile it: the same pattern, no harm
-            rx = self._rx = re.compile(self.pattern, self.flags)
+            rx = self._rx = regex_cache.compile(self.pattern, self.flags)
         return rx
 
     def openings(self) -> frozenset[str] | None:

@@ -15,11 +15,12 @@ Phrases are tokenized by the same function, so a phrase and the text it matches 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-_TOKEN_RE = re.compile(
+from followup_lint import regex_cache
+
+_TOKEN_RE = regex_cache.compile(
     r"(?:https?://|www\.)[^\s<>()\[\]{}\"']+"  # a link
     r"|[^\W_]+(?:(?:[.@&]|['’](?![sS](?![^\W_])))[^\W_]+)*"  # a word, number or address
     r"|['’][sS](?![^\W_])"  # a possessive (or "it's": spaCy splits it the same way)

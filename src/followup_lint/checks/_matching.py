@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache
 from followup_lint.analysis.textpatterns import OPENINGS, fold, literal_openings, spaced
 from followup_lint.analysis.tokens import phrase_tokens
 from followup_lint.safe_regex import compile_pattern, compiling_user_patterns
@@ -136,7 +137,7 @@ class LazyPattern:
         self._rx: re.Pattern[str] | None = None
         known, openings = OPENINGS.get(source, flags)
         if not known:
-            self._rx = re.compile(source, flags)
+            self._rx = regex_cache.compile(source, flags)
             openings = literal_openings(self._rx)  # stored in OPENINGS by literal_openings
         self.flags = self._rx.flags if self._rx is not None else flags | re.UNICODE
         self.ignore_case = bool(flags & re.IGNORECASE)
@@ -148,7 +149,7 @@ class LazyPattern:
     def rx(self) -> re.Pattern[str]:
         rx = self._rx
         if rx is None:  # two threads may both compile: the same pattern, no harm
-            rx = self._rx = re.compile(self.pattern, self.flags)
+            rx = self._rx = regex_cache.compile(self.pattern, self.flags)
         return rx
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

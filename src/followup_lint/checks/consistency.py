@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from followup_lint import regex_cache
 from followup_lint.checks import register
 from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, Hit
 from followup_lint.reading import lexicon
@@ -29,26 +30,30 @@ _TITLES = (
     | set(lexicon.addressee_words())
     | {w for opener in lexicon.greeting_openers() for w in opener.split()}
 )
-_AFTER_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+$")
-_PLACEHOLDER = re.compile(r"[\[\]{}<>%]|__")
-_NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*")
+_AFTER_TITLE = regex_cache.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+$")
+_PLACEHOLDER = regex_cache.compile(r"[\[\]{}<>%]|__")
+_NAME_TOKEN = regex_cache.compile(r"[A-Z][\w'’-]*")
 _COMPANY = r"([A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
 _COMPANY_CUES = (
-    re.compile(
+    regex_cache.compile(
         rf"\b(?:role|position|job|opportunity|team|career|opening|interview)\s+(?:at|with)\s+{_COMPANY}"
     ),
-    re.compile(rf"\b(?:join|joining|work\s+at|working\s+at|work\s+for|working\s+for)\s+{_COMPANY}"),
-    re.compile(
+    regex_cache.compile(
+        rf"\b(?:join|joining|work\s+at|working\s+at|work\s+for|working\s+for)\s+{_COMPANY}"
+    ),
+    regex_cache.compile(
         rf"\b{_COMPANY}(?:'s|’s)\s+(?:team|mission|product|products|culture|customers|values|platform|growth)\b"
     ),
     # "help Umbrella grow its data team": "its" makes the name an organisation's.
-    re.compile(
+    regex_cache.compile(
         rf"\bhelp(?:ing)?\s+{_COMPANY}\s+(?:grow|build|scale|expand|reach|achieve|improve|deliver|"
         r"launch|meet|modernise|modernize|streamline)\s+(?:its|their)\b"
     ),
-    re.compile(rf"\b(?:future|career|contribute|contributing)\s+(?:at|with|to)\s+{_COMPANY}"),
+    regex_cache.compile(
+        rf"\b(?:future|career|contribute|contributing)\s+(?:at|with|to)\s+{_COMPANY}"
+    ),
 )
-_SUFFIXES = re.compile(
+_SUFFIXES = regex_cache.compile(
     r"\b(?:inc|llc|ltd|gmbh|corp|corporation|co|company|plc|group|the)\b\.?", re.I
 )
 _NOT_COMPANIES = {"the", "a", "an", "your", "our", "this", "that", "my", "you", "i"}

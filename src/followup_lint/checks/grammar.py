@@ -25,8 +25,6 @@ from pydantic import model_validator
 from followup_lint.checks import register
 from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, Hit
 from followup_lint.model.severity import Severity
-from followup_lint.proofreading.harper_backend import harper_hits
-from followup_lint.proofreading.harper_engine import engine as harper_engine
 from followup_lint.proofreading.slips import SLIPS
 from followup_lint.proofreading.speller import accepted_name, misspellings
 
@@ -107,10 +105,15 @@ class _Harper:
         self.group = p.group
         self.dialect = p.dialect
         # Compiled only when the rule is on: start building Harper now, in the background, so
-        # that its second of start-up overlaps with the rest of the Linter's.
+        # that its second of start-up overlaps with the rest of the Linter's. (Imported here:
+        # a rule set with Harper off never loads its modules.)
+        from followup_lint.proofreading.harper_engine import engine as harper_engine
+
         harper_engine(p.dialect).prebuild()
 
     def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
+        from followup_lint.proofreading.harper_backend import harper_hits
+
         return iter(harper_hits(analysis, parts, self.group, self.dialect))
 
 

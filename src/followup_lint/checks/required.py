@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
+from followup_lint import regex_cache
 from followup_lint.checks import register
 from followup_lint.checks._matching import PhraseSet, compile_patterns, regex_matches
 from followup_lint.checks.base import Check, CheckParams, CompileEnv, Hit
@@ -28,7 +29,9 @@ ContactKind = Literal["phone", "email", "profile", "url"]
 _DEFAULT_CONTACTS: tuple[ContactKind, ...] = ("phone", "email", "profile")
 
 # A name line: one to four capitalised words, no digits, no @.
-_NAME_LINE = re.compile(r"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t\r]*$", re.M)
+_NAME_LINE = regex_cache.compile(
+    r"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t\r]*$", re.M
+)
 
 
 class RequiredParams(CheckParams):

@@ -37,7 +37,17 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` names when it names one first (the parser has no other positional
+    argument and no global option that takes a value)."""
+    first = argv[0] if argv else None
+    return first if first in {name.rsplit(".", 1)[1] for name in COMMAND_MODULES} else None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `command`, only that subcommand's module is imported and registered
+    (a `check` need not import the sendmail gate, the scaffold's templates, the language
+    server), else every subcommand, as `--help` lists them."""
     parser = argparse.ArgumentParser(
         prog="followup-lint",
         description="Check an email you send after a job interview before you press Send.",
@@ -45,12 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"followup-lint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        importlib.import_module(name).add_parser(sub)
+        if command is None or name.rsplit(".", 1)[1] == command:
+            importlib.import_module(name).add_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(_command_of(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

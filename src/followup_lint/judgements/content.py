@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from followup_lint import regex_cache
 from followup_lint.analysis.acts import known_acts
 from followup_lint.analysis.core import Analysis
 from followup_lint.analysis.sentences import in_parts
@@ -19,7 +20,7 @@ from followup_lint.judgements.registry import function
 from followup_lint.model.severity import Severity
 from followup_lint.reading.draft import Part
 
-_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_WORDS = regex_cache.compile(r"[A-Za-z][\w'’-]*")
 # Words too common to tell one topic from another ("customer research" vs "research").
 _COMMON_WORDS = """a an the and or of to in on at for with about from by as into your my our we i
 this that new role position job team company interview work project"""
@@ -162,7 +163,7 @@ def empty_draft(analysis: Analysis, parts: list[Part], args: dict[str, Any]) -> 
 
 
 _ATTACHMENT_MENTION = Prefiltered(
-    re.compile(
+    regex_cache.compile(
         _loose(
             r"\b(?:attached\s+(?:is|are|please|you|my|the|a|an|to\s+this|herewith|here|for|please)|"
             r"(?:i|we)(?:'ve|\s+have|\s+am|'m)?\s+(?:attached|attaching|enclosed|enclosing)\b|"

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from followup_lint import regex_cache
 from followup_lint.checks._matching import match_case
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.judgements.registry import function
@@ -26,14 +27,14 @@ if TYPE_CHECKING:
     from followup_lint.model.context import Person
     from followup_lint.reading.draft import Part
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD = regex_cache.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def _pattern(keys: list[str]) -> re.Pattern[str]:
     # Longest first, so that "hey there" wins over "hey"; an apostrophe may be typographic.
     alts = sorted(keys, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in k.split()) for k in alts)
-    return re.compile(rf"^\s*({body})(?![\w'’])", re.I)
+    return regex_cache.compile(rf"^\s*({body})(?![\w'’])", re.I)
 
 
 def addressee(people: tuple[Person, ...]) -> str | None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from followup_lint import regex_cache
 from followup_lint.analysis.core import Analysis
 from followup_lint.analysis.textpatterns import Prefiltered, fold
 from followup_lint.analysis.textpatterns import loose as _loose
@@ -22,7 +23,7 @@ from followup_lint.model.severity import Severity
 from followup_lint.reading import lexicon
 from followup_lint.reading.draft import Part
 
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_NAME_WORD = regex_cache.compile(r"[^\W\d_][\w'’.-]*")
 _NAME_SLOTS = frozenset({"recipient_name", "name"})
 _GROUPS = frozenset(
     {"team", "teams", "department", "committee", "recruiting", "hiring", "staff", "hr", "panel"}
@@ -109,11 +110,11 @@ def formal_greeting_missing(
 
 # -- templates and several interviewers ------------------------------------------------------
 
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_NAME_WORD = regex_cache.compile(r"[^\W\d_][\w'’.-]*")
 
 # Sentences every template contains. A body made (almost) only of these says nothing of its own.
 _STOCK = Prefiltered(
-    re.compile(
+    regex_cache.compile(
         _loose(
             r"\b(?:thank(?:s| you)(?: so much| very much| again)? for (?:taking the time|your time|the "
             r"(?:opportunity|chance|interview)|meeting|speaking|interviewing|considering|your "

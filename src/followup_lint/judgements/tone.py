@@ -4,10 +4,10 @@ the register of the whole draft. The sentence-level ones read `Analysis.reading`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from followup_lint import regex_cache
 from followup_lint.analysis.acts import known_acts
 from followup_lint.analysis.badwords import bad_words
 from followup_lint.analysis.core import Analysis
@@ -61,11 +61,11 @@ def profanity(analysis: Analysis, parts: list[Part], args: dict[str, Any]) -> It
                 return
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = regex_cache.compile(r"[^\W\d_]")
 # "@" standing for "at" between words, as in a text message ("see you @ the office").
-_AT_WORD = re.compile(r"(?<=\s)@(?=\s)")
+_AT_WORD = regex_cache.compile(r"(?<=\s)@(?=\s)")
 # Dots or dashes in runs of four or more ("so excited....") read as chat, not prose.
-_RUN_MARKS = re.compile(r"(?<![.\w])\.{4,}|!{2,}\?|\?{2,}|\?!")
+_RUN_MARKS = regex_cache.compile(r"(?<![.\w])\.{4,}|!{2,}\?|\?{2,}|\?!")
 
 
 @function("casual-register")

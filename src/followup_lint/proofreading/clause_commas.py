@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache as rc  # re.compile, kept between runs
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.protected import covered, protected_spans
 
@@ -29,12 +30,12 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_WORD_RE = rc.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 # Contractions of a subject pronoun carry their own verb ("I'm", "we'll", "it's").
 _CONTRACTED = ("m", "re", "ve", "d", "ll", "s")
 # Punctuation that already divides the sentence: a comma, a semicolon, a colon, a dash or a
 # bracket. Such a sentence is left alone (the writer has punctuated it; we cannot tell where).
-_DIVIDED_RE = re.compile(r"[,;:()\[\]]|\s[-–—]\s|—")
+_DIVIDED_RE = rc.compile(r"[,;:()\[\]]|\s[-–—]\s|—")
 
 
 @dataclass(frozen=True)
@@ -89,17 +90,17 @@ def _words() -> _Words:
         verbs_after_subject=s("verbs_after_subject"),
         clause_verbs=s("clause_verbs"),
         # A comma, the aside, then straight on to a word: the closing comma is missing.
-        aside_re=re.compile(
+        aside_re=rc.compile(
             r",[ \t]+(" + _alternation(raw["asides"]) + r")(?=[ \t]+[A-Za-z])", re.IGNORECASE
         ),
-        adding_re=re.compile(r",[ \t]+(?:" + _alternation(raw["adding"]) + r")\b", re.IGNORECASE),
+        adding_re=rc.compile(r",[ \t]+(?:" + _alternation(raw["adding"]) + r")\b", re.IGNORECASE),
         finite=s("finite"),
         clause_openers=s("clause_openers"),
         clause_ends=s("clause_ends"),
         aside_verbs=s("aside_verbs"),
         inner_linkers=s("inner_linkers"),
-        opening_re=re.compile(r"(?:" + _alternation(raw["subordinators"]) + r")\b", re.IGNORECASE),
-        fused_re=re.compile(r"\b(?i:" + _alternation(raw["clause_ends"]) + r")[ \t]+(?:I|[Ww]e)\b"),
+        opening_re=rc.compile(r"(?:" + _alternation(raw["subordinators"]) + r")\b", re.IGNORECASE),
+        fused_re=rc.compile(r"\b(?i:" + _alternation(raw["clause_ends"]) + r")[ \t]+(?:I|[Ww]e)\b"),
     )
 
 
@@ -230,7 +231,7 @@ def _intro_clause_comma(analysis: Analysis, part: Part) -> Iterator[Hit]:
 # -- two sentences run together ------------------------------------------------------------------
 
 _INNER_SUBJECTS = frozenset({"i", "we", "they", "he", "she"})
-_THANKS_RE = re.compile(r"(?:thank\s+you|thanks)\b", re.IGNORECASE)
+_THANKS_RE = rc.compile(r"(?:thank\s+you|thanks)\b", re.IGNORECASE)
 
 
 def _fused_at(words: list[tuple[int, int, str]], w: _Words) -> int | None:

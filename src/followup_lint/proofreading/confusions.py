@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache as rc  # re.compile, kept between runs
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.clause_commas import relative_heads
 from followup_lint.proofreading.dictionary import english
@@ -104,12 +105,12 @@ _AUXILIARIES = frozenset(
         "nor",
     }
 )
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z'’]+)\W*$")
-_STOP_AFTER_RE = re.compile(r"\s*(?:[.!?,;:)\]]|$)")
+_WORD_BEFORE_RE = rc.compile(r"([A-Za-z'’]+)\W*$")
+_STOP_AFTER_RE = rc.compile(r"\s*(?:[.!?,;:)\]]|$)")
 # The start of the part or of a sentence, before a match ("May be we can ..." opens one).
-_AT_START_RE = re.compile(r"(?:^|[.!?][\"'”’)]?[ \t]+|\n[ \t]*)$")
+_AT_START_RE = rc.compile(r"(?:^|[.!?][\"'”’)]?[ \t]+|\n[ \t]*)$")
 # Punctuation, the end, or a function word: the listed noun is not a modifier of another noun.
-_FUNCTION_AFTER_RE = re.compile(
+_FUNCTION_AFTER_RE = rc.compile(
     r"\s*(?:[.!?,;:)\]]|$|(?:than|about|on|for|to|in|from|of|and|or|but|at|with|is|was|are|were|"
     r"now|this|that|these|those|the|a|an)\b)",
     re.IGNORECASE,
@@ -119,7 +120,7 @@ _FUNCTION_AFTER_RE = re.compile(
 # Where a listed phrase may start: a word's first letter with no word character, apostrophe
 # or hyphen before it (the lists' own left boundary). The run of word characters there is the
 # key of the phrases that may match.
-_WORD_START_RE = re.compile(r"(?<![\w'’-])(\w+)")
+_WORD_START_RE = rc.compile(r"(?<![\w'’-])(\w+)")
 
 
 _last_starts: tuple[str, tuple[str, bool, list[tuple[int, str]]]] | None = None
@@ -174,7 +175,7 @@ class PhraseList:
         if rx is None:
             # Case-sensitive on text already in lower case (the regex engine skips case
             # folding); case-insensitive for the rare text whose lower case changes length.
-            rx = re.compile(self._body(self._groups[head]), re.IGNORECASE if fold else 0)
+            rx = rc.compile(self._body(self._groups[head]), re.IGNORECASE if fold else 0)
             self._compiled[(head, fold)] = rx
         return rx
 
@@ -184,7 +185,7 @@ class PhraseList:
 
     def whole(self) -> re.Pattern[str]:
         """Every phrase as one alternation (what `finditer` must agree with; for tests)."""
-        return re.compile(self._body(sorted(self.right, key=len, reverse=True)), re.IGNORECASE)
+        return rc.compile(self._body(sorted(self.right, key=len, reverse=True)), re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Matches in `text`, read in lower case where that keeps every offset."""
@@ -260,7 +261,7 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
 
 
 # "then" after a comparative where a comparison follows: "more then expected", "higher then 5%".
-_THEN_RE = re.compile(
+_THEN_RE = rc.compile(
     r"\b(?:more|less|fewer|worse|[a-z]{2,}er)\s+(then)\s+"
     r"(?=(?:expected|anticipated|planned|usual|ever|originally|normal|average|\d))",
     re.IGNORECASE,
@@ -272,7 +273,7 @@ _NUMBER_WORDS = (
     r"forty|fifty|hundred"
 )
 # "too" before a number: "we grew too ten offices", "from 30 too 37" (not "too 1990s").
-_TOO_NUMBER_RE = re.compile(
+_TOO_NUMBER_RE = rc.compile(
     rf"\b(too){_SP}(?=\d+(?![\d,.]*['’]?s\b)|(?:{_NUMBER_WORDS})\b(?![-'’]))", re.IGNORECASE
 )
 
@@ -345,9 +346,9 @@ def _to_gerund_pattern() -> re.Pattern[str]:
     words = _sections("ing_verbs.txt")
     verbs = set(words["common-verbs"]) | set(verb_forms().base.values())
     verbs.discard("be")  # "it is considered to be": passive, and "be" has no -ing use here
-    takes = "|".join(sorted(words["takes-ing"], key=len, reverse=True))
-    return re.compile(
-        rf"\b({takes}){_SP}to{_SP}({'|'.join(sorted(verbs, key=len, reverse=True))})"
+    takes = "|".join(sorted(sorted(words["takes-ing"]), key=len, reverse=True))
+    return rc.compile(
+        rf"\b({takes}){_SP}to{_SP}({'|'.join(sorted(sorted(verbs), key=len, reverse=True))})"
         r"(?![\w'’-])",
         re.IGNORECASE,
     )
@@ -389,7 +390,7 @@ _COUNT_WORDS = _NUMBER_WORDS.replace("one|", "")
 # word that makes the number a count ("have", "for", "in", "about" ...: agreement_words.txt), so
 # "the 2019 budget", "a top 10 list" and "Version 2 release" pass, and only before a stop, "of",
 # "ago", "later" or "earlier" (for "many" and "several": a stop), so "five star hotel" passes.
-_COUNT_SINGULAR_RE = re.compile(
+_COUNT_SINGULAR_RE = rc.compile(
     rf"(?<![\w.,])((?:[2-9]|[1-9]\d{{1,2}})|{_COUNT_WORDS}|many|several){_SP}"
     r"([a-z]{3,})(?=[ \t]*(?:[.!?,;:]|$)|[ \t]+(?:of|ago|later|earlier)\b)",
     re.IGNORECASE,
@@ -430,15 +431,15 @@ def _count_singular_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 #: Words that look like plurals of common words but are singular or fixed ("this news is").
 _NOT_PLURAL = frozenset({"news", "means", "thanks", "series", "species", "physics", "politics"})
-_THIS_PLURAL_RE = re.compile(rf"\b(this){_SP}([a-z]{{3,}}s){_SP}(?:are|were|have)\b", re.I)
-_THESE_SINGULAR_RE = re.compile(
+_THIS_PLURAL_RE = rc.compile(rf"\b(this){_SP}([a-z]{{3,}}s){_SP}(?:are|were|have)\b", re.I)
+_THESE_SINGULAR_RE = rc.compile(
     rf"\b(these|those){_SP}([a-z]{{3,}}){_SP}(?:is|was|has)\b", re.IGNORECASE
 )
 # "every" is a determiner only, so a plural after it is a slip: "every days", "every candidates".
-_EVERY_PLURAL_RE = re.compile(rf"\b(every){_SP}([a-z]{{3,}}s)\b(?![-'’])", re.IGNORECASE)
+_EVERY_PLURAL_RE = rc.compile(rf"\b(every){_SP}([a-z]{{3,}}s)\b(?![-'’])", re.IGNORECASE)
 # "one of the/my ... + a singular noun" before a verb or the end of a phrase: "one of my friend
 # is", "one of the reason why".
-_ONE_OF_SINGULAR_RE = re.compile(
+_ONE_OF_SINGULAR_RE = rc.compile(
     rf"\bone{_SP}of{_SP}(?:the|my|your|his|her|our|their|its|these|those){_SP}([a-z]{{3,}})"
     r"(?=\s*(?:[.!?,;:]|$|(?:is|was|has|who|that|which|why|and|i|we|you|he|she|they)\b))",
     re.IGNORECASE,
@@ -558,7 +559,7 @@ _AGREE_CLAUSE_START = (
 #: Base forms that the phrase list already covers ("he have", "he do not").
 _SKIP_BASES = frozenset({"have", "do", "be"})
 #: "need" is also a modal ("he need not worry", "she need only ask").
-_MODAL_NEED_AFTER_RE = re.compile(r"[ \t]+(?:not|only|hardly|never|n['’]t)\b", re.IGNORECASE)
+_MODAL_NEED_AFTER_RE = rc.compile(r"[ \t]+(?:not|only|hardly|never|n['’]t)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -570,11 +571,11 @@ def _pronoun_verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str
         if form.endswith("s") and table.group.get(form) == "s"
     }
     bases = sorted((b for b in s_form if b not in _SKIP_BASES), key=len, reverse=True)
-    singular = re.compile(
+    singular = rc.compile(
         rf"{_AGREE_CLAUSE_START}(?:he|she|it){_SP}({'|'.join(bases)})(?![\w'’-])", re.IGNORECASE
     )
     forms = sorted((f for f in s_form.values() if f not in ("has", "does")), key=len, reverse=True)
-    plural = re.compile(
+    plural = rc.compile(
         rf"{_AGREE_CLAUSE_START}(?:i|you|we|they){_SP}({'|'.join(forms)})(?![\w'’-])",
         re.IGNORECASE,
     )
@@ -678,7 +679,7 @@ def verb_forms() -> VerbForms:
             after_to_s_forms.append(form)
 
     def alternation(words: list[str] | set[str] | dict[str, str]) -> str:
-        return "|".join(sorted(words, key=len, reverse=True))
+        return "|".join(sorted(sorted(words), key=len, reverse=True))
 
     # The listed irregular forms, then any word in -ed (a regular past, checked in Python).
     forms = alternation(base) + r"|[a-z]{3,}ed"
@@ -688,13 +689,13 @@ def verb_forms() -> VerbForms:
         rf"(?:\b(?:{_PRONOUN}|who){_SP}{_MODAL}|\b{_PRONOUN}['’]ll|\b{_NEGATED}|"
         rf"\b(?:did|does|do){_SP}{_PRONOUN})"
     )
-    after_aux = re.compile(rf"{aux}{_ADVERB}{_SP}({forms})(?![\w'’-])", re.IGNORECASE)
+    after_aux = rc.compile(rf"{aux}{_ADVERB}{_SP}({forms})(?![\w'’-])", re.IGNORECASE)
     # After the "to" of an infinitive: a simple past ("wanted to went") or an "-s" form ("glad
     # to provides"). After "as to" and "going to" a noun may follow ("as to needs", "going to
     # works events"), so there only the pasts are looked for.
     # An -ing form after such a "to" ("eager to joining", "nice to meeting you") too; its
     # base is found in Python. "got to" (arrived) takes nouns as well.
-    after_to = re.compile(
+    after_to = rc.compile(
         rf"\b(?:{_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}({alternation(after_to_forms)})|"
         rf"(?<![\w'’-])(?!as\b|going\b|got\b){_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}"
         rf"({alternation(after_to_s_forms)}|[a-z]{{2,}}ing)|"
@@ -711,7 +712,7 @@ def verb_forms() -> VerbForms:
     # ... or a base form ("I have send", "she has give"): only the verbs listed as "base",
     # whose base is never a noun or adjective there ("we have leave booked", "lead experience").
     participle.update(have_base)
-    after_have = re.compile(
+    after_have = rc.compile(
         rf"{have}{_ADVERB}{_SP}({alternation(participle)})(?![\w'’-])", re.IGNORECASE
     )
     # "I must to go", "you should to send": "to" between a modal and a listed verb. ("I may to
@@ -719,9 +720,9 @@ def verb_forms() -> VerbForms:
     # will to win", "would to God").
     # The listed verbs' base forms and the common verbs a writer puts after a modal.
     stems = set(base.values()) | set(common)
-    modal_to = re.compile(
+    modal_to = rc.compile(
         rf"\b{_PRONOUN}{_SP}(?:can|could|should|must|might|may){_SP}(to){_SP}"
-        rf"(?:{alternation(stems)})(?![\w'’-])",
+        rf"(?:{alternation(sorted(stems))})(?![\w'’-])",
         re.IGNORECASE,
     )
     return VerbForms(
@@ -860,7 +861,7 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # -- "since" with a length of time -------------------------------------------------------------
 
-_SINCE_RE = re.compile(
+_SINCE_RE = rc.compile(
     r"\b(since)\s+(?:(?:the\s+)?(?:last|past)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|many|a\s+few|a\s+couple\s+of)"
     r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b(?!\s+(?:ago|before|earlier|"
@@ -930,7 +931,7 @@ CONFUSION_SLIPS: dict[str, Finder] = {
 #   (agreement_words.txt);
 # - nothing joins a second subject on just before ("both the manager and the director are"),
 #   and "were" is skipped after "if", "wish" or "though" ("if the offer were higher").
-_NOUN_VERB_RE = re.compile(
+_NOUN_VERB_RE = rc.compile(
     rf"{_AGREE_CLAUSE_START}(?i:the|my|your|his|her|our|their|this|each|every){_SP}"
     rf"([a-z]{{3,}}){_SP}(are|were|have|don['’]t)\b(?![-'’])"
 )
@@ -959,7 +960,7 @@ def _sections(name: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in sections.items()}
 
 
-_SUBJUNCTIVE_BEFORE_RE = re.compile(r"\b(?:if|wish|wished|though|suppose|supposing)\b", re.I)
+_SUBJUNCTIVE_BEFORE_RE = rc.compile(r"\b(?:if|wish|wished|though|suppose|supposing)\b", re.I)
 
 
 def _noun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:

@@ -27,11 +27,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from followup_lint import regex_cache
 from followup_lint.wordtable import WordTable, pack, sound
 
 #: Longest word we search distance-2 suggestions for; longer ones get distance 1 only.
 MAX_DISTANCE2_LENGTH = 16
-_AGENT_RE = re.compile(r"(?:(iz|is|id)(?:er|able)|(at)(?:or|able))$")
+_AGENT_RE = regex_cache.compile(r"(?:(iz|is|id)(?:er|able)|(at)(?:or|able))$")
 _SWAP_WEIGHT = 20
 #: Least frequency of a word offered as a distance-2 suggestion.
 _SUGGESTIBLE = 500
@@ -42,15 +43,15 @@ MAX_SUGGEST_LENGTH = 30
 
 # British spellings, accepted when the American form is in the (American) word list.
 _BRITISH = (
-    (re.compile(r"our(s|ed|ing|ite|ites|able|er|ers|ful|less|hood|hoods)?$"), r"or\1"),
-    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers|able|ability)$"), r"iz\1"),
-    (re.compile(r"ys(e|ed|es|ing|er|ers)$"), r"yz\1"),
-    (re.compile(r"([^aeiou])tre(s|d)?$"), r"\1ter\2"),
-    (re.compile(r"ogue(s)?$"), r"og\1"),
-    (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
-    (re.compile(r"([cf])ence(s)?$"), r"\1ense\2"),
-    (re.compile(r"programme(s|d)?$"), r"program\1"),
-    (re.compile(r"gement(s)?$"), r"gment\1"),
+    (regex_cache.compile(r"our(s|ed|ing|ite|ites|able|er|ers|ful|less|hood|hoods)?$"), r"or\1"),
+    (regex_cache.compile(r"is(e|ed|es|ing|ation|ations|er|ers|able|ability)$"), r"iz\1"),
+    (regex_cache.compile(r"ys(e|ed|es|ing|er|ers)$"), r"yz\1"),
+    (regex_cache.compile(r"([^aeiou])tre(s|d)?$"), r"\1ter\2"),
+    (regex_cache.compile(r"ogue(s)?$"), r"og\1"),
+    (regex_cache.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (regex_cache.compile(r"([cf])ence(s)?$"), r"\1ense\2"),
+    (regex_cache.compile(r"programme(s|d)?$"), r"program\1"),
+    (regex_cache.compile(r"gement(s)?$"), r"gment\1"),
 )
 
 
@@ -85,7 +86,7 @@ def _wordfreq_zipf() -> Any:
     return zipf_frequency
 
 
-_PLAIN_RE = re.compile(r"[a-z]+")
+_PLAIN_RE = regex_cache.compile(r"[a-z]+")
 
 
 def _web_table() -> WordTable | None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache as rc
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.confusions import not_participles
 from followup_lint.proofreading.protected import covered, protected_spans
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from followup_lint.reading.draft import Part
 
 _BE = {"you": "are", "we": "are", "they": "are", "he": "is", "she": "is", "everyone": "is"}
-_RE = re.compile(
+_RE = rc.compile(
     r"\b(?:hope|hoping|trust|think|believe|guess)[ \t]+(you|we|they|he|she|everyone)[ \t]+"
     r"([a-z]{2,}ing)\b",
     re.IGNORECASE,

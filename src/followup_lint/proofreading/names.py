@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache
 from followup_lint.proofreading.dictionary import damerau_within
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
 
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_LOCAL_SPLIT_RE = re.compile(r"[._+\-\d]+")
+_TOKEN_RE = regex_cache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LOCAL_SPLIT_RE = regex_cache.compile(r"[._+\-\d]+")
 #: Address headers whose names count too, besides To, Cc and From (which fill the context).
 _ADDRESS_HEADERS = ("bcc", "reply-to")
 

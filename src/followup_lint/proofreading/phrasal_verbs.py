@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache as rc
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.confusions import (
     _INFINITIVE_BEFORE,
@@ -57,12 +58,12 @@ def _table() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[st
     for nouns, verb in (fields[:2] for fields in _data_lines("phrasal_verb_forms.txt")):
         for noun in nouns.split():
             verb_of[noun] = verb
-    forms = "|".join(re.escape(f) for f in sorted(verb_of, key=len, reverse=True))
-    after_modal = re.compile(
+    forms = "|".join(re.escape(f) for f in sorted(sorted(verb_of), key=len, reverse=True))
+    after_modal = rc.compile(
         rf"{_MODAL_BEFORE}(?:{_SP}(?:also|just|really|then|quickly))?{_SP}({forms})(?![\w'’-])",
         re.IGNORECASE,
     )
-    after_to = re.compile(
+    after_to = rc.compile(
         rf"\b{_INFINITIVE_BEFORE}{_SP}to{_SP}({forms})(?=(?![\w'’-]){_VERB_NEXT})",
         re.IGNORECASE | re.MULTILINE,
     )
@@ -70,7 +71,7 @@ def _table() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[st
     # follow-up on", "to check-in with you"), before an object or a verb's preposition.
     # "looking forward to" is looking-forward-to's, and "thanks to", "due to" take nouns.
     verbish = "|".join(re.escape(f) for f in _AFTER_ANY_TO)
-    after_any_to = re.compile(
+    after_any_to = rc.compile(
         rf"(?<!\bforward )(?<!\bthanks )(?<!\bdue )(?<!\bprior )(?<!\baccording )"
         rf"\bto{_SP}({verbish})(?=[ \t]+(?:with|on|about|regarding|a|an|the|my|your|our|you|"
         r"me|us|them|him|her|it)\b)",

@@ -4,16 +4,17 @@ confusions.py."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from followup_lint import regex_cache
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
 
-_CODE_RE = re.compile(r"`[^`\n]*`")
+_CODE_RE = regex_cache.compile(r"`[^`\n]*`")
 # A run of non-space text holding an address, a path, a handle or markup. The look-behind pins
 # each match to the start of a run, so the scan stays linear in the text's length.
-_TECH_RUN_RE = re.compile(r"(?<!\S)\S*?(?:[@/\\_#=<>{}|~^$%+]|www\.)\S*")
+_TECH_RUN_RE = regex_cache.compile(r"(?<!\S)\S*?(?:[@/\\_#=<>{}|~^$%+]|www\.)\S*")
 _CACHE_KEY = "proofreading:protected-spans"
 
 

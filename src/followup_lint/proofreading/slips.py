@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache as rc  # re.compile, kept between runs
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.clause_commas import (
     find_fused_sentence,
@@ -43,21 +44,21 @@ def _case_like(template: str, word: str) -> str:
 
 # -- a / an ------------------------------------------------------------------------------------
 
-_ARTICLE_RE = re.compile(r"(?<![\w.'’-])(a|an|A|An)([ \t]+)([A-Za-z0-9][A-Za-z0-9'’-]*)")
+_ARTICLE_RE = rc.compile(r"(?<![\w.'’-])(a|an|A|An)([ \t]+)([A-Za-z0-9][A-Za-z0-9'’-]*)")
 # An acronym said letter by letter: capitals (and a lower-case tail: "MSc", "PhD"), no vowel
 # or at most three letters ("HTTP", "MBA"; not "NASA", said as a word).
-_SPELLED_ACRONYM_RE = re.compile(r"[A-Z]{2,4}s?|[A-Z]{2}[a-z]|[A-Z][a-z][A-Z]")
+_SPELLED_ACRONYM_RE = rc.compile(r"[A-Z]{2,4}s?|[A-Z]{2}[a-z]|[A-Z][a-z][A-Z]")
 # Acronyms in common use said as a word or either way ("a SQL database": "sequel").
 _ACRONYM_EITHER = frozenset({"SQL", "FAQ", "URL", "LED", "UAT"})
-_DIGITS_RE = re.compile(r"\d[\d,.]*")
+_DIGITS_RE = rc.compile(r"\d[\d,.]*")
 # Words spelt with a vowel letter but said with a consonant sound ("a university", "a one-off").
-_CONSONANT_SOUND_RE = re.compile(
+_CONSONANT_SOUND_RE = rc.compile(
     r"(?:uni|unanim|usa|use|usu|uti|uto|ute|ura|uri|ukul|ubiq|eu|ewe|one\b|one-|once|ouija)"
 )
 # ...and spelt with a consonant letter but said with a vowel sound ("an hour", "an honest").
-_VOWEL_SOUND_RE = re.compile(r"(?:hour|honest|honou?r|heir)")
+_VOWEL_SOUND_RE = rc.compile(r"(?:hour|honest|honou?r|heir)")
 # Words where either article is in good use ("an historic", "an herb" in US English).
-_EITHER_RE = re.compile(r"(?:histor|hotel|herb|habitu|heroic|hyster|hypot)")
+_EITHER_RE = rc.compile(r"(?:histor|hotel|herb|habitu|heroic|hyster|hypot)")
 _LETTER_VOWEL_SOUND = frozenset("aefhilmnorsx")
 
 
@@ -136,21 +137,21 @@ def find_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # -- repeated word ---------------------------------------------------------------------------
 
-_REPEAT_RE = re.compile(r"(?<![\w'’-])([A-Za-z]+)(\s+)(\1)(?![\w'’-])", re.IGNORECASE)
+_REPEAT_RE = rc.compile(r"(?<![\w'’-])([A-Za-z]+)(\s+)(\1)(?![\w'’-])", re.IGNORECASE)
 # Correct English with a word said twice ("she had had", "bye bye", "so-so" written apart).
 _GOOD_REPEATS = frozenset({"had", "bye", "ha", "no", "so", "very", "yeah", "knock", "tut"})
 # "that that" is correct ("I know that that is hard") unless a noun phrase or clause follows.
-_THAT_THAT_BAD_RE = re.compile(
+_THAT_THAT_BAD_RE = rc.compile(
     r"\s+(?:the|a|an|we|i|you|they|he|she|it's|we're|i'm)\b|\s*$",
     re.IGNORECASE,
 )
 # A noun that is also a modal verb, after a determiner: "The can can hold two litres".
 _NOUN_MODALS = frozenset({"can", "will", "may", "must"})
-_DETERMINER_BEFORE_RE = re.compile(
+_DETERMINER_BEFORE_RE = rc.compile(
     r"(?:^|\W)(?:the|a|this|that|each|every|my|your|our|their|his|her|its)\s+$", re.IGNORECASE
 )
 # Two to four words said twice: "at the at the", "getting to know getting to know".
-_REPEAT_PHRASE_RE = re.compile(
+_REPEAT_PHRASE_RE = rc.compile(
     r"(?<![\w'’-])((?:[A-Za-z'’]+[ \t]+){1,3}[A-Za-z'’]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
 )
 
@@ -200,11 +201,11 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # The literal comes first so that the regex engine can search for it; what may precede the "i"
 # is checked in Python (a leading look-behind makes the engine try every position).
-_LOWER_I_RE = re.compile(r"i(?=(?:['’](?:m|ve|ll|d)\b)|(?![\w'’)(-]|\.\w))")
+_LOWER_I_RE = rc.compile(r"i(?=(?:['’](?:m|ve|ll|d)\b)|(?![\w'’)(-]|\.\w))")
 _NOT_BEFORE_I = frozenset(".'’/@(-")
-_ROMAN_ITEM_RE = re.compile(r"(?:^|\n)[ \t]*i[.)][ \t]")
+_ROMAN_ITEM_RE = rc.compile(r"(?:^|\n)[ \t]*i[.)][ \t]")
 # "page i", "part i", "phase i": a roman numeral after a word that numbers things.
-_NUMBERED_BEFORE_RE = re.compile(
+_NUMBERED_BEFORE_RE = rc.compile(
     r"\b(?:page|pages|part|chapter|section|volume|vol\.|appendix|phase|step|type|class|stage|"
     r"level|grade|figure|fig\.|table|book|act|article|schedule|tier|war|item)\s+$",
     re.IGNORECASE,
@@ -228,8 +229,8 @@ def find_lowercase_i(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # -- a sentence starting in lower case --------------------------------------------------------
 
-_SENT_BREAK_RE = re.compile(r"[.!?][ \t]+(?:\n[ \t]*)?(?=[a-z])|[.!?]\n[ \t]*(?=[a-z])")
-_ABBREV_BEFORE_RE = re.compile(
+_SENT_BREAK_RE = rc.compile(r"[.!?][ \t]+(?:\n[ \t]*)?(?=[a-z])|[.!?]\n[ \t]*(?=[a-z])")
+_ABBREV_BEFORE_RE = rc.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|cf|a\.m|p\.m|approx|incl|esp|ca|no|fig|dept|et al|viz|"
     r"mr|mrs|ms|mx|dr|prof|jr|sr|st|inc|ltd|co|corp|est|ext|tel|ref|vol|pp|min|max|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
@@ -237,8 +238,8 @@ _ABBREV_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # A list marker: "a)", "(b)", "ii.", "iv)".
-_LIST_MARKER_RE = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})[.)]")
-_FIRST_WORD_RE = re.compile(r"[^\s]+")
+_LIST_MARKER_RE = rc.compile(r"\(?(?:[a-z]|[ivx]{1,4})[.)]")
+_FIRST_WORD_RE = rc.compile(r"[^\s]+")
 
 
 def _plain_word(token: str) -> bool:
@@ -286,7 +287,7 @@ def find_sentence_start(analysis: Analysis, part: Part) -> Iterator[Hit]:
 # -- missing space after a full stop or comma -------------------------------------------------
 
 # A comma or full stop with a letter right after it; the letters before are checked in Python.
-_MISSING_SPACE_RE = re.compile(r"[,.](?=[A-Za-z])")
+_MISSING_SPACE_RE = rc.compile(r"[,.](?=[A-Za-z])")
 _ASCII_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -330,7 +331,7 @@ def find_missing_space(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # -- space before punctuation -----------------------------------------------------------------
 
-_SPACE_BEFORE_RE = re.compile(r"(?<=[A-Za-z0-9”’\"])([ \t]+)([,.;:!?])(?=\s|$|[\"”’])")
+_SPACE_BEFORE_RE = rc.compile(r"(?<=[A-Za-z0-9”’\"])([ \t]+)([,.;:!?])(?=\s|$|[\"”’])")
 
 
 def find_space_before(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -351,17 +352,17 @@ _NO_HYPHEN = r"(?![\w'’-])"
 _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "its" + a determiner, "been" or "not": only "it's" fits ("its a great team").
     (
-        re.compile(
+        rc.compile(
             rf"\b(its)\s+(?:a|an|the|been|not|also|so|too|my|your|our|their|his|her){_NO_HYPHEN}",
             re.IGNORECASE,
         ),
         "it's",
     ),
     # "it's own", and "it's" after a preposition ("at it's core"): only "its" fits.
-    (re.compile(r"\b(it['’]s)\s+own\b", re.IGNORECASE), "its"),
+    (rc.compile(r"\b(it['’]s)\s+own\b", re.IGNORECASE), "its"),
     # "it's" + a noun that "it is" cannot take without an article ("remember it's name").
     (
-        re.compile(
+        rc.compile(
             r"\b(it['’]s)\s+(?:name|names|benefits|approach|title|cover|purpose|mission|culture|"
             r"values|members|customers|employees|staff|products|services|website|headquarters|"
             r"founders?|shape|size|colou?r|origins|strengths|weaknesses|goals|features)\b",
@@ -370,7 +371,7 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "its",
     ),
     (
-        re.compile(
+        rc.compile(
             r"\b(?:of|in|on|with|from|by|into|through|at|to|due\s+to|such\s+as|alongside|despite|"
             r"during|among|amongst|amid|about|within|without|throughout|across|towards?)\s+"
             r"(it['’]s)\s+(?=[a-z])",
@@ -381,7 +382,7 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Its hard to say": "its" + an adjective + "to"/"that"/a stop ("its hard drive" stays
     # possessive), or + a word that cannot follow a possessive.
     (
-        re.compile(
+        rc.compile(
             r"\b(its)\s+(?:(?:hard|easy|great|good|nice|clear|possible|important|true|likely|"
             r"unlikely|okay|ok|fine|exciting|wonderful|difficult|amazing|interesting|unclear)"
             r"(?=\s+(?:to|that)\b|\s*[.!?,])|(?:better|worse)(?=\s+(?:to|for|than)\b)|"
@@ -390,25 +391,25 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "it's",
     ),
-    (re.compile(rf"\b(your)\s+(?:a|an|the|gonna|going\s+to){_NO_HYPHEN}", re.IGNORECASE), "you're"),
+    (rc.compile(rf"\b(your)\s+(?:a|an|the|gonna|going\s+to){_NO_HYPHEN}", re.IGNORECASE), "you're"),
     # "I hope your well", "your not", "your interested": "your" + a word no noun phrase starts
     # with. ("your well-being", "your free time", "your busy schedule" stay possessive.)
     (
-        re.compile(
+        rc.compile(
             r"\b(your)\s+(?:well(?=\s*(?:[.!?,;]|$|and\b|too\b))|not|also|still|already|"
             rf"interested|able|sure|aware|so\s+(?:kind|right|busy)){_NO_HYPHEN}",
             re.IGNORECASE,
         ),
         "you're",
     ),
-    (re.compile(r"\bhope\s+(?:that\s+)?(your)\s+(?=[a-z]+ing\b)", re.IGNORECASE), "you're"),
-    (re.compile(r"(?:^|(?<=[.!?]\s))(Your)\s+welcome\s*(?:[.!,]|$)"), "you're"),
+    (rc.compile(r"\bhope\s+(?:that\s+)?(your)\s+(?=[a-z]+ing\b)", re.IGNORECASE), "you're"),
+    (rc.compile(r"(?:^|(?<=[.!?]\s))(Your)\s+welcome\s*(?:[.!,]|$)"), "you're"),
     (
-        re.compile(r"\b(you['’]re)\s+(?:own|time|consideration|help|feedback|insights?)\b", re.I),
+        rc.compile(r"\b(you['’]re)\s+(?:own|time|consideration|help|feedback|insights?)\b", re.I),
         "your",
     ),
     (
-        re.compile(
+        rc.compile(
             r"\b(?:for|of|with|from|by|on|into|through|at)\s+(you['’]re)\b(?!\s+(?:welcome|right)\b)",
             re.IGNORECASE,
         ),
@@ -455,11 +456,11 @@ def find_your(analysis: Analysis, part: Part) -> Iterator[Hit]:
 # -- a verb's base form after "look forward to" -------------------------------------------------
 
 # "to" in "look forward to" is a preposition: a verb after it takes -ing ("to hearing").
-_FORWARD_TO_RE = re.compile(
+_FORWARD_TO_RE = rc.compile(
     r"\blook(?:s|ed|ing)?\s+forward\s+to\s+([a-z]+)\b(?![-'’])", re.IGNORECASE
 )
 # "I look forward hearing from you": the "to" itself is missing before an -ing form.
-_FORWARD_NO_TO_RE = re.compile(
+_FORWARD_NO_TO_RE = rc.compile(
     r"\blook(?:s|ed|ing)?\s+(forward)\s+(?!to\b)([a-z]{3,}ing)\b", re.IGNORECASE
 )
 # Words after "look forward to" that are not verbs, or whose -ing form is another word.
@@ -578,7 +579,7 @@ def find_forward_to(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # -- a pronoun capitalised in mid-sentence ------------------------------------------------------
 
-_MID_PRONOUN_RE = re.compile(
+_MID_PRONOUN_RE = rc.compile(
     r"(?<=[a-z,;][ \t])(You|Your|Yours|We|Our|Ours|Us|Me|My|They|Their|Them|He|She|His|Him|Her|It|Its)\b(?![-'’]\w)"
 )
 
@@ -615,7 +616,7 @@ def find_capital_pronoun(analysis: Analysis, part: Part) -> Iterator[Hit]:
 # ("It was a pleasure meeting you", "What wonderful news") and then a subject and its verb
 # ("it's been", "I am", "I enjoyed"). A clause that opens with a subordinator ("When I
 # arrived, it was raining") or an interjection ("Thanks, I will") is left alone.
-_SPLICE_OPENERS_RE = re.compile(
+_SPLICE_OPENERS_RE = rc.compile(
     r"(?:it\s+(?:was|is|has\s+been)|it['’]s|this\s+(?:is|was)|that\s+(?:is|was)|that['’]s|"
     r"what\s+(?:a|an|wonderful|great|good|exciting|lovely)|i\s+(?:am|was|have|had)|i['’]m|"
     r"thank\s+you\s+(?:for|again|so)|thanks\s+(?:for|again|so)|"
@@ -625,12 +626,12 @@ _SPLICE_OPENERS_RE = re.compile(
 )
 # A word in the first clause that makes the comma close a clause of its own ("I hope that when
 # we meet, I can ..."), so the comma is right.
-_SPLICE_SUBORDINATE_RE = re.compile(
+_SPLICE_SUBORDINATE_RE = rc.compile(
     r"\b(?:when|whenever|if|because|since|although|though|while|whilst|once|after|before|until|"
     r"unless|as|where|whether)\b",
     re.IGNORECASE,
 )
-_SPLICE_AFTER_RE = re.compile(
+_SPLICE_AFTER_RE = rc.compile(
     r",[ \t]+((?:it|i|we|this|that|there|you|they)(?:['’](?:s|m|re|ve|d|ll)\b|\s+(?:am|is|are|was|"
     r"were|have|has|had|will|would|can|could|really|truly|enjoyed|learned|loved|look|hope|"
     r"appreciate|believe|think|feel|want|wanted|know)\b)|please\s+(?:let|feel|find|contact|send|"
@@ -639,7 +640,7 @@ _SPLICE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # Each run of blanks is entered at its first character only, so the scan stays linear.
-_SENTENCE_START_RE = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?=[A-Z])")
+_SENTENCE_START_RE = rc.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?=[A-Z])")
 
 
 def find_comma_splice(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -675,8 +676,8 @@ def find_comma_splice(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # -- an apostrophe in "years' of" or missing in "five years experience" -------------------------
 
-_YEARS_OF_RE = re.compile(r"\b(?:years|months|weeks|days)(['’])\s+of\b", re.IGNORECASE)
-_YEARS_EXPERIENCE_RE = re.compile(
+_YEARS_OF_RE = rc.compile(r"\b(?:years|months|weeks|days)(['’])\s+of\b", re.IGNORECASE)
+_YEARS_EXPERIENCE_RE = rc.compile(
     r"\b(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
     r"several|many|a\s+few)\s+(years|months|weeks)(\s+)(?:of\s+)?(?=experience\b)",
     re.IGNORECASE,
@@ -715,7 +716,7 @@ def find_time_apostrophe(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # -- "there is" with a plural noun --------------------------------------------------------------
 
-_THERE_IS_RE = re.compile(
+_THERE_IS_RE = rc.compile(
     r"\b(there(?:['’]s|\s+is|\s+was))\s+(?:(?:no|some|many|several|few|two|three|four|five|"
     r"other|more|any)\s+)?([a-z]{4,})\b(?!['’])",
     re.IGNORECASE,
@@ -769,7 +770,7 @@ _SINGULAR_IN_S = frozenset(
 
 # "There is any paperwork or forms": with "or" the verb agrees with the nearer noun. The last
 # noun must end the phrase: punctuation, the end, or a word that starts what follows.
-_THERE_OR_RE = re.compile(
+_THERE_OR_RE = rc.compile(
     r"\b(there(?:['’]s|\s+is|\s+was))\s+(?:(?:any|a|an|no|one|some)\s+)?[a-z]+(?:\s+[a-z]+)?"
     r"\s+or\s+(?:(?:any|other|more|further)\s+)?(?:[a-z]+\s+)?([a-z]{3,}s)\b(?!['’])"
     r"(?=\s*(?:$|[.,;:!?)]|(?:that|which|to|for|i|you|we|left|needed|required|pending|"
@@ -823,7 +824,7 @@ def find_there_is_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
 # A possessive or "the/these/those", a plural noun and straight after it a singular verb. The
 # phrase must open a subject: after a preposition ("one of the interviews has", "on the teams
 # is") the noun is not the subject, so those are skipped.
-_PLURAL_SUBJECT_RE = re.compile(
+_PLURAL_SUBJECT_RE = rc.compile(
     r"(?:^|(?<=[\s(\"“]))((?:[A-Za-z]+\s+)?)(my|your|our|their|his|her|the|these|those)\s+"
     r"([a-z]{3,}s)\s+(is|was|has|matches|meets|fits|aligns|makes|gives|seems|looks|sounds|"
     r"needs|includes|shows|suits|reflects)\b"
@@ -866,8 +867,8 @@ def find_plural_subject_verb(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 # -- "than" after an adjective that is not comparative -----------------------------------------
 
-_THAN_RE = re.compile(r"\b([a-z]{5,})\s+than\b")
-_ADJ_SUFFIX_RE = re.compile(r"(?:ing|ous|ful|ive|ent|ant|able|ible|ic)$")
+_THAN_RE = rc.compile(r"\b([a-z]{5,})\s+than\b")
+_ADJ_SUFFIX_RE = rc.compile(r"(?:ing|ous|ful|ive|ent|ant|able|ible|ic)$")
 # Words before "than" that make a comparison without "more" ("rather than", "other than").
 _THAN_OK = frozenset(
     {
@@ -888,7 +889,7 @@ _THAN_OK = frozenset(
         "anyone",
     }
 )
-_COMPARISON_BEFORE_RE = re.compile(
+_COMPARISON_BEFORE_RE = rc.compile(
     r"\b(?:more|less|rather|other|no|any|much|far|even|fewer|least|most|prefer\w*)\b", re.I
 )
 

@@ -10,11 +10,11 @@ mode). Acronyms, and anything inside an address, a link, a number or code, are n
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from followup_lint import regex_cache
 from followup_lint.proofreading.dictionary import english, wrong_forms
 from followup_lint.proofreading.names import Known, known_words, near_miss, normalize
 
@@ -22,19 +22,19 @@ if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
     from followup_lint.reading.draft import Part
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD_RE = regex_cache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A run of non-space text with one of these is an address, a path, a handle or markup.
-_TECHNICAL_RE = re.compile(r"[@/\\_#=<>{}|~^$%+]|://")
-_CODE_RE = re.compile(r"`[^`\n]*`")
+_TECHNICAL_RE = regex_cache.compile(r"[@/\\_#=<>{}|~^$%+]|://")
+_CODE_RE = regex_cache.compile(r"`[^`\n]*`")
 # Abbreviations after which a capital does not start a sentence ("Dr. Okoro").
-_TITLE_ABBREV_RE = re.compile(
+_TITLE_ABBREV_RE = regex_cache.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|vs|cf|e\.g|i\.e|approx|incl|No)\.|\b[A-Z]\.)$"
 )
-_BULLET_RE = re.compile(r"\s*(?:[-*•>]|\d{1,2}[.)]|[a-z][.)])\s+")
+_BULLET_RE = regex_cache.compile(r"\s*(?:[-*•>]|\d{1,2}[.)]|[a-z][.)])\s+")
 _OPENERS = "\"'“‘([*_"
-_SHIFT_TYPO_RE = re.compile(r"[A-Z]{2}[a-z]{2,}|TH[a-z]")
-_X_RUN_RE = re.compile(r"x{2,}")
-_CAPITALISED_RE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*")
+_SHIFT_TYPO_RE = regex_cache.compile(r"[A-Z]{2}[a-z]{2,}|TH[a-z]")
+_X_RUN_RE = regex_cache.compile(r"x{2,}")
+_CAPITALISED_RE = regex_cache.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*")
 #: Entity labels that mark a word as a name in thorough mode.
 _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "PRODUCT", "GPE", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LAW"}

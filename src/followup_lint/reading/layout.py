@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from followup_lint import regex_cache
 from followup_lint.model.draft import Attachment, Draft, Part, SignatureLine, SignatureLineKind
 from followup_lint.reading import lexicon
 from followup_lint.reading.slots import find_slots
@@ -31,58 +32,58 @@ from followup_lint.reading.slots import find_slots
 #: Headers recognised at the top of a plain-text or Markdown draft.
 TEXT_HEADERS = frozenset({"subject", "to", "cc", "bcc", "from", "date", "reply-to"})
 
-_HEADER_RE = re.compile(r"([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]?(.*)")
-_EML_HEADER_RE = re.compile(r"([!-9;-~]+)[ \t]*:[ \t]?(.*)")
+_HEADER_RE = regex_cache.compile(r"([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]?(.*)")
+_EML_HEADER_RE = regex_cache.compile(r"([!-9;-~]+)[ \t]*:[ \t]?(.*)")
 
 _QUOTE_START_RES = (
-    re.compile(r"^\s*On\b.{0,300}\bwrote:\s*$"),
-    re.compile(r"^\s*-{2,}\s*(?:Forwarded message|Original Message)\s*-{2,}\s*$", re.I),
-    re.compile(r"^\s*Begin forwarded message:\s*$", re.I),
-    re.compile(r"^\s*_{10,}\s*$"),  # Outlook's rule above a quoted reply
+    regex_cache.compile(r"^\s*On\b.{0,300}\bwrote:\s*$"),
+    regex_cache.compile(r"^\s*-{2,}\s*(?:Forwarded message|Original Message)\s*-{2,}\s*$", re.I),
+    regex_cache.compile(r"^\s*Begin forwarded message:\s*$", re.I),
+    regex_cache.compile(r"^\s*_{10,}\s*$"),  # Outlook's rule above a quoted reply
 )
-_SIG_DELIMITER_RE = re.compile(r"^-- ?$")
-_TAG_RE = re.compile(r"<\s*(/?)\s*(p|br|div)\b[^<>]{0,200}?/?\s*>", re.I)
+_SIG_DELIMITER_RE = regex_cache.compile(r"^-- ?$")
+_TAG_RE = regex_cache.compile(r"<\s*(/?)\s*(p|br|div)\b[^<>]{0,200}?/?\s*>", re.I)
 # Markdown emphasis and heading marks around a line: "**Dear [Name]**".
-_LEAD_RE = re.compile(r"[ \t*_#]*")
+_LEAD_RE = regex_cache.compile(r"[ \t*_#]*")
 _TRAIL_MARKS = " \t*_\\"
 
 # A name: one to four capitalised words (initials and hyphens allowed), or a bracketed slot.
 _NAME = r"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}|[\[{<(%][^\n]{1,50}?[\]}>)%])"
-_NAME_LINE_RE = re.compile(r"^[A-Z][\w'’-]+\.?(?:[ \t]+[A-Z][\w.'’-]*){0,3}$")
+_NAME_LINE_RE = regex_cache.compile(r"^[A-Z][\w'’-]+\.?(?:[ \t]+[A-Z][\w.'’-]*){0,3}$")
 # A name alone as the greeting: "Dana," or "Dana –", and with a title also "Dr. Okafor:" (a
 # colon after a bare word is more often a heading, "Agenda:", than a greeting).
-_BARE_NAME_GREETING_RE = re.compile(
+_BARE_NAME_GREETING_RE = regex_cache.compile(
     r"^([A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}[ \t]*(,|--?|[–—]|:)$"
 )
-_NAME_AFTER_COMMA_RE = re.compile(
+_NAME_AFTER_COMMA_RE = regex_cache.compile(
     r"[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*(?:[,:;!]|$)"
 )
-_TO_GREETING_RE = re.compile(r"^To\s+(?:the|all|my|our|everyone|whom)\b[^\n]{0,200}[,:]$")
-_REFERENCE_RE = re.compile(r"^(?:RE|Re|Ref|REF|Subject|SUBJECT)\s*:\s*\S")
-_PS_RE = re.compile(r"^(?:P\.?\s?){1,2}S\.?(?=[\s:,-])")
+_TO_GREETING_RE = regex_cache.compile(r"^To\s+(?:the|all|my|our|everyone|whom)\b[^\n]{0,200}[,:]$")
+_REFERENCE_RE = regex_cache.compile(r"^(?:RE|Re|Ref|REF|Subject|SUBJECT)\s*:\s*\S")
+_PS_RE = regex_cache.compile(r"^(?:P\.?\s?){1,2}S\.?(?=[\s:,-])")
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DATE_LINE_RE = re.compile(
+_DATE_LINE_RE = regex_cache.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf",?\s+(?:\d{{4}}|[Xx]{{2,4}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
     r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})$"
 )
-_SENTENCE_END_RE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
-_LINE_START_RE = re.compile(r"^[\"“‘(\[{•*\-–0-9A-Z]")
-_PHONE_RE = re.compile(r"^(?:[A-Za-z. ]{0,12}:?\s*)?\+?[\d(][\d\s().-]{5,}\d$")
+_SENTENCE_END_RE = regex_cache.compile(r"[.!?:;…][\"'”’)\]]*$")
+_LINE_START_RE = regex_cache.compile(r"^[\"“‘(\[{•*\-–0-9A-Z]")
+_PHONE_RE = regex_cache.compile(r"^(?:[A-Za-z. ]{0,12}:?\s*)?\+?[\d(][\d\s().-]{5,}\d$")
 # Bounded runs, starting where a run of address characters starts: linear on any input.
-_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_EMAIL_RE = regex_cache.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 # A link, or a labelled site whose domain could be anything ("Portfolio: samito.design").
-_PROFILE_RE = re.compile(
+_PROFILE_RE = regex_cache.compile(
     r"https?://|www\.|linkedin\.com|github\.com|\.(?:com|org|net|io)/|^(?:portfolio|web ?site|"
     r"web|blog|home ?page|linkedin|github)[ \t]*:[ \t]*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b",
     re.I,
 )
 # Details separated on one line: "Sam Ito | 555 201 3344".
-_PIPED_RE = re.compile(r"\S[ \t]+[|·•][ \t]+\S")
-_ADDRESS_RE = re.compile(
+_PIPED_RE = regex_cache.compile(r"\S[ \t]+[|·•][ \t]+\S")
+_ADDRESS_RE = regex_cache.compile(
     r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|^\d+\s+\w+.*\b(?:Street|St|Avenue|"
     r"Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Way|Boulevard|Blvd|Place|Pl|Hollow|Square)\b\.?",
 )
@@ -94,20 +95,22 @@ def _build_patterns() -> dict[str, re.Pattern[str]]:
     # make the engine try every way of splitting it (tests/robustness times these patterns).
     chain = rf"(?:{closing})(?:(?:[ \t]*[,.!][ \t]+|[ \t]+)(?:{closing}))*"
     return {
-        "greeting": re.compile(
+        "greeting": regex_cache.compile(
             rf"(?:{lexicon.greeting_pattern()})\b|to\s+whom\s+it\s+may\s+concern\b", re.I
         ),
         # A sign-off alone on its line: "Best regards,".
-        "closing": re.compile(rf"^(?i:{chain})[ \t*_]*(?:[,.!—-]+[ \t*_]*)?$"),
+        "closing": regex_cache.compile(rf"^(?i:{chain})[ \t*_]*(?:[,.!—-]+[ \t*_]*)?$"),
         # A sign-off with the name on the same line: "Cheers, Sam".
-        "closing_name": re.compile(
+        "closing_name": regex_cache.compile(
             rf"^((?i:{chain})(?:[ \t*_]*(?:,|(?<=[ \t])(?:--?|[–—])))?)[ \t*_]*({_NAME})[ \t*_]*$"
         ),
         # A sign-off ending the last paragraph: "... send it over. Best, Sam".
-        "closing_end": re.compile(
+        "closing_end": regex_cache.compile(
             rf"(?<=[.!?)\"”’])[ \t]+((?i:{chain}))(?:[ \t]*(?:,[ \t]*({_NAME})|[,.!]))?[ \t]*$"
         ),
-        "device": re.compile(r"^(?:" + "|".join(lexicon.device_footers()) + r")[.!]?$", re.I),
+        "device": regex_cache.compile(
+            r"^(?:" + "|".join(lexicon.device_footers()) + r")[.!]?$", re.I
+        ),
     }
 
 
@@ -664,7 +667,7 @@ def _classify_signature(draft: Draft, text: str, segs: list[Seg], sig_lines: lis
             for k, sg in enumerate(segs)
             if not _blank(sg) and sig.start <= sg[0] and sg[1] <= sig.end
         ]
-    slot_only = re.compile(r"(?:[\[{<(%][^\n]{1,50}?[\]}>)%][ \t|,/]*)+")
+    slot_only = regex_cache.compile(r"(?:[\[{<(%][^\n]{1,50}?[\]}>)%][ \t|,/]*)+")
     for n, k in enumerate(sig_lines):
         line = _clean(text, segs[k])
         if re.fullmatch(r"-{2,}\s*", text[segs[k][0] : segs[k][1]]):

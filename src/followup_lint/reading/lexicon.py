@@ -24,7 +24,9 @@ def _lines(name: str) -> list[str]:
 
 def _phrase_pattern(phrases: list[str]) -> str:
     # Longest first, so that "best regards" wins over "best"; a space matches any whitespace run.
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    # Ties in alphabetical order: the same pattern text in every process (not the set's hash
+    # order), so that the compiled pattern can come from the on-disk cache (regex_cache.py).
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
 
 

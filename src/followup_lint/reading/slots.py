@@ -15,23 +15,24 @@ import re
 from collections.abc import Iterable
 from typing import cast, get_args
 
+from followup_lint import regex_cache
 from followup_lint.model.draft import Part, Slot, SlotKind
 from followup_lint.reading import lexicon
 
 _HTML_TAGS = lexicon.html_tags()
 # Words that make a short parenthesis a slot: "(organization's name)", "(date)", "(Mr./Ms. Name)".
-_SLOT_WORDS = re.compile(
+_SLOT_WORDS = regex_cache.compile(
     r"\b(?:name|names|company|organi[sz]ation|organi[sz]ation's|date|title|position|phone|"
     r"e-?mail|address|insert|employer|interviewer|recipient)\b",
     re.I,
 )
 # A parenthesis that starts like prose is prose: "(for the role)", "(and the date)".
-_PROSE_START = re.compile(
+_PROSE_START = regex_cache.compile(
     r"^(?:for|to|in|on|at|with|and|or|as|but|so|if|which|who|that|this|i|we|you|he|she|they|"
     r"it|apologies|sorry|see|e\.g|i\.e|via|by|from|about|not|no)\b",
     re.I,
 )
-_INSTRUCTION_START = re.compile(
+_INSTRUCTION_START = regex_cache.compile(
     r"^(?:use|add|mention|describe|include|explain|list|write|say|choose|pick|state|give|"
     r"reference|refer|remind|restate|note|thank|sign|put|fill|replace|enter)\b",
     re.I,
@@ -39,14 +40,14 @@ _INSTRUCTION_START = re.compile(
 
 # "TBD" said of something ("is TBD", "remains TBA", "still TBD") is how people write that a
 # thing is undecided; a TBD where a value belongs ("I start on TBD") is a template's blank.
-_SAID_OF = re.compile(
+_SAID_OF = regex_cache.compile(
     r"\b(?:is|are|was|were|be|been|remains?|remained|still|currently|yet)[ \t]+(?:\w+[ \t]+)?$",
     re.I,
 )
 
-_TO_THE_USER = re.compile(r"\b(?:you|your|their|them|this space|here)\b", re.I)
+_TO_THE_USER = regex_cache.compile(r"\b(?:you|your|their|them|this space|here)\b", re.I)
 
-_BRACKETED = re.compile(
+_BRACKETED = regex_cache.compile(
     "|".join(
         (
             r"\[(?!sic\])[^\[\]\n]{0,60}[A-Za-z][^\[\]\n]{0,60}\](?!\()",  # [Interviewer's Name]
@@ -78,7 +79,7 @@ def _build_phrases() -> tuple[re.Pattern[str], dict[str, SlotKind]]:
         kinds[phrase] = cast(SlotKind, kind if kind in get_args(SlotKind) else "other")
     alt = "|".join(re.escape(p) for p, _ in sorted(pairs, key=lambda x: len(x[0]), reverse=True))
     # "Phone Number: 555 ..." is a label with its value, not a slot.
-    return re.compile(rf"(?<![\w'’])(?:{alt})(?![\w'’])(?!\s*:\s*\S)"), kinds
+    return regex_cache.compile(rf"(?<![\w'’])(?:{alt})(?![\w'’])(?!\s*:\s*\S)"), kinds
 
 
 _PHRASES = _build_phrases()
@@ -109,8 +110,8 @@ def _may_hold_marker(text: str) -> bool:
 
 # Words that say what a slot stands for; several are asked both of a "... name" slot and of one
 # without the word "name" ("Company Name", "Company"), so each lives here once.
-_COMPANY_WORDS = re.compile(r"company|organi[sz]ation|employer|\bfirm\b")
-_ROLE_WORDS = re.compile(r"\brole\b|position|\btitle\b|\bjob\b")
+_COMPANY_WORDS = regex_cache.compile(r"company|organi[sz]ation|employer|\bfirm\b")
+_ROLE_WORDS = regex_cache.compile(r"\brole\b|position|\btitle\b|\bjob\b")
 
 
 def stands_for(inner: str, part: str = "body") -> SlotKind:
