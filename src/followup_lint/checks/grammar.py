@@ -55,6 +55,7 @@ Slip = Literal[
     "introductory-clause-comma",
     "unclosed-aside",
     "fused-sentence",
+    "quantifier-singular",
     "sound-alike-phrase",
     "wrong-preposition",
     "agreement-slip",

@@ -16,6 +16,7 @@ on names, placeholders and protected text, and turns them into findings.
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -70,10 +71,36 @@ class Mapping:
     rules: dict[str, str]
     #: Lints kept only when the flagged text is one of these words (lower case).
     problems: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Lints kept only when the word just before the flagged text is one of these.
+    preceded_by: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Agreement lints kept only where their pronoun starts a clause (see `clause_subject`).
+    clause_subject: frozenset[str] = frozenset()
+    clause_openers: frozenset[str] = frozenset()
 
     def keeps(self, rule: str, problem: str) -> bool:
         words = self.problems.get(rule)
         return words is None or problem.strip().lower() in words
+
+    def keeps_in(self, rule: str, text: str, start: int) -> bool:
+        """The checks that read the words before a lint (`[preceded_by]`, `[clause_subject]`)."""
+        words = self.preceded_by.get(rule)
+        if words is not None:
+            before = _words_before(text, start, 1)
+            if not before or before[-1] not in words:
+                return False
+        if rule in self.clause_subject:
+            # "the man nearest you is", "what I told you is", "insist he rest", "was he up":
+            # the pronoun before the verb is an object, or the clause is a question or a
+            # subjunctive. Kept only when nothing, a punctuation mark or a word that opens a
+            # clause ("if", "that", "when") stands before the pronoun.
+            before = _words_before(text, start, 2, stop_at_punctuation=True)
+            if (
+                len(before) == 2
+                and before[1] in _SUBJECT_PRONOUNS
+                and before[0] not in self.clause_openers
+            ):
+                return False
+        return True
 
     def group_of(self, rule: str, kind: str) -> _KindMap | None:
         """Where a lint goes; None when it is dropped. Unknown kinds are dropped: a new kind in
@@ -96,6 +123,27 @@ class Mapping:
         return km
 
 
+_SUBJECT_PRONOUNS = frozenset(("i", "you", "he", "she", "it", "we", "they"))
+_WORD_BEFORE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[.,;:!?()\"“”]")
+
+
+def _words_before(text: str, start: int, n: int, *, stop_at_punctuation: bool = False) -> list[str]:
+    """The last `n` words before `start` (lower case, in order), read within the line's
+    sentence; with `stop_at_punctuation`, none from before a punctuation mark."""
+    window = text[max(0, start - 80) : start]
+    tokens = _WORD_BEFORE.findall(window)
+    out: list[str] = []
+    for tok in reversed(tokens):
+        if not tok[0].isalpha():
+            if stop_at_punctuation:
+                break
+            continue
+        out.append(tok.lower())
+        if len(out) == n:
+            break
+    return out[::-1]
+
+
 @lru_cache(maxsize=1)
 def mapping() -> Mapping:
     raw = tomllib.loads(
@@ -109,7 +157,19 @@ def mapping() -> Mapping:
         rule: frozenset(w.lower() for w in words)
         for rule, words in raw.get("problem_texts", {}).items()
     }
-    return Mapping(kinds, dict(raw.get("rules", {})), problems)
+    preceded = {
+        rule: frozenset(w.lower() for w in words)
+        for rule, words in raw.get("preceded_by", {}).items()
+    }
+    subject = raw.get("clause_subject", {})
+    return Mapping(
+        kinds,
+        dict(raw.get("rules", {})),
+        problems,
+        preceded,
+        frozenset(subject.get("rules", [])),
+        frozenset(w.lower() for w in subject.get("openers", [])),
+    )
 
 
 def installed_version() -> str | None:
@@ -279,6 +339,8 @@ class HarperEngine:
                 if km is None or not table.keeps(rule, lint.problem_text):
                     continue
                 span = lint.span
+                if not table.keeps_in(rule, text, span.start):
+                    continue
                 out.append(
                     HarperLint(
                         span.start,

@@ -21,6 +21,7 @@ from followup_lint.proofreading.clause_commas import (
 from followup_lint.proofreading.confusions import CONFUSION_SLIPS
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.protected import covered, protected_spans
+from followup_lint.proofreading.quantities import find_quantifier_singular
 from followup_lint.proofreading.speller import sentence_start
 
 if TYPE_CHECKING:
@@ -934,5 +935,6 @@ SLIPS: dict[str, Finder] = {
     "introductory-clause-comma": find_intro_clause_comma,
     "unclosed-aside": find_unclosed_aside,
     "fused-sentence": find_fused_sentence,
+    "quantifier-singular": find_quantifier_singular,
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }
