@@ -56,6 +56,7 @@ Slip = Literal[
     "unclosed-aside",
     "fused-sentence",
     "quantifier-singular",
+    "compound-modifier",
     "sound-alike-phrase",
     "wrong-preposition",
     "agreement-slip",

@@ -36,7 +36,7 @@ _NOT_SINGULAR_ENDINGS = ("s", "ed", "ing", "ly", "est", "ful", "ous")
 #: auxiliary ("many reason are"). Before any other word, a verb reading wins: "many believe
 #: that", "several want to", "few work in finance" (the quantifier is a pronoun there).
 _NOUN_ONLY_AFTER = re.compile(
-    r"[ \t]*(?:[.!?,;:)]|$)|\s+(?:of|is|are|was|were|have|has|had|will|would|can|could|should"
+    r"(?:[.!?,;:)](?![\w.])|[ \t]*$)|\s+(?:of|is|are|was|were|have|has|had|will|would|can|could|should"
     r"|may|might|must)\b",
     re.IGNORECASE,
 )
@@ -65,7 +65,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         q.replace("_", _SP) for q in sorted(w["plural-quantifiers-two"])
     ]
     after = "|".join(sorted(w["follows-noun-phrase"]))
-    end = rf"(?=[ \t]*(?:[.!?,;:)]|$)|{_SP}(?:{after})\b)"
+    # A stop ends the phrase when it is not part of a name ("many pack .idx files").
+    end = rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:{after})\b)"
     counted = re.compile(
         rf"(?<![\w'’-])({'|'.join(quantifiers)}){_SP}([a-z]{{3,}})\b(?![-'’]){end}",
         re.IGNORECASE,

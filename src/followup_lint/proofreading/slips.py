@@ -18,6 +18,7 @@ from followup_lint.proofreading.clause_commas import (
     find_intro_clause_comma,
     find_unclosed_aside,
 )
+from followup_lint.proofreading.compounds import find_compound_modifier
 from followup_lint.proofreading.confusions import CONFUSION_SLIPS
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.protected import covered, protected_spans
@@ -936,5 +937,6 @@ SLIPS: dict[str, Finder] = {
     "unclosed-aside": find_unclosed_aside,
     "fused-sentence": find_fused_sentence,
     "quantifier-singular": find_quantifier_singular,
+    "compound-modifier": find_compound_modifier,
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }
