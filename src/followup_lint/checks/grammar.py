@@ -57,6 +57,7 @@ Slip = Literal[
     "fused-sentence",
     "quantifier-singular",
     "compound-modifier",
+    "singular-subject-verb",
     "sound-alike-phrase",
     "wrong-preposition",
     "agreement-slip",

@@ -33,7 +33,8 @@ _DETERMINERS = r"a|an|the|this|that|our|my|your|their|his|her|its|every|each|ano
 _FUNCTION_WORDS = (
     "of in at on for with to from about by into than that which who whom whose why where when "
     "and or but nor so as if is are was were be been am has have had will would can could "
-    "should may might must do does did not i you he she it we they me him us them"
+    "should may might must do does did not i you he she it we they me him us them before "
+    "after during because since until while then there here now today again"
 )
 _NUMBER = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety"
 _UNIT = r"minute|hour|day|week|month|year|page|step|person"

@@ -21,6 +21,7 @@ from followup_lint.proofreading.clause_commas import (
 from followup_lint.proofreading.compounds import find_compound_modifier
 from followup_lint.proofreading.confusions import CONFUSION_SLIPS
 from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
 from followup_lint.proofreading.protected import covered, protected_spans
 from followup_lint.proofreading.quantities import find_quantifier_singular
 from followup_lint.proofreading.speller import sentence_start
@@ -938,5 +939,6 @@ SLIPS: dict[str, Finder] = {
     "fused-sentence": find_fused_sentence,
     "quantifier-singular": find_quantifier_singular,
     "compound-modifier": find_compound_modifier,
+    "singular-subject-verb": find_singular_subject_verb,
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }
