@@ -2,7 +2,8 @@
 "a few question", "if you have any question" (the `quantifier-singular` rule).
 
 "Any" takes the singular as readily as the plural ("nobody having any question, he ended"), so
-only the request to a reader, "(if) you have any question", is looked at.
+only the request to a reader, "(if) you have any question", is looked at; and "some" takes
+both numbers, so only "some" and a singular noun before "are" or "were" ("some language are").
 
 The noun must be a common word whose regular plural is common too (the web frequencies of
 proofreading/dictionary.py), so that uncountable nouns ("much time" is not looked at; "many
@@ -59,7 +60,7 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     w = _words()
     quantifiers = sorted(w["plural-quantifiers"]) + [
         q.replace("_", _SP) for q in sorted(w["plural-quantifiers-two"])
@@ -76,7 +77,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\byou{_SP}(?:still{_SP})?(?:have|had){_SP}(any){_SP}({nouns})\b(?![-'’]){end}",
         re.IGNORECASE,
     )
-    return counted, any_noun
+    # "some language are": "some" takes either number, but a plural verb shows the plural.
+    some_are = re.compile(
+        rf"(?<![\w'’-])(some){_SP}([a-z]{{3,}})\b(?![-'’]){_SP}(?:are|were)\b", re.IGNORECASE
+    )
+    return counted, any_noun, some_are
 
 
 def plural_of(noun: str) -> str:
@@ -96,8 +101,8 @@ def _countable(noun: str) -> bool:
 
 def find_quantifier_singular(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    counted, any_noun = _patterns()
-    for rx, check in ((counted, True), (any_noun, False)):
+    counted, any_noun, some_are = _patterns()
+    for rx, check in ((counted, True), (any_noun, False), (some_are, True)):
         for m in rx.finditer(text):
             noun = m.group(2)
             if noun != noun.lower() or (check and not _countable(noun)):
