@@ -99,8 +99,26 @@ def _countable(noun: str) -> bool:
     return d.frequency(noun) >= 1000 and d.frequency(plural_of(noun)) >= 300
 
 
+#: Words one of which a paragraph must hold before the patterns are tried.
+_CUES = (
+    "many",
+    "several",
+    "various",
+    "numerous",
+    "multiple",
+    "few",
+    "couple",
+    "number",
+    "any",
+    "some",
+)
+
+
 def find_quantifier_singular(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
+    lowered = text.lower()
+    if not any(c in lowered for c in _CUES):
+        return
     counted, any_noun, some_are = _patterns()
     for rx, check in ((counted, True), (any_noun, False), (some_are, True)):
         for m in rx.finditer(text):
