@@ -10,7 +10,9 @@
    - dev: tests/proofreading/data/lt_examples.txt, the first sample, tuned on;
    - fresh: tests/proofreading/data/lt_examples_fresh.txt, read at other places of the file,
      one error per rule as in the held-out sample. Its "tune" part may be tuned on; its
-     "blind" part never is, so its misses and alarms are not printed (only the counts).
+     "blind" part never is, so its misses and alarms are not printed (only the counts);
+   - third: tests/proofreading/data/lt_examples_third.txt, ten more places of the file, drawn
+     the same way, tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -130,6 +132,9 @@ def main() -> None:
     ap.add_argument(
         "--show-missed", action="store_true", help="list the misses of the tunable samples"
     )
+    ap.add_argument(
+        "--skip-blind", action="store_true", help="leave out the blind part (while tuning)"
+    )
     args = ap.parse_args()
     linter = Linter()
     correct_text(linter, args.corpus if args.corpus.is_dir() else None)
@@ -142,6 +147,12 @@ def main() -> None:
         fresh["tune"],
         show_missed=args.show_missed,
     )
+    third = _sample("lt_examples_third.txt")["all"]
+    public_examples(
+        linter, "public examples, third sample (tune)", third, show_missed=args.show_missed
+    )
+    if args.skip_blind:
+        return
     # The blind part last, counts only: reading its misses would make it one more tuned sample.
     public_examples(
         linter, "public examples, fresh sample (blind part)", fresh["blind"], show=False

@@ -16,6 +16,7 @@ on names, placeholders and protected text, and turns them into findings.
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -72,6 +73,11 @@ class Mapping:
     problems: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Lints dropped when the flagged text is one of these (lower case, single spaces).
     accepted: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Lints kept only when the word just before the flagged text is one of these.
+    preceded_by: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Agreement lints kept only where their pronoun starts a clause (see `clause_subject`).
+    clause_subject: frozenset[str] = frozenset()
+    clause_openers: frozenset[str] = frozenset()
 
     def keeps(self, rule: str, problem: str) -> bool:
         text = " ".join(problem.lower().split())
@@ -79,6 +85,27 @@ class Mapping:
         if words is not None and text not in words:
             return False
         return text not in self.accepted.get(rule, frozenset())
+
+    def keeps_in(self, rule: str, text: str, start: int) -> bool:
+        """The checks that read the words before a lint (`[preceded_by]`, `[clause_subject]`)."""
+        words = self.preceded_by.get(rule)
+        if words is not None:
+            before = _words_before(text, start, 1)
+            if not before or before[-1] not in words:
+                return False
+        if rule in self.clause_subject:
+            # "the man nearest you is", "what I told you is", "insist he rest", "was he up":
+            # the pronoun before the verb is an object, or the clause is a question or a
+            # subjunctive. Kept only when nothing, a punctuation mark or a word that opens a
+            # clause ("if", "that", "when") stands before the pronoun.
+            before = _words_before(text, start, 2, stop_at_punctuation=True)
+            if (
+                len(before) == 2
+                and before[1] in _SUBJECT_PRONOUNS
+                and before[0] not in self.clause_openers
+            ):
+                return False
+        return True
 
     def group_of(self, rule: str, kind: str) -> _KindMap | None:
         """Where a lint goes; None when it is dropped. Unknown kinds are dropped: a new kind in
@@ -101,6 +128,27 @@ class Mapping:
         return km
 
 
+_SUBJECT_PRONOUNS = frozenset(("i", "you", "he", "she", "it", "we", "they"))
+_WORD_BEFORE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[.,;:!?()\"“”]")
+
+
+def _words_before(text: str, start: int, n: int, *, stop_at_punctuation: bool = False) -> list[str]:
+    """The last `n` words before `start` (lower case, in order), read within the line's
+    sentence; with `stop_at_punctuation`, none from before a punctuation mark."""
+    window = text[max(0, start - 80) : start]
+    tokens = _WORD_BEFORE.findall(window)
+    out: list[str] = []
+    for tok in reversed(tokens):
+        if not tok[0].isalpha():
+            if stop_at_punctuation:
+                break
+            continue
+        out.append(tok.lower())
+        if len(out) == n:
+            break
+    return out[::-1]
+
+
 @lru_cache(maxsize=1)
 def mapping() -> Mapping:
     raw = tomllib.loads(
@@ -118,7 +166,20 @@ def mapping() -> Mapping:
         rule: frozenset(" ".join(w.lower().split()) for w in words)
         for rule, words in raw.get("accepted_texts", {}).items()
     }
-    return Mapping(kinds, dict(raw.get("rules", {})), problems, accepted)
+    preceded = {
+        rule: frozenset(w.lower() for w in words)
+        for rule, words in raw.get("preceded_by", {}).items()
+    }
+    subject = raw.get("clause_subject", {})
+    return Mapping(
+        kinds,
+        dict(raw.get("rules", {})),
+        problems,
+        accepted=accepted,
+        preceded_by=preceded,
+        clause_subject=frozenset(subject.get("rules", [])),
+        clause_openers=frozenset(w.lower() for w in subject.get("openers", [])),
+    )
 
 
 def installed_version() -> str | None:
@@ -288,6 +349,8 @@ class HarperEngine:
                 if km is None or not table.keeps(rule, lint.problem_text):
                     continue
                 span = lint.span
+                if not table.keeps_in(rule, text, span.start):
+                    continue
                 out.append(
                     HarperLint(
                         span.start,

@@ -19,11 +19,14 @@ from followup_lint.proofreading.clause_commas import (
     find_intro_clause_comma,
     find_unclosed_aside,
 )
+from followup_lint.proofreading.compounds import find_compound_modifier
 from followup_lint.proofreading.confusions import CONFUSION_SLIPS
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.missing_be import find_missing_be
+from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
 from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
 from followup_lint.proofreading.protected import covered, protected_spans
+from followup_lint.proofreading.quantities import find_quantifier_singular
 from followup_lint.proofreading.speller import sentence_start
 
 if TYPE_CHECKING:
@@ -940,5 +943,8 @@ SLIPS: dict[str, Finder] = {
     "fused-sentence": find_fused_sentence,
     "noun-form-as-verb": find_noun_form_as_verb,
     "missing-be": find_missing_be,
+    "quantifier-singular": find_quantifier_singular,
+    "compound-modifier": find_compound_modifier,
+    "singular-subject-verb": find_singular_subject_verb,
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }

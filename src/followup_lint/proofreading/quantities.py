@@ -1,0 +1,140 @@
+"""A quantifier that counts things before a singular noun: "many problem", "several reason why",
+"a few question", "if you have any question" (the `quantifier-singular` rule).
+
+"Any" takes the singular as readily as the plural ("nobody having any question, he ended"), so
+only the request to a reader, "(if) you have any question", is looked at; and "some" takes
+both numbers, so only "some" and a singular noun before "are" or "were" ("some language are").
+
+The noun must be a common word whose regular plural is common too (the web frequencies of
+proofreading/dictionary.py), so that uncountable nouns ("much time" is not looked at; "many
+information" would need "information" to have a common plural, which it has not) and
+adjectives ("many different") pass. It must end the noun phrase: a stop or one of the words in
+`follows-noun-phrase` comes next (quantity_words.txt), so compounds ("many team members",
+"several job offers") pass. Compiled once; one scan of a paragraph per pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.protected import covered, protected_spans
+
+if TYPE_CHECKING:
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
+
+#: Between two words: spaces, or one line break (plain-text mail is hard-wrapped anywhere).
+_SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
+#: Words ending so that they are no singular noun a plural could be made of.
+_NOT_SINGULAR_ENDINGS = ("s", "ed", "ing", "ly", "est", "ful", "ous")
+#: What may follow a quantifier's noun even when the noun is also a verb: a stop, "of", an
+#: auxiliary ("many reason are"). Before any other word, a verb reading wins: "many believe
+#: that", "several want to", "few work in finance" (the quantifier is a pronoun there).
+_NOUN_ONLY_AFTER = re.compile(
+    r"(?:[.!?,;:)](?![\w.])|[ \t]*$)|\s+(?:of|is|are|was|were|have|has|had|will|would|can|could|should"
+    r"|may|might|must)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    text = resources.files(__package__).joinpath("quantity_words.txt").read_text("utf-8")
+    sections: dict[str, set[str]] = {}
+    current: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+            continue
+        current.update(line.split())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    w = _words()
+    quantifiers = sorted(w["plural-quantifiers"]) + [
+        q.replace("_", _SP) for q in sorted(w["plural-quantifiers-two"])
+    ]
+    after = "|".join(sorted(w["follows-noun-phrase"]))
+    # A stop ends the phrase when it is not part of a name ("many pack .idx files").
+    end = rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:{after})\b)"
+    counted = re.compile(
+        rf"(?<![\w'’-])({'|'.join(quantifiers)}){_SP}([a-z]{{3,}})\b(?![-'’]){end}",
+        re.IGNORECASE,
+    )
+    nouns = "|".join(sorted(w["any-nouns"]))
+    any_noun = re.compile(
+        rf"\byou{_SP}(?:still{_SP})?(?:have|had){_SP}(any){_SP}({nouns})\b(?![-'’]){end}",
+        re.IGNORECASE,
+    )
+    # "some language are": "some" takes either number, but a plural verb shows the plural.
+    some_are = re.compile(
+        rf"(?<![\w'’-])(some){_SP}([a-z]{{3,}})\b(?![-'’]){_SP}(?:are|were)\b", re.IGNORECASE
+    )
+    return counted, any_noun, some_are
+
+
+def plural_of(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+def _countable(noun: str) -> bool:
+    if noun.endswith(_NOT_SINGULAR_ENDINGS) or noun in _words()["not-nouns"]:
+        return False
+    d = english()
+    return d.frequency(noun) >= 1000 and d.frequency(plural_of(noun)) >= 300
+
+
+#: Words one of which a paragraph must hold before the patterns are tried.
+_CUES = (
+    "many",
+    "several",
+    "various",
+    "numerous",
+    "multiple",
+    "few",
+    "couple",
+    "number",
+    "any",
+    "some",
+)
+
+
+def find_quantifier_singular(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    lowered = text.lower()
+    if not any(c in lowered for c in _CUES):
+        return
+    counted, any_noun, some_are = _patterns()
+    for rx, check in ((counted, True), (any_noun, False), (some_are, True)):
+        for m in rx.finditer(text):
+            noun = m.group(2)
+            if noun != noun.lower() or (check and not _countable(noun)):
+                continue  # a capitalised word is a name, or starts a title ("Several Ways")
+            if noun in _words()["pronoun-verbs"] and not _NOUN_ONLY_AFTER.match(text, m.end()):
+                continue
+            a, b = part.start + m.start(2), part.start + m.end(2)
+            if covered(protected_spans(analysis), part.start + m.start(1), b):
+                continue
+            plural = plural_of(noun)
+            found = " ".join(m.group(1).split())
+            yield Hit(
+                a,
+                b,
+                {"found": f"{found} {noun}", "expected": f"{found} {plural}"},
+                (FixSpec(a, b, plural, f"Replace with '{plural}'"),),
+            )

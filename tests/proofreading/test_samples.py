@@ -1,0 +1,33 @@
+"""The samples of LanguageTool's examples that measure_grammar.py reads are well formed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.proofreading.measure_grammar import DATA, _sample
+
+_MARK = re.compile(r"<m>(.*?)</m>")
+
+
+@pytest.mark.parametrize(
+    "name", ["lt_examples.txt", "lt_examples_fresh.txt", "lt_examples_third.txt"]
+)
+def test_each_error_has_one_marker_and_each_correct_sentence_none(name: str) -> None:
+    parts = _sample(name)
+    assert parts
+    for examples in parts.values():
+        for kind, sentence in examples:
+            assert kind in ("E", "C"), sentence
+            marks = _MARK.findall(sentence)
+            if kind == "E":
+                assert len(marks) == 1 and marks[0].strip(), sentence
+            else:
+                assert not marks and "<m>" not in sentence, sentence
+
+
+def test_the_third_sample_says_where_it_was_read() -> None:
+    head = (DATA / "lt_examples_third.txt").read_text(encoding="utf-8").split("\n# offset")[0]
+    for offset in ("100000", "220000", "340000", "480000", "620000", "760000", "890000"):
+        assert offset in head
