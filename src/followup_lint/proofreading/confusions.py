@@ -619,13 +619,68 @@ _ADVERB = (
 )
 # Words before "to" that make it the mark of an infinitive ("I wanted to went"). A bare "to"
 # is not enough: "the manager I spoke to told me" ends a clause with "to".
-_INFINITIVE_BEFORE = (
-    r"(?:want|wants|wanted|need|needs|needed|going|able|unable|like|liked|love|loved|hope|"
-    r"hoped|plan|plans|planned|try|tries|tried|decide|decided|forget|forgot|have|has|had|got|"
-    r"wish|wished|expect|expected|intend|intended|manage|managed|start|started|continue|"
-    r"continued|seem|seems|seemed|happy|glad|pleased|delighted|excited|eager|keen|ready|"
-    r"supposed|allowed|asked|order|as)"
+_INFINITIVE_WORDS = frozenset(
+    {
+        "want",
+        "wants",
+        "wanted",
+        "need",
+        "needs",
+        "needed",
+        "going",
+        "able",
+        "unable",
+        "like",
+        "liked",
+        "love",
+        "loved",
+        "hope",
+        "hoped",
+        "plan",
+        "plans",
+        "planned",
+        "try",
+        "tries",
+        "tried",
+        "decide",
+        "decided",
+        "forget",
+        "forgot",
+        "have",
+        "has",
+        "had",
+        "got",
+        "wish",
+        "wished",
+        "expect",
+        "expected",
+        "intend",
+        "intended",
+        "manage",
+        "managed",
+        "start",
+        "started",
+        "continue",
+        "continued",
+        "seem",
+        "seems",
+        "seemed",
+        "happy",
+        "glad",
+        "pleased",
+        "delighted",
+        "excited",
+        "eager",
+        "keen",
+        "ready",
+        "supposed",
+        "allowed",
+        "asked",
+        "order",
+        "as",
+    }
 )
+_INFINITIVE_BEFORE = "(?:" + "|".join(sorted(_INFINITIVE_WORDS)) + ")"
 # Where a clause starts, so that "I had went" is the perfect and "the interview I had went
 # well" (a relative clause ending in "had") is left alone.
 _CLAUSE_START = (
@@ -695,12 +750,11 @@ def verb_forms() -> VerbForms:
     # works events"), so there only the pasts are looked for.
     # An -ing form after such a "to" ("eager to joining", "nice to meeting you") too; its
     # base is found in Python. "got to" (arrived) takes nouns as well.
+    # The pattern starts at "to" (a literal, which the regex engine finds fast); the word
+    # before it is checked in `_to_takes`.
     after_to = rc.compile(
-        rf"\b(?:{_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}({alternation(after_to_forms)})|"
-        rf"(?<![\w'’-])(?!as\b|going\b|got\b){_INFINITIVE_BEFORE}{_SP}to{_ADVERB}{_SP}"
-        rf"({alternation(after_to_s_forms)}|[a-z]{{2,}}ing)|"
-        rf"\b(?:nice|great|lovely|good|wonderful|pleasure){_SP}to{_SP}([a-z]{{2,}}ing))"
-        r"(?![\w'’-])",
+        rf"\bto(?P<adv>{_ADVERB}){_SP}(?:(?P<past>{alternation(after_to_forms)})|"
+        rf"(?P<s>{alternation(after_to_s_forms)}|[a-z]{{2,}}ing))(?![\w'’-])",
         re.IGNORECASE,
     )
     # "I have went", "she has came", "we had took": a simple past where the participle
@@ -798,6 +852,29 @@ def _regular_base(word: str) -> str | None:
     return None
 
 
+_LAST_WORD_RE = rc.compile(rf"(?<![\w'’-])([A-Za-z]+){_SP}\Z")
+#: Words before "to" that a noun may follow, so only a simple past counts after them ("as to
+#: needs", "going to works events", "got to meetings").
+_TO_TAKES_NOUNS = frozenset({"as", "going", "got"})
+#: Words before "to" after which an -ing form is a slip too ("nice to meeting you").
+_TO_BEFORE_ING = frozenset({"nice", "great", "lovely", "good", "wonderful", "pleasure"})
+
+
+def _to_takes(text: str, m: re.Match[str], group: str) -> bool:
+    """Is the "to" that `m` starts at the mark of an infinitive, so that the form after it is
+    a slip? After the words of `_INFINITIVE_WORDS` ("wanted to went", "glad to provides"),
+    or, for an -ing form, after "nice", "great" ... ("nice to meeting")."""
+    before = _LAST_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    if group == "past":
+        return word in _INFINITIVE_WORDS
+    if word in _INFINITIVE_WORDS and word not in _TO_TAKES_NOUNS:
+        return True
+    return word in _TO_BEFORE_ING and not m.group("adv") and m.group("s").lower().endswith("ing")
+
+
 def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
     """A past tense, participle or "-s" form where the base form belongs: "I will sent",
     "did you received", "it doesn't works", "to went"."""
@@ -806,7 +883,12 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
     seen: set[int] = set()
     for rx in (table.after_aux, table.after_to):
         for m in rx.finditer(text):
-            g = m.lastindex or 1  # after_to has one group for the pasts, one for "-s" forms
+            if rx is table.after_to:
+                g = "past" if m.group("past") else "s"
+                if not _to_takes(text, m, g):
+                    continue
+            else:
+                g = 1
             s, e = m.span(g)
             if s in seen:
                 continue
