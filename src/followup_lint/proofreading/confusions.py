@@ -883,12 +883,11 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
     seen: set[int] = set()
     for rx in (table.after_aux, table.after_to):
         for m in rx.finditer(text):
+            g: str | int = 1
             if rx is table.after_to:
                 g = "past" if m.group("past") else "s"
                 if not _to_takes(text, m, g):
                     continue
-            else:
-                g = 1
             s, e = m.span(g)
             if s in seen:
                 continue
