@@ -48,6 +48,7 @@ def test_off_kinds_and_rules_are_dropped() -> None:
         "I have done copywriting for two agencies.",  # Copyright keeps "copywrite" only
         "I hate to be a bother, but I have a knowledge of Dutch too.",  # MassNouns
         "My details on the careers site are out of date.",  # OutOfDate
+        "I want to give my team the support they need.",  # TheyToThem
     ],
 )
 def test_lints_that_misfire_on_correct_email_are_dropped(body: str) -> None:
