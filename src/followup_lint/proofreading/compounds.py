@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache as rc
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.protected import covered, protected_spans
 
@@ -58,7 +59,8 @@ def _compounds() -> dict[str, list[str]]:
 
 def _alternation(compounds: list[str]) -> str:
     return "|".join(
-        _SP.join(re.escape(w) for w in c.split()) for c in sorted(compounds, key=len, reverse=True)
+        _SP.join(re.escape(w) for w in c.split())
+        for c in sorted(sorted(compounds), key=len, reverse=True)
     )
 
 
@@ -66,12 +68,12 @@ def _alternation(compounds: list[str]) -> str:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     c = _compounds()
     noun_next = rf"(?={_SP}(?!(?:{_FUNCTION_WORDS.replace(' ', '|')})\b)[a-z]{{2,}}\b(?![-'’]))"
-    before_noun = re.compile(
+    before_noun = rc.compile(
         rf"\b(?:{_DETERMINERS}){_SP}({_alternation(c['before-noun'])})\b(?![-'’]){noun_next}",
         re.IGNORECASE,
     )
-    always = re.compile(rf"\b({_alternation(c['always'])})\b(?![-'’])", re.IGNORECASE)
-    counted = re.compile(
+    always = rc.compile(rf"\b({_alternation(c['always'])})\b(?![-'’])", re.IGNORECASE)
+    counted = rc.compile(
         rf"\b(?:a|an|the|this|our|my|your|their|every|each){_SP}((?:{_NUMBER}){_SP}(?:{_UNIT}))"
         rf"\b(?![-'’])(?!{_SP}old\b){noun_next}",
         re.IGNORECASE,

@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache as rc
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.protected import covered, protected_spans
@@ -57,7 +58,7 @@ def _not_singular() -> frozenset[str]:
 @cache
 def _pattern() -> re.Pattern[str]:
     verbs = "|".join(sorted(_section("subject-verbs")))
-    return re.compile(
+    return rc.compile(
         _START
         + r"(?:the|my|our|your|his|her|their|this|that|its)[ \t]+(?:([a-z]+)[ \t]+)?"
         + rf"([a-z]{{3,}})[ \t]+({verbs})\b(?![-'’])"

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache as rc
 from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.confusions import _sections
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.protected import covered, protected_spans
 
@@ -36,27 +37,15 @@ _NOT_SINGULAR_ENDINGS = ("s", "ed", "ing", "ly", "est", "ful", "ous")
 #: What may follow a quantifier's noun even when the noun is also a verb: a stop, "of", an
 #: auxiliary ("many reason are"). Before any other word, a verb reading wins: "many believe
 #: that", "several want to", "few work in finance" (the quantifier is a pronoun there).
-_NOUN_ONLY_AFTER = re.compile(
+_NOUN_ONLY_AFTER = rc.compile(
     r"(?:[.!?,;:)](?![\w.])|[ \t]*$)|\s+(?:of|is|are|was|were|have|has|had|will|would|can|could|should"
     r"|may|might|must)\b",
     re.IGNORECASE,
 )
 
 
-@cache
 def _words() -> dict[str, frozenset[str]]:
-    text = resources.files(__package__).joinpath("quantity_words.txt").read_text("utf-8")
-    sections: dict[str, set[str]] = {}
-    current: set[str] = set()
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], set())
-            continue
-        current.update(line.split())
-    return {name: frozenset(words) for name, words in sections.items()}
+    return _sections("quantity_words.txt")
 
 
 @cache
@@ -68,17 +57,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     after = "|".join(sorted(w["follows-noun-phrase"]))
     # A stop ends the phrase when it is not part of a name ("many pack .idx files").
     end = rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:{after})\b)"
-    counted = re.compile(
+    counted = rc.compile(
         rf"(?<![\w'’-])({'|'.join(quantifiers)}){_SP}([a-z]{{3,}})\b(?![-'’]){end}",
         re.IGNORECASE,
     )
     nouns = "|".join(sorted(w["any-nouns"]))
-    any_noun = re.compile(
+    any_noun = rc.compile(
         rf"\byou{_SP}(?:still{_SP})?(?:have|had){_SP}(any){_SP}({nouns})\b(?![-'’]){end}",
         re.IGNORECASE,
     )
     # "some language are": "some" takes either number, but a plural verb shows the plural.
-    some_are = re.compile(
+    some_are = rc.compile(
         rf"(?<![\w'’-])(some){_SP}([a-z]{{3,}})\b(?![-'’]){_SP}(?:are|were)\b", re.IGNORECASE
     )
     return counted, any_noun, some_are
