@@ -158,3 +158,17 @@ def test_prebuild_failure_reaches_the_linting_thread(monkeypatch: pytest.MonkeyP
     eng.prebuild()
     with pytest.raises(EngineUnavailable, match="not installed"):
         eng.lint("text")
+
+
+def test_lints_whose_every_kind_is_dropped_do_not_run() -> None:
+    import harper
+
+    table = mapping()
+    names = set(harper.Linter().get_lint_config())
+    assert set(table.kinds_seen) <= names  # the data file names lints of the pinned release
+    assert table.dropped("SpellCheck")  # off by name
+    assert table.dropped("OxfordComma")  # a Style lint: we drop that kind
+    assert not table.dropped("TheMy")  # a Repetition lint, but sent to `harper` by name
+    assert not table.dropped("PronounVerbAgreement")  # an Agreement lint: kept
+    assert not table.dropped("NoSuchLintEver")  # never seen: it runs
+

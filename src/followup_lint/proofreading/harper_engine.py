@@ -73,6 +73,8 @@ class Mapping:
     problems: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Lints dropped when the flagged text is one of these (lower case, single spaces).
     accepted: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: The kinds each lint was seen to report (harper_rule_kinds.txt).
+    kinds_seen: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Lints kept only when the word just before the flagged text is one of these.
     preceded_by: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Agreement lints kept only where their pronoun starts a clause (see `clause_subject`).
@@ -106,6 +108,15 @@ class Mapping:
             ):
                 return False
         return True
+
+    def dropped(self, rule: str) -> bool:
+        """Would every finding of this lint be dropped? Then Harper need not run it: a lint
+        switched off by name, or one whose every kind seen (`harper_rule_kinds.txt`) goes to
+        no group. A lint never seen is run."""
+        if self.rules.get(rule) == "off":
+            return True
+        kinds = self.kinds_seen.get(rule, frozenset())
+        return bool(kinds) and all(self.group_of(rule, kind) is None for kind in kinds)
 
     def group_of(self, rule: str, kind: str) -> _KindMap | None:
         """Where a lint goes; None when it is dropped. Unknown kinds are dropped: a new kind in
@@ -171,6 +182,15 @@ def mapping() -> Mapping:
         for rule, words in raw.get("preceded_by", {}).items()
     }
     subject = raw.get("clause_subject", {})
+    seen_text = resources.files(__package__).joinpath("harper_rule_kinds.txt").read_text("utf-8")
+    kinds_seen = {
+        rule: frozenset(kinds.split(","))
+        for rule, _, kinds in (
+            line.partition("\t")
+            for line in seen_text.splitlines()
+            if line.strip() and not line.startswith("#")
+        )
+    }
     return Mapping(
         kinds,
         dict(raw.get("rules", {})),
@@ -179,6 +199,7 @@ def mapping() -> Mapping:
         preceded_by=preceded,
         clause_subject=frozenset(subject.get("rules", [])),
         clause_openers=frozenset(w.lower() for w in subject.get("openers", [])),
+        kinds_seen=kinds_seen,
     )
 
 
@@ -267,8 +288,9 @@ class HarperEngine:
             dialect = getattr(harper.Dialect, self.dialect.upper(), harper.Dialect.AMERICAN)
             linter = harper.Linter(dialect)
             config = dict(linter.get_lint_config())
-            for rule, group in mapping().rules.items():
-                if group == "off" and rule in config:
+            table = mapping()
+            for rule in config:
+                if table.dropped(rule):
                     config[rule] = False
             linter.set_lint_config(config)
         except EngineUnavailable as exc:
