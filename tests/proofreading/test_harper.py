@@ -171,4 +171,3 @@ def test_lints_whose_every_kind_is_dropped_do_not_run() -> None:
     assert not table.dropped("TheMy")  # a Repetition lint, but sent to `harper` by name
     assert not table.dropped("PronounVerbAgreement")  # an Agreement lint: kept
     assert not table.dropped("NoSuchLintEver")  # never seen: it runs
-
