@@ -50,6 +50,12 @@ class Hit:
     severity: Severity | None = None
 
 
+def replacement(start: int, end: int, fix: str, values: dict[str, Any]) -> Hit:
+    """A hit whose one fix replaces the words at `start`..`end` with `fix` (the slips that
+    offer the right word: "they was" -> "they were")."""
+    return Hit(start, end, values, (FixSpec(start, end, fix, f"Replace with '{fix}'"),))
+
+
 @dataclass(frozen=True)
 class CompileEnv:
     """What a check may use while compiling."""

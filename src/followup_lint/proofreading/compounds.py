@@ -19,7 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc
-from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.checks.base import Hit, replacement
 from followup_lint.proofreading.protected import covered, protected_spans
 
 if TYPE_CHECKING:
@@ -90,9 +90,9 @@ def find_compound_modifier(analysis: Analysis, part: Part) -> Iterator[Hit]:
             if covered(protected_spans(analysis), a, b):
                 continue
             fix = "-".join(found.split())
-            yield Hit(
+            yield replacement(
                 a,
                 b,
+                fix,
                 {"found": found, "expected": fix},
-                (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
             )

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc  # re.compile, kept between runs
-from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.checks.base import FixSpec, Hit, replacement
 from followup_lint.proofreading.clause_commas import relative_heads
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.protected import covered, protected_spans
@@ -255,9 +255,7 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
         if covered(protected_spans(analysis), a, b):
             continue
         fix = _case_like(found, expected)
-        yield Hit(
-            a, b, {"found": found, "expected": fix}, (FixSpec(a, b, fix, f"Replace with '{fix}'"),)
-        )
+        yield replacement(a, b, fix, {"found": found, "expected": fix})
 
 
 # "then" after a comparative where a comparison follows: "more then expected", "higher then 5%".
@@ -291,11 +289,11 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
         ):
             continue
         fix = _case_like(m.group(1), "to")
-        yield Hit(
+        yield replacement(
             a,
             b,
+            fix,
             {"found": m.group(1), "expected": fix},
-            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
         )
     if "then" not in text.lower():
         return
@@ -307,9 +305,7 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue  # "other then" is in the list already
         found = m.group(1)
         fix = _case_like(found, "than")
-        yield Hit(
-            a, b, {"found": found, "expected": fix}, (FixSpec(a, b, fix, f"Replace with '{fix}'"),)
-        )
+        yield replacement(a, b, fix, {"found": found, "expected": fix})
 
 
 def find_wrong_preposition(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -596,11 +592,11 @@ def _pronoun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
             if covered(protected_spans(analysis), part.start + m.start(), b):
                 continue
             fix = _case_like(word, right)
-            yield Hit(
+            yield replacement(
                 a,
                 b,
+                fix,
                 {"found": word, "expected": fix},
-                (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
             )
 
 
@@ -905,11 +901,11 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             if right is None:
                 continue
             fix = _case_like(found, right)
-            yield Hit(
+            yield replacement(
                 a,
                 b,
+                fix,
                 {"found": found, "expected": fix, "after": "auxiliary"},
-                (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
             )
     for m in table.after_have.finditer(text):
         s, e = m.span(1)
@@ -918,11 +914,11 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         found = m.group(1)
         fix = _case_like(found, table.participle[found.lower()])
-        yield Hit(
+        yield replacement(
             a,
             b,
+            fix,
             {"found": found, "expected": fix, "after": "have"},
-            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
         )
     for m in table.modal_to.finditer(text):
         s, e = m.span(1)
@@ -961,11 +957,11 @@ def find_since_duration(analysis: Analysis, part: Part) -> Iterator[Hit]:
         if covered(protected_spans(analysis), a, part.start + m.end()):
             continue
         fix = _case_like(m.group(1), "for")
-        yield Hit(
+        yield replacement(
             a,
             b,
+            fix,
             {"found": m.group(1), "expected": fix, "period": text[m.end(1) : m.end()].strip()},
-            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
         )
 
 
@@ -1068,9 +1064,9 @@ def _noun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
         if covered(protected_spans(analysis), part.start + m.start(1), b):
             continue
         fix = _case_like(verb, _NOUN_VERB_FIX[vlow])
-        yield Hit(
+        yield replacement(
             a,
             b,
+            fix,
             {"found": f"{noun} {verb}", "expected": f"{noun} {fix}"},
-            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
         )

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc
-from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.checks.base import Hit, replacement
 from followup_lint.proofreading.confusions import not_participles
 from followup_lint.proofreading.protected import covered, protected_spans
 
@@ -40,9 +40,9 @@ def find_missing_be(analysis: Analysis, part: Part) -> Iterator[Hit]:
         pronoun = m.group(1)
         be = _BE[pronoun.lower()]
         fix = f"{pronoun} {be} {m.group(2)}"
-        yield Hit(
+        yield replacement(
             a,
             b,
+            fix,
             {"found": text[m.start(1) : m.end(2)], "expected": fix},
-            (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
         )

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc
-from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.checks.base import Hit, replacement
 from followup_lint.proofreading.confusions import (
     _INFINITIVE_BEFORE,
     _MODAL,
@@ -100,9 +100,9 @@ def find_noun_form_as_verb(analysis: Analysis, part: Part) -> Iterator[Hit]:
                 continue
             found = m.group(1)
             fix = _case_like(found, verb_of[found.lower()])
-            yield Hit(
+            yield replacement(
                 a,
                 b,
+                fix,
                 {"found": found, "expected": fix},
-                (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
             )

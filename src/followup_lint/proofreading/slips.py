@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc  # re.compile, kept between runs
-from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.checks.base import FixSpec, Hit, replacement
 from followup_lint.proofreading.clause_commas import (
     find_fused_sentence,
     find_intro_clause_comma,
@@ -440,11 +440,11 @@ def _confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Ite
             found = m.group(1)
             fix = _case_like(found, right)
             a, b = part.start + s, part.start + e
-            yield Hit(
+            yield replacement(
                 a,
                 b,
+                fix,
                 {"found": found, "expected": fix},
-                (FixSpec(a, b, fix, f"Replace with '{fix}'"),),
             )
 
 
