@@ -59,6 +59,7 @@ Slip = Literal[
     "compound-modifier",
     "singular-subject-verb",
     "sound-alike-phrase",
+    "split-compound",
     "wrong-preposition",
     "agreement-slip",
     "verb-form-after-auxiliary",

@@ -157,6 +157,66 @@ _DETERMINER_BEFORE_RE = rc.compile(
 _REPEAT_PHRASE_RE = rc.compile(
     r"(?<![\w'’-])((?:[A-Za-z'’]+[ \t]+){1,3}[A-Za-z'’]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
 )
+# Two words said twice on purpose, in idioms:
+# - "as X as X": "as low as low can be", "as big as Big Ben";
+# - "and X and X", "X and X and": repetition for emphasis ("look and look and look");
+# - "X in X in", "X to X to", ...: a paired-noun idiom ("hand in hand", "day to day") and then
+#   the same preposition starting the next phrase ("walked hand in hand in the park");
+# - "call a spade a spade".
+_REPEAT_IDIOM_FIRST = frozenset({"as", "and", "or"})
+_REPEAT_IDIOM_LINK = frozenset(
+    {"in", "to", "by", "for", "after", "upon", "on", "over", "against", "and", "or"}
+)
+_REPEAT_NOT_NOUN = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "at",
+        "on",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "this",
+        "that",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "it",
+        "i",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "is",
+        "was",
+        "be",
+        "are",
+        "were",
+    ]
+)
+_CALL_BEFORE_RE = rc.compile(r"\bcall(?:s|ed|ing)?[ \t]+$", re.IGNORECASE)
+
+
+def _idiomatic_repeat(text: str, m: re.Match[str]) -> bool:
+    words = m.group(1).lower().split()
+    if len(words) != 2:
+        return False
+    first, second = words
+    if first in _REPEAT_IDIOM_FIRST:
+        return True
+    if second in _REPEAT_IDIOM_LINK and first not in _REPEAT_NOT_NOUN:
+        return True
+    return first in ("a", "an") and bool(_CALL_BEFORE_RE.search(text, 0, m.start()))
 
 
 def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -186,8 +246,10 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
         return
     for m in _REPEAT_PHRASE_RE.finditer(text):
         phrase = m.group(1)
-        if not any(len(w) > 2 for w in phrase.split()) or _inside(
-            analysis, part, m.start(), m.end()
+        if (
+            not any(len(w) > 2 for w in phrase.split())
+            or _idiomatic_repeat(text, m)
+            or _inside(analysis, part, m.start(), m.end())
         ):
             continue
         s = part.start + m.end(1)
@@ -598,6 +660,9 @@ def find_capital_pronoun(analysis: Analysis, part: Part) -> Iterator[Hit]:
         before = re.search(r"([A-Za-z]+)[^A-Za-z]*$", text[max(0, m.start() - 30) : m.start()])
         after = re.match(r"[^A-Za-z\n]*([A-Za-z]+)", text[m.end() : m.end() + 30])
         if (before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper()):
+            continue
+        # After an article the word is a noun, not a pronoun ("the It girl", "the Me decade").
+        if before and before.group(1).lower() in ("the", "a", "an"):
             continue
         # A line of title case (a heading, a quoted title).
         ls = text.rfind("\n", 0, m.start()) + 1
