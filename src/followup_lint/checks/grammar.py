@@ -45,6 +45,7 @@ Slip = Literal[
     "your-apostrophe",
     "looking-forward-to",
     "capital-pronoun",
+    "double-determiner",
     "comma-splice",
     "time-apostrophe",
     "there-is-plural",

@@ -262,6 +262,46 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
         )
 
 
+# -- two determiners in a row ------------------------------------------------------------------
+
+# An article and then another determiner, or a pronoun, before the noun: "the a thing", "a
+# the report", "the my notes", "the he house" (one of them is left over from an edit). The
+# second word is lower case, so "the A grade", "the IT team" and "the My Lai" pass, and a word
+# joined on by a hyphen ("the she-wolf") or quoted ("the 'a'") is not matched.
+_DOUBLE_DETERMINER_RE = rc.compile(
+    r"(?<![\w'’-])((?i:a|an|the))[ \t]+(a|an|the|my|your|our|their|his|its|this|these|those|he|"
+    r"she)(?![\w'’:-])"
+)
+# The second word kept when it is a determiner that can stand alone before the noun.
+_DETERMINER_KEEPS = frozenset(
+    {"my", "your", "our", "their", "his", "its", "this", "these", "those"}
+)
+
+
+def find_double_determiner(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    for m in _DOUBLE_DETERMINER_RE.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if first.lower() == second or _inside(analysis, part, m.start(), m.end()):
+            continue  # "the the" is repeated-word's
+        if second in _DETERMINER_KEEPS:
+            # Drop the article: "the my notes" -> "my notes".
+            kept = _case_like(first, second)
+            fix = FixSpec(
+                part.start + m.start(1), part.start + m.end(2), kept, f"Replace with '{kept}'"
+            )
+        else:
+            # Drop the second word: "the a thing" -> "the thing", "the he house" -> "the house".
+            s, e = part.start + m.end(1), part.start + m.end(2)
+            fix = FixSpec(s, e, "", f"Delete '{second}'")
+        yield Hit(
+            part.start + m.start(1),
+            part.start + m.end(2),
+            {"found": m.group(0), "first": first, "second": second},
+            (fix,),
+        )
+
+
 # -- lower-case "i" --------------------------------------------------------------------------
 
 # The literal comes first so that the regex engine can search for it; what may precede the "i"
@@ -998,6 +1038,7 @@ SLIPS: dict[str, Finder] = {
     "your-apostrophe": find_your,
     "looking-forward-to": find_forward_to,
     "capital-pronoun": find_capital_pronoun,
+    "double-determiner": find_double_determiner,
     "comma-splice": find_comma_splice,
     "time-apostrophe": find_time_apostrophe,
     "there-is-plural": find_there_is_plural,
