@@ -15,7 +15,9 @@
      the same way, tuned on;
    - fourth: tests/proofreading/data/lt_examples_fourth.txt, drawn the same way at places none
      of the others touched: its "tune" part was read and may be tuned on; its "blind" part was
-     drawn by a helper who reported only counts, and only its counts are printed.
+     drawn by a helper who reported only counts, and only its counts are printed;
+   - fifth: tests/proofreading/data/lt_examples_fifth.txt, blind like the fourth's blind part,
+     mostly from the part of the file that holds the short phrase rules.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -171,6 +173,9 @@ def main() -> None:
         public_examples(
             linter, "public examples, fourth sample (blind part)", fourth["blind"], show=False
         )
+    fifth = _sample("lt_examples_fifth.txt")
+    if "blind" in fifth:
+        public_examples(linter, "public examples, fifth sample (blind)", fifth["blind"], show=False)
 
 
 if __name__ == "__main__":
