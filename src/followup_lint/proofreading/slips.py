@@ -932,10 +932,15 @@ def find_there_is_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
 # A possessive or "the/these/those", a plural noun and straight after it a singular verb. The
 # phrase must open a subject: after a preposition ("one of the interviews has", "on the teams
 # is") the noun is not the subject, so those are skipped.
+# The determiner in either case: a sentence opens with it ("The interviews was"). The verbs
+# are 3rd-person forms that are not also common plural nouns after a noun ("the job offers",
+# "the sales figures", "the remains" stay out).
 _PLURAL_SUBJECT_RE = rc.compile(
-    r"(?:^|(?<=[\s(\"“]))((?:[A-Za-z]+\s+)?)(my|your|our|their|his|her|the|these|those)\s+"
+    r"(?:^|(?<=[\s(\"“]))((?:[A-Za-z]+\s+)?)((?i:my|your|our|their|his|her|the|these|those))\s+"
     r"([a-z]{3,}s)\s+(is|was|has|matches|meets|fits|aligns|makes|gives|seems|looks|sounds|"
-    r"needs|includes|shows|suits|reflects)\b"
+    r"needs|includes|shows|suits|reflects|thinks|says|knows|believes|appears|goes|does|"
+    r"doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t|comes|becomes|gets|feels|requires|provides|"
+    r"allows|helps|wants|expects|hopes|agrees|depends|tends|happens|means)\b(?![-'’]\w)"
 )
 _PREPOSITION_BEFORE = frozenset(
     {
@@ -951,6 +956,9 @@ _MEASURE_PLURALS = frozenset(
         "euros", "miles", "kilometres", "kilometers", "headquarters", "premises", "whereabouts",
         "odds", "crossroads", "barracks", "pants", "trousers", "scissors", "basics", "sales",
         "earnings", "savings", "proceeds", "arrangements",
+        # ... and words in -s that name one thing: a degree ("my masters was"), a field.
+        "masters", "bachelors", "thanks", "means", "news", "series", "species", "politics",
+        "athletics", "electronics", "graphics",
     }
 )  # fmt: skip
 
