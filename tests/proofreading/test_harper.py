@@ -49,6 +49,7 @@ def test_off_kinds_and_rules_are_dropped() -> None:
         "I hate to be a bother, but I have a knowledge of Dutch too.",  # MassNouns
         "We were hanging on a wing and a prayer after the crash.",  # MassNouns, off
         "The word list, the white space and the time stamp in the log file.",  # CompoundNouns
+        "I will send it to you tomorrow morning.",  # PossessiveYour read "you" as "your"
         "My details on the careers site are out of date.",  # OutOfDate
         "I want to give my team the support they need.",  # TheyToThem
     ],
