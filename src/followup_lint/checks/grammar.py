@@ -63,6 +63,7 @@ Slip = Literal[
     "agreement-slip",
     "verb-form-after-auxiliary",
     "since-duration",
+    "real-word-typo",
 ]
 
 
