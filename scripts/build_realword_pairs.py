@@ -14,7 +14,7 @@ a typo of a word C when:
   the commonest verbs and nouns, whose neighbours are too varied for a pair count to judge),
   and it takes part in at least MIN_PAIRS listed pairs on each side (so the list knows its usual
   neighbours: a pair missing from it says something; for a rare word it says nothing);
-- C is a common word (MIN_CANDIDATE_COUNT) one edit away (a letter added, dropped, changed or two
+- C is a common word (MIN_CANDIDATE_COUNT), commoner than W, one edit away (a letter added, dropped, changed or two
   swapped), and not merely another form of W (a plural, a past, an -ing form, a British
   spelling: those belong to the agreement rules);
 and for a neighbour P before (N after) the pair (P, C) ((C, N)) is listed at least MIN_RATIO times
@@ -47,7 +47,7 @@ MIN_ODDS = 10
 #: Most neighbours (before and after together) a pair may have. A suggestion that fits beside
 #: hundreds of different words ("and", "at", "for" after a noun) is one that goes almost
 #: anywhere, and its pair counts say little about one place.
-MAX_NEIGHBOURS = 400
+MAX_NEIGHBOURS = 2000
 
 OUT = Path(__file__).resolve().parents[1] / "src/followup_lint/proofreading/realword_pairs.tsv"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -92,6 +92,15 @@ def _bucket(ratio: float) -> int:
     return math.floor(2 * math.log2(ratio))
 
 
+def _grouped(buckets: dict[str, int]) -> str:
+    """ "b:w1,w2 b2:w3": the neighbours grouped by bucket (a quarter of the size of one
+    "w:b" item each)."""
+    by: dict[int, list[str]] = defaultdict(list)
+    for word, b in buckets.items():
+        by[b].append(word)
+    return " ".join(f"{b}:{','.join(sorted(by[b]))}" for b in sorted(by))
+
+
 def main() -> None:
     global MIN_PAIRS, MIN_CANDIDATE_COUNT, MIN_RATIO, MIN_ODDS, MAX_NEIGHBOURS, OUT
     import argparse
@@ -133,7 +142,10 @@ def main() -> None:
         if len(after[w]) < MIN_PAIRS or len(before[w]) < MIN_PAIRS:
             continue
         for c in sorted(_edits1(w)):
-            if words.get(c, 0) < MIN_CANDIDATE_COUNT or _variant(w, c):
+            # The suggestion must be commoner than the word: a slip that turns a word into a
+            # commoner one is rarer than the word itself, and the pair counts cannot outweigh
+            # that ("the text line above" is not "the text link above").
+            if words.get(c, 0) < max(MIN_CANDIDATE_COUNT, words[w]) or _variant(w, c):
                 continue
             left = {
                 p: n / floor
@@ -167,8 +179,8 @@ def main() -> None:
                         w,
                         c,
                         str(need),
-                        " ".join(f"{p}:{b}" for p, b in sorted(lb.items())),
-                        " ".join(f"{n}:{b}" for n, b in sorted(rb.items())),
+                        _grouped(lb),
+                        _grouped(rb),
                     )
                 )
             )
@@ -184,8 +196,8 @@ def main() -> None:
 # Settings: MIN_PAIRS={MIN_PAIRS} MIN_CANDIDATE_COUNT={MIN_CANDIDATE_COUNT} MIN_RATIO={MIN_RATIO} \
 MIN_ODDS={MIN_ODDS} MAX_NEIGHBOURS={MAX_NEIGHBOURS} floor={floor}
 # Columns (tab-separated): word, suggestion, need, before, after.
-# before: "P:b" for each word P such that "P suggestion" is listed at least 2^(b/2) times the
-# floor while "P word" is not listed; after: "N:b" likewise for "suggestion N" and "word N".
+# before: "b:P1,P2" for the words P such that "P suggestion" is listed at least 2^(b/2) times
+# the floor while "P word" is not listed; after: likewise for "suggestion N" and "word N".
 # The rule fires on "P word N" when b(P) + b(N) >= need.
 # {len(rows)} pairs, {entries} neighbours.
 """

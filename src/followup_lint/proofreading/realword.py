@@ -76,10 +76,11 @@ def _index() -> dict[str, list[str]]:
 
 
 def _buckets(field: str) -> dict[str, int]:
+    """ "3:a,b 4:c" -> {"a": 3, "b": 3, "c": 4}."""
     out: dict[str, int] = {}
-    for item in field.split():
-        word, _, bucket = item.partition(":")
-        out[word] = int(bucket)
+    for group in field.split():
+        bucket, _, words = group.partition(":")
+        out.update(dict.fromkeys(words.split(","), int(bucket)))
     return out
 
 
