@@ -36,8 +36,8 @@ def found(body: str, linter: Linter | None = None) -> list[tuple[str, str]]:
     ("body", "expected"),
     [
         ("If anything is missing, please contract me this week.", ("contract", "contact")),
-        ("Thank you vary much for the tour.", ("vary", "very")),
-        ("It was a pleasure to meat you on Tuesday.", ("meat", "meet")),
+        ("The role sounds bike a good fit for me.", ("bike", "like")),
+        ("Feel free to hall or text me.", ("hall", "call")),
         ("I said that you cold send the forms later.", ("cold", "could")),
         # Across a hard-wrapped line; after a capitalised first word of a sentence.
         ("Thanks again. If needed, please contract\nme on Friday.", ("contract", "contact")),
@@ -66,6 +66,22 @@ def test_triggers_with_fix(body: str, expected: tuple[str, str]) -> None:
 )
 def test_leaves_alone(body: str) -> None:
     assert found(body) == []
+
+
+def test_one_finding_for_a_listed_sound_alike_phrase() -> None:
+    # "vary much" and "to meat you" are in sound_alike_phrases.txt: that rule reports them.
+    text = draft("Thank you vary much; it was a pleasure to meat you.")
+    report = linter_for((RULE, "sound-alike-phrase")).lint(text)
+    assert report.by_rule(RULE) == []
+    assert len(report.by_rule("sound-alike-phrase")) == 2
+
+
+def test_harper_leaves_the_word_to_this_rule() -> None:
+    pytest.importorskip("harper")
+    text = draft("I can send the slides if you cold use them.")
+    report = linter_for((RULE, "harper", "harper-words")).lint(text)
+    assert [text[f.span.start : f.span.end] for f in report.findings] == ["cold"]
+    assert report.findings[0].rule == RULE
 
 
 def test_vocabulary_word_is_not_flagged() -> None:

@@ -127,6 +127,7 @@ def find_real_word_typo(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     index = _index()
     tokens = list(_TOKEN_RE.finditer(text))
+    listed: list[Hit] | None = None
     for i in range(1, len(tokens) - 1):
         m = tokens[i]
         word = m.group()
@@ -154,6 +155,14 @@ def find_real_word_typo(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         a, b = part.start + m.start(), part.start + m.end()
         if _excluded(analysis, part, part.start + prev.start(), part.start + nxt.end(), word):
+            continue
+        if listed is None:
+            from followup_lint.proofreading.confusions import CONFUSION_SLIPS  # imports us
+
+            # A set phrase of the sound-alike list ("thank you vary much") is that rule's
+            # finding, with its own fix: one finding for one slip (its hits are kept per part).
+            listed = list(CONFUSION_SLIPS["sound-alike-phrase"](analysis, part))
+        if any(h.start < b and a < h.end for h in listed):
             continue
         if word[0].isupper():
             fix = fix[0].upper() + fix[1:]

@@ -27,7 +27,6 @@ from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
 from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
 from followup_lint.proofreading.protected import covered, protected_spans
 from followup_lint.proofreading.quantities import find_quantifier_singular
-from followup_lint.proofreading.realword import find_real_word_typo
 from followup_lint.proofreading.speller import sentence_start
 
 if TYPE_CHECKING:
@@ -947,6 +946,5 @@ SLIPS: dict[str, Finder] = {
     "quantifier-singular": find_quantifier_singular,
     "compound-modifier": find_compound_modifier,
     "singular-subject-verb": find_singular_subject_verb,
-    "real-word-typo": find_real_word_typo,  # word-pair counts: proofreading/realword.py
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }
