@@ -200,8 +200,19 @@ MIN_ODDS={MIN_ODDS} MAX_NEIGHBOURS={MAX_NEIGHBOURS} floor={floor}
 # the floor while "P word" is not listed; after: likewise for "suggestion N" and "word N".
 # The rule fires on "P word N" when b(P) + b(N) >= need.
 # {len(rows)} pairs, {entries} neighbours.
+# The last header line, "#index word:start:end ...", gives the byte range of each word's rows,
+# counted from the line after it: the rule reads only the rows of the words a draft has.
 """
-    OUT.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    body = "".join(row + "\n" for row in rows).encode("utf-8")
+    spans: dict[str, list[int]] = {}
+    at = 0
+    for row in rows:
+        size = len(row.encode("utf-8")) + 1
+        span = spans.setdefault(row[: row.index("\t")], [at, at])
+        span[1] = at + size  # the rows of a word are consecutive (sorted by word)
+        at += size
+    index = "#index " + " ".join(f"{w}:{a}:{b}" for w, (a, b) in spans.items()) + "\n"
+    OUT.write_bytes(header.encode("utf-8") + index.encode("utf-8") + body)
     print(f"{OUT}: {len(rows)} pairs, {entries} neighbours, {OUT.stat().st_size} bytes")
 
 

@@ -138,6 +138,15 @@ def test_data_file_is_well_formed() -> None:
                 assert all(n.isalpha() for n in neighbours.split(",")), (word, sug, item)
 
 
+def test_index_line_covers_every_row() -> None:
+    words = realword.index()
+    rows = _rows()
+    assert set(words) == {row[0] for row in rows}
+    # Each word's range holds its rows and only those.
+    for word in ("contract", "cold", "form"):
+        assert {c[0] for c in realword.candidates(word)} == {r[1] for r in rows if r[0] == word}
+
+
 def test_data_file_names_its_source_and_licences() -> None:
     text = resources.files("followup_lint.proofreading").joinpath(realword.DATA_FILE)
     header = "\n".join(

@@ -54,25 +54,35 @@ _GAP_RE = rc.compile(r"[ \t]*\n?[ \t]*")
 Candidate = tuple[str, int, dict[str, int], dict[str, int]]
 
 _lock = threading.Lock()
-_lines: dict[str, list[str]] | None = None
+#: The data file's bytes, and each word's byte range in them.
+_data: tuple[bytes, dict[str, tuple[int, int]]] | None = None
 _parsed: dict[str, tuple[Candidate, ...]] = {}
 
 
-def _index() -> dict[str, list[str]]:
-    """The data file's lines by their first field (the word), read once per process."""
-    global _lines
-    lines = _lines
-    if lines is None:
+def _load() -> tuple[bytes, dict[str, tuple[int, int]]]:
+    """Read the data file once per process: its rows stay undecoded bytes until a draft has
+    one of their words (the index line says where each word's rows are)."""
+    global _data
+    data = _data
+    if data is None:
         with _lock:
-            if _lines is None:
-                text = resources.files(__package__).joinpath(DATA_FILE).read_text("utf-8")
-                found: dict[str, list[str]] = {}
-                for line in text.splitlines():
-                    if line and not line.startswith("#"):
-                        found.setdefault(line[: line.index("\t")], []).append(line)
-                _lines = found
-            lines = _lines
-    return lines
+            if _data is None:
+                raw = resources.files(__package__).joinpath(DATA_FILE).read_bytes()
+                at = raw.index(b"\n#index ") + 1
+                end = raw.index(b"\n", at)
+                spans: dict[str, tuple[int, int]] = {}
+                base = end + 1  # the index counts from the line after it
+                for item in raw[at + len(b"#index ") : end].decode("ascii").split():
+                    word, start, stop = item.split(":")
+                    spans[word] = (base + int(start), base + int(stop))
+                _data = (raw, spans)
+            data = _data
+    return data
+
+
+def index() -> dict[str, tuple[int, int]]:
+    """The words the data file holds rows for (lower case), with their byte ranges."""
+    return _load()[1]
 
 
 def _buckets(field: str) -> dict[str, int]:
@@ -88,11 +98,12 @@ def candidates(word: str) -> tuple[Candidate, ...]:
     """The suggestions the data file holds for a lower-case word, parsed on first use."""
     found = _parsed.get(word)
     if found is None:
-        rows = _index().get(word)
-        if not rows:
+        body, spans = _load()
+        span = spans.get(word)
+        if span is None:
             return ()
         parsed: list[Candidate] = []
-        for row in rows:
+        for row in body[span[0] : span[1]].decode("utf-8").splitlines():
             _, suggestion, need, before, after = row.split("\t")
             parsed.append((suggestion, int(need), _buckets(before), _buckets(after)))
         found = tuple(parsed)
@@ -125,14 +136,14 @@ def find_real_word_typo(analysis: Analysis, part: Part) -> Iterator[Hit]:
     """A real word for another one edit away, where the words on both sides fit the other
     far better ("please contract me" -> "contact")."""
     text = part.text
-    index = _index()
+    words = index()
     tokens = list(_TOKEN_RE.finditer(text))
     listed: list[Hit] | None = None
     for i in range(1, len(tokens) - 1):
         m = tokens[i]
         word = m.group()
         low = word.lower()
-        if low not in index:
+        if low not in words:
             continue
         if not _plain(word) and not (
             word[0].isupper() and word[1:].islower() and sentence_start(text, m.start())
