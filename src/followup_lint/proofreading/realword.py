@@ -16,8 +16,8 @@ The rule fires on "P word N" only when all of these hold:
 - the word is not a stop word, is known to the list beside at least ten different words on
   each side (so its absence beside these two says something), and the suggestion is not another
   form of it (plurals and tenses are the agreement rules' business);
-- the word is written in lower case (or capitalised at the start of a sentence), its neighbours
-  are plain words in lower case with only spaces between, and nothing of the three is a name
+- the word and the word after it are written in lower case, the word before it too (or
+  capitalised as the first word of a sentence: "Please contract me"), with only blanks between, and nothing of the three is a name
   from the context, a word of the vocabulary, a placeholder or protected text (code, addresses).
 
 The data file is read once per process, the first time a draft has a word it lists, and each
@@ -145,10 +145,10 @@ def find_real_word_typo(analysis: Analysis, part: Part) -> Iterator[Hit]:
         low = word.lower()
         if low not in words:
             continue
-        if not _plain(word) and not (
-            word[0].isupper() and word[1:].islower() and sentence_start(text, m.start())
-        ):
-            continue  # capitalised mid-sentence: a name, or a title
+        if not _plain(word):
+            # Capitalised: a name or a title in mid-sentence; at the start of a sentence it
+            # has no word before it to pair with.
+            continue
         prev, nxt = tokens[i - 1], tokens[i + 1]
         if not _joined(text, prev.end(), m.start()) or not _joined(text, m.end(), nxt.start()):
             continue
@@ -175,8 +175,6 @@ def find_real_word_typo(analysis: Analysis, part: Part) -> Iterator[Hit]:
             listed = list(CONFUSION_SLIPS["sound-alike-phrase"](analysis, part))
         if any(h.start < b and a < h.end for h in listed):
             continue
-        if word[0].isupper():
-            fix = fix[0].upper() + fix[1:]
         yield replacement(
             a, b, fix, {"found": word, "expected": fix, "before": prev.group(), "after": after}
         )
