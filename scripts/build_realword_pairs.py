@@ -37,7 +37,7 @@ from importlib import resources
 from pathlib import Path
 
 #: Least number of listed pairs in which W stands first, and (separately) second.
-MIN_PAIRS = 10
+MIN_PAIRS = 7
 #: Least count (in the word list) of a suggested word.
 MIN_CANDIDATE_COUNT = 10_000_000
 #: Least ratio of count(P C) (or count(C N)) to the list's floor.

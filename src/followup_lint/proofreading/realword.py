@@ -13,7 +13,7 @@ The rule fires on "P word N" only when all of these hold:
 - the pairs "P word" and "word N" are both missing from the list while "P suggestion" and
   "suggestion N" are both in it, well above its floor (a pair missing on one side says too
   little: "the indent of" is fine, "the intent of" is merely commoner);
-- the word is not a stop word, is known to the list beside at least ten different words on
+- the word is not a stop word, is known to the list beside at least seven different words on
   each side (so its absence beside these two says something), and the suggestion is not another
   form of it (plurals and tenses are the agreement rules' business);
 - the word and the word after it are written in lower case, the word before it too (or
