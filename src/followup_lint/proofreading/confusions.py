@@ -1,9 +1,10 @@
 """Confused words and wrong forms that a word list catches: set phrases written with a
-sound-alike word, a verb with the wrong preposition, words that do not agree, a wrong verb form
+sound-alike word, closed compounds split in two, a verb with the wrong preposition, words that do not agree, a wrong verb form
 after a modal, "did" or "to", and "since" with a length of time.
 
 Every list is a data file in this package (one entry a line, its source named at its top):
-sound_alike_phrases.txt, preposition_slips.txt, agreement_slips.txt and verb_forms.txt. Each
+sound_alike_phrases.txt, split_compounds.txt, preposition_slips.txt, agreement_slips.txt and
+verb_forms.txt. Each
 list is compiled once per process into one regular expression, so a part of a draft costs one
 scan per rule, whatever the length of the list. As with the other slips (`slips.py`), precision
 comes first: an entry is listed only when its wrong form has no correct reading, and matches
@@ -80,6 +81,15 @@ _AUXILIARIES = frozenset(
         "can't",
         "cannot",
         "couldn't",
+        "haven't",
+        "hasn't",
+        "hadn't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "needn't",
+        "shan't",
         "shouldn't",
         "mustn't",
         "let",
@@ -108,6 +118,8 @@ _AUXILIARIES = frozenset(
 )
 _WORD_BEFORE_RE = rc.compile(r"([A-Za-z'’]+)\W*$")
 _STOP_AFTER_RE = rc.compile(r"\s*(?:[.!?,;:)\]]|$)")
+# The word just after a match (for "unless-next=" conditions: "world wide" but not before "web").
+_WORD_AFTER_RE = rc.compile(r"[ \t]+([A-Za-z]+)")
 # The start of the part or of a sentence, before a match ("May be we can ..." opens one).
 _AT_START_RE = rc.compile(r"(?:^|[.!?][\"'”’)]?[ \t]+|\n[ \t]*)$")
 # Punctuation, the end, or a function word: the listed noun is not a modifier of another noun.
@@ -209,7 +221,12 @@ def _phrase_pattern(wrong: str) -> str:
 
 
 #: The phrase lists the rules read (compiled whole by `compile_phrase_lists`).
-PHRASE_LISTS = ("sound_alike_phrases.txt", "preposition_slips.txt", "agreement_slips.txt")
+PHRASE_LISTS = (
+    "sound_alike_phrases.txt",
+    "preposition_slips.txt",
+    "agreement_slips.txt",
+    "split_compounds.txt",
+)
 
 
 def compile_phrase_lists() -> None:
@@ -248,6 +265,10 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
             continue
         if cond == "at-start" and not _AT_START_RE.search(text, 0, m.start()):
             continue
+        if cond is not None and cond.startswith("unless-next="):
+            after = _WORD_AFTER_RE.match(text, m.end())
+            if after is not None and after.group(1).lower() in cond[12:].split("|"):
+                continue
         if cond == "not-after-aux":
             before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
             if before is not None and before.group(1).lower().replace("’", "'") in _AUXILIARIES:
@@ -307,6 +328,12 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
         found = m.group(1)
         fix = _case_like(found, "than")
         yield replacement(a, b, fix, {"found": found, "expected": fix})
+
+
+def find_split_compound(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    """A closed compound written as two words: "through out", "my self", "web site"
+    (split_compounds.txt)."""
+    return _phrase_hits(analysis, part, "split_compounds.txt")
 
 
 def find_wrong_preposition(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -986,6 +1013,7 @@ CONFUSION_SLIPS: dict[str, Finder] = {
     name: _once(name, finder)
     for name, finder in {
         "sound-alike-phrase": find_sound_alike,
+        "split-compound": find_split_compound,
         "wrong-preposition": find_wrong_preposition,
         "agreement-slip": find_agreement,
         "verb-form-after-auxiliary": find_verb_form,
