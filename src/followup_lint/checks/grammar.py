@@ -65,6 +65,7 @@ Slip = Literal[
     "agreement-slip",
     "verb-form-after-auxiliary",
     "since-duration",
+    "real-word-typo",
 ]
 
 

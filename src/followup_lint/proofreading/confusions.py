@@ -27,6 +27,7 @@ from followup_lint.checks.base import FixSpec, Hit, replacement
 from followup_lint.proofreading.clause_commas import relative_heads
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.protected import covered, protected_spans
+from followup_lint.proofreading.realword import find_real_word_typo
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -1017,6 +1018,9 @@ CONFUSION_SLIPS: dict[str, Finder] = {
         "agreement-slip": find_agreement,
         "verb-form-after-auxiliary": find_verb_form,
         "since-duration": find_since_duration,
+        # Not a word list but word-pair counts (proofreading/realword.py); kept here so that
+        # Harper drops its lint on the same word too.
+        "real-word-typo": find_real_word_typo,
     }.items()
 }
 
