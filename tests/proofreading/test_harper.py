@@ -50,6 +50,7 @@ def test_off_kinds_and_rules_are_dropped() -> None:
         "We were hanging on a wing and a prayer after the crash.",  # MassNouns, off
         "The word list, the white space and the time stamp in the log file.",  # CompoundNouns
         "I will send it to you tomorrow morning.",  # PossessiveYour read "you" as "your"
+        "A lot depends on the budget. Thanks a lot guys.",  # QuantifierNeedsOf on "a lot"
         "My details on the careers site are out of date.",  # OutOfDate
         "I want to give my team the support they need.",  # TheyToThem
     ],

@@ -46,6 +46,7 @@ Slip = Literal[
     "looking-forward-to",
     "capital-pronoun",
     "double-determiner",
+    "a-lot-of",
     "comma-splice",
     "time-apostrophe",
     "there-is-plural",

@@ -26,7 +26,7 @@ from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
 from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
 from followup_lint.proofreading.protected import covered, protected_spans
-from followup_lint.proofreading.quantities import find_quantifier_singular
+from followup_lint.proofreading.quantities import find_a_lot_of, find_quantifier_singular
 from followup_lint.proofreading.speller import sentence_start
 
 if TYPE_CHECKING:
@@ -1047,6 +1047,7 @@ SLIPS: dict[str, Finder] = {
     "looking-forward-to": find_forward_to,
     "capital-pronoun": find_capital_pronoun,
     "double-determiner": find_double_determiner,
+    "a-lot-of": find_a_lot_of,
     "comma-splice": find_comma_splice,
     "time-apostrophe": find_time_apostrophe,
     "there-is-plural": find_there_is_plural,
