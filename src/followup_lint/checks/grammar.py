@@ -47,6 +47,7 @@ Slip = Literal[
     "capital-pronoun",
     "double-determiner",
     "a-lot-of",
+    "one-with-plural",
     "comma-splice",
     "time-apostrophe",
     "there-is-plural",

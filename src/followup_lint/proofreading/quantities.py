@@ -177,3 +177,76 @@ def find_a_lot_of(analysis: Analysis, part: Part) -> Iterator[Hit]:
             {"found": text[m.start(1) : m.end(2)], "expected": f"a lot of {noun}"},
             (FixSpec(b, b, " of", "Add 'of'"),),
         )
+
+
+# -- "a" or "much" before a plural -------------------------------------------------------------
+
+# "I have a questions about", "we don't have much problems with it": an article that counts one,
+# or "much" (which measures what is not counted), before the plural of a common countable noun
+# that ends its phrase. A plural that modifies the next noun ("a systems engineer", "a sales
+# role", "much sales data") does not end its phrase, and words in -s that name one thing ("a
+# means of", "a series", "a news story", "much thanks") are left out.
+_ONE_PLURAL_WORDS = frozenset(
+    {"means", "series", "species", "news", "thanks", "headquarters", "crossroads", "barracks",
+     "whereabouts", "odds", "politics", "economics", "physics", "athletics", "lens", "plus",
+     "bus", "gas", "yes", "bonus", "canvas", "chaos", "alias", "atlas", "perhaps", "always",
+     "sometimes", "nowadays", "afterwards", "besides", "towards", "less", "this", "has", "was",
+     "does", "goes", "says", "is", "its", "us", "lots", "ones", "others", "times", "sales",
+     "savings", "earnings", "goods", "arms", "glasses", "pants", "jeans", "clothes", "masters",
+     "bachelors", "commons", "dozens", "hundreds", "thousands", "millions", "years", "months", "weeks",
+     "days", "hours", "minutes"}
+)  # fmt: skip
+
+
+_WORD_BEFORE_RE = rc.compile(r"([A-Za-z'’]+)[ \t]+$")
+_MUCH_AFTER = frozenset(
+    {"have", "has", "had", "having", "with", "so", "too", "how", "as", "without", "got", "get",
+     "gets", "made", "make", "makes", "caused", "cause", "causes", "created", "create", "any",
+     "don't", "didn't", "doesn't", "need", "needed", "see", "saw", "find", "found"}
+)  # fmt: skip
+
+
+@cache
+def _one_plural_pattern() -> re.Pattern[str]:
+    after = "|".join(sorted(_words()["follows-noun-phrase"]))
+    end = rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:{after})\b)"
+    return rc.compile(
+        rf"(?<![\w'’.-])(a|much)({_SP}(?:(?:very|really|too|so|more)\s+)?)([a-z]{{3,}}s)\b(?![-'’]){end}",
+        re.IGNORECASE,
+    )
+
+
+def find_one_with_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    for m in _one_plural_pattern().finditer(text):
+        word, noun = m.group(1), m.group(3)
+        if noun in _ONE_PLURAL_WORDS:
+            continue
+        if noun.endswith(("ss", "us", "is", "ics", "ous", "ness")):
+            continue
+        single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+        if not _countable(single):
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(3)
+        if covered(protected_spans(analysis), a, b):
+            continue
+        if word.lower() == "much":
+            # "Much needs to be done": "much" is the subject there. Only "much" after a word
+            # that makes it a determiner of the noun ("have much", "so much", "too much").
+            before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+            if before is None or before.group(1).lower() not in _MUCH_AFTER:
+                continue
+            many = "Many" if word[0].isupper() else "many"
+            yield Hit(
+                a,
+                b,
+                {"found": text[m.start(1) : m.end(3)], "expected": f"{many}{m.group(2)}{noun}"},
+                (FixSpec(a, part.start + m.end(1), many, f"Replace with '{many}'"),),
+            )
+        else:
+            yield Hit(
+                a,
+                b,
+                {"found": text[m.start(1) : m.end(3)], "expected": f"{word}{m.group(2)}{single}"},
+                (FixSpec(part.start + m.start(3), b, single, f"Replace with '{single}'"),),
+            )

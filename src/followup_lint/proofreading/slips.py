@@ -26,7 +26,11 @@ from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
 from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
 from followup_lint.proofreading.protected import covered, protected_spans
-from followup_lint.proofreading.quantities import find_a_lot_of, find_quantifier_singular
+from followup_lint.proofreading.quantities import (
+    find_a_lot_of,
+    find_one_with_plural,
+    find_quantifier_singular,
+)
 from followup_lint.proofreading.speller import sentence_start
 
 if TYPE_CHECKING:
@@ -1048,6 +1052,7 @@ SLIPS: dict[str, Finder] = {
     "capital-pronoun": find_capital_pronoun,
     "double-determiner": find_double_determiner,
     "a-lot-of": find_a_lot_of,
+    "one-with-plural": find_one_with_plural,
     "comma-splice": find_comma_splice,
     "time-apostrophe": find_time_apostrophe,
     "there-is-plural": find_there_is_plural,
