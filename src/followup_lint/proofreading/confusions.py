@@ -776,9 +776,14 @@ def verb_forms() -> VerbForms:
     # base is found in Python. "got to" (arrived) takes nouns as well.
     # The pattern starts at "to" (a literal, which the regex engine finds fast); the word
     # before it is checked in `_to_takes`.
+    # A regular past in -ed too ("going to attached the file", "need to finished it"), but only
+    # before an object or a stop: before a noun it is an adjective ("going to used bookstores",
+    # "to interested parties").
     after_to = rc.compile(
         rf"\bto(?P<adv>{_ADVERB}){_SP}(?:(?P<past>{alternation(after_to_forms)})|"
-        rf"(?P<s>{alternation(after_to_s_forms)}|[a-z]{{2,}}ing))(?![\w'’-])",
+        rf"(?P<s>{alternation(after_to_s_forms)}|[a-z]{{2,}}ing)|"
+        rf"(?P<ed>[a-z]{{3,}}ed)(?=[ \t]+(?:the|a|an|my|your|our|their|his|her|it|them|me|us|him|"
+        rf"this|that|these|those|you|everything|everyone)\b|[ \t]*[.!?,;]|[ \t]*$))(?![\w'’-])",
         re.IGNORECASE,
     )
     # "I have went", "she has came", "we had took": a simple past where the participle
@@ -909,8 +914,8 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
         for m in rx.finditer(text):
             g: str | int = 1
             if rx is table.after_to:
-                g = "past" if m.group("past") else "s"
-                if not _to_takes(text, m, g):
+                g = "past" if m.group("past") else "ed" if m.group("ed") else "s"
+                if not _to_takes(text, m, "past" if g == "ed" else g):
                     continue
             s, e = m.span(g)
             if s in seen:
