@@ -47,6 +47,8 @@ Slip = Literal[
     "capital-pronoun",
     "double-determiner",
     "a-lot-of",
+    "object-pronoun-subject",
+    "progressive-since",
     "one-with-plural",
     "comma-splice",
     "time-apostrophe",

@@ -998,6 +998,32 @@ def find_since_duration(analysis: Analysis, part: Part) -> Iterator[Hit]:
         )
 
 
+# "I am working here since 2019": a present progressive with "since" and a point in time.
+# Nothing that starts a new clause may stand between them ("I am working on a tool, which has
+# grown since 2019" passes). Tried only on paragraphs with "since" in them.
+_PROGRESSIVE_SINCE_RE = rc.compile(
+    r"\b(?:I[ \t]+am|I['’]m|we[ \t]+are|we['’]re|he[ \t]+is|he['’]s|she[ \t]+is|she['’]s|"
+    r"they[ \t]+are|they['’]re)[ \t]+(?:[a-z]+ly[ \t]+)?(?:working|living|studying|waiting|looking|"
+    r"doing|leading|managing|teaching|learning|using|developing|building|running|based|employed|"
+    r"staying)\b(?:(?!\b(?:which|that|who|whom|whose|because|and|but|when|where|while)\b)"
+    r"[^.!?\n,;]){0,40}?\bsince[ \t]+(?:\d{4}\b|last\b|(?:january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|yesterday|then)\b|the[ \t]+(?:start|beginning|end)\b)",
+    re.IGNORECASE,
+)
+
+
+def find_progressive_since(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    if "since" not in text.lower():
+        return
+    for m in _PROGRESSIVE_SINCE_RE.finditer(text):
+        a, b = part.start + m.start(), part.start + m.end()
+        if covered(protected_spans(analysis), a, b):
+            continue
+        yield Hit(a, b, {"match": m.group(0)})
+
+
 def _once(name: str, finder: Finder) -> Finder:
     """The finder with its hits kept in the Analysis per part: the rule and the Harper
     backend (which drops Harper's lints on the same words) both ask, and the scan runs once."""
@@ -1023,6 +1049,7 @@ CONFUSION_SLIPS: dict[str, Finder] = {
         "agreement-slip": find_agreement,
         "verb-form-after-auxiliary": find_verb_form,
         "since-duration": find_since_duration,
+        "progressive-since": find_progressive_since,
         # Not a word list but word-pair counts (proofreading/realword.py); kept here so that
         # Harper drops its lint on the same word too.
         "real-word-typo": find_real_word_typo,

@@ -272,10 +272,13 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
 # the report", "the my notes", "the he house" (one of them is left over from an edit). The
 # second word is lower case, so "the A grade", "the IT team" and "the My Lai" pass, and a word
 # joined on by a hyphen ("the she-wolf") or quoted ("the 'a'") is not matched.
+# The pattern opens with a letter class (the regex engine skips fast to where one is); what may
+# stand before the article is checked in Python.
 _DOUBLE_DETERMINER_RE = rc.compile(
-    r"(?<![\w'’-])((?i:a|an|the))[ \t]+(a|an|the|my|your|our|their|his|its|this|these|those|he|"
+    r"([Tt]he|THE|[Aa]n?|AN?)[ \t]+(a|an|the|my|your|our|their|his|its|this|these|those|he|"
     r"she)(?![\w'’:-])"
 )
+_WORDISH = frozenset("'’-")
 # The second word kept when it is a determiner that can stand alone before the noun.
 _DETERMINER_KEEPS = frozenset(
     {"my", "your", "our", "their", "his", "its", "this", "these", "those"}
@@ -285,6 +288,9 @@ _DETERMINER_KEEPS = frozenset(
 def find_double_determiner(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     for m in _DOUBLE_DETERMINER_RE.finditer(text):
+        at = m.start()
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_" or text[at - 1] in _WORDISH):
+            continue  # inside a word ("Santa the", "beta a")
         first, second = m.group(1), m.group(2)
         if first.lower() == second or _inside(analysis, part, m.start(), m.end()):
             continue  # "the the" is repeated-word's
@@ -722,6 +728,30 @@ def find_capital_pronoun(analysis: Analysis, part: Part) -> Iterator[Hit]:
         )
 
 
+# -- an object pronoun as a subject ---------------------------------------------------------------
+
+# "Me and my colleague will attend", "Him and I met on Monday": an object pronoun opening a
+# sentence as part of its subject, then one more person (a pronoun, a name, or "my/the" and a
+# noun), then a verb. "Me and my big mouth!" has no verb; "us and them" (a set phrase that can
+# be a subject itself) is not looked at. Tried only where "Me and", "Him and" or "Her and" is.
+_OBJECT_SUBJECT_RE = rc.compile(
+    r"(?m)(?:^|(?<=[.!?] ))[ \t]*(Me|Him|Her)[ \t]+and[ \t]+(?=(?:(?:I|he|she|we|they|him|her|me)|"
+    r"(?i:my|his|our|their|the)[ \t]+[a-z]+|[A-Z][a-z]+)[ \t]+(?i:will|would|can|could|should|are|"
+    r"were|was|have|had|went|met|did|plan|planned|attended|spoke|talked|worked|agreed|discussed|"
+    r"decided|enjoyed|look|looked)\b)"
+)
+
+
+def find_object_pronoun_subject(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    if "Me and" not in text and "Him and" not in text and "Her and" not in text:
+        return
+    for m in _OBJECT_SUBJECT_RE.finditer(text):
+        if _inside(analysis, part, m.start(1), m.end()):
+            continue
+        yield Hit(part.start + m.start(1), part.start + m.end(), {"match": m.group(0).strip()})
+
+
 # -- a comma splice after an opening clause -----------------------------------------------------
 
 # Two sentences joined by a comma, in the shapes email writers use most: an opening clause
@@ -1051,6 +1081,7 @@ SLIPS: dict[str, Finder] = {
     "looking-forward-to": find_forward_to,
     "capital-pronoun": find_capital_pronoun,
     "double-determiner": find_double_determiner,
+    "object-pronoun-subject": find_object_pronoun_subject,
     "a-lot-of": find_a_lot_of,
     "one-with-plural": find_one_with_plural,
     "comma-splice": find_comma_splice,
