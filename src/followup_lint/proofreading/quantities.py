@@ -198,7 +198,9 @@ _ONE_PLURAL_WORDS = frozenset(
 )  # fmt: skip
 
 
-_WORD_BEFORE_RE = rc.compile(r"([A-Za-z'’]+)[ \t]+$")
+# The look-behind starts a word only at its first letter: the search stays linear on a long
+# run of letters (tests/robustness/test_regex_backtracking.py).
+_WORD_BEFORE_RE = rc.compile(r"(?<![A-Za-z'’])([A-Za-z'’]+)[ \t]+$")
 _MUCH_AFTER = frozenset(
     {"have", "has", "had", "having", "with", "so", "too", "how", "as", "without", "got", "get",
      "gets", "made", "make", "makes", "caused", "cause", "causes", "created", "create", "any",
