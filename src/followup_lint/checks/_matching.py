@@ -175,20 +175,58 @@ def compile_patterns(
     return [LazyPattern(p, flags) for p in patterns]
 
 
+_ScopeTexts = tuple[list[tuple["Part", str, str]], str, str]
+
+
+def _scope_texts(parts: Sequence[Part], analysis: Analysis | None) -> _ScopeTexts:
+    """Each part with the two texts the pre-test compares (`spaced`, `fold`), and the same of
+    all the parts joined: worked out once per draft and scope when the Analysis is given (every
+    pattern rule of a scope asks for the same ones; a draft of thousands of paragraphs would
+    otherwise fold each of them again for every rule)."""
+    cache: dict[tuple[tuple[int, int], ...], _ScopeTexts] | None = None
+    key: tuple[tuple[int, int], ...] = ()
+    if analysis is not None:
+        cache = analysis.cache.setdefault("matching:scope-texts", {})
+        key = tuple((p.start, p.end) for p in parts)
+        found = cache.get(key)
+        if found is not None:
+            return found
+    if analysis is None:
+        texts = [(part, spaced(part.text), fold(part.text)) for part in parts]
+    else:  # a part in several scopes (body, message, whole) is folded once
+        each: dict[tuple[int, int], tuple[Part, str, str]]
+        each = analysis.cache.setdefault("matching:part-texts", {})
+        texts = []
+        for part in parts:
+            one = each.get((part.start, part.end))
+            if one is None or one[0] != part:
+                one = each[(part.start, part.end)] = (part, spaced(part.text), fold(part.text))
+            texts.append(one)
+    plain_all = lowered_all = ""
+    if len(texts) > 1:
+        plain_all = "\n".join(t[1] for t in texts)
+        lowered_all = "\n".join(t[2] for t in texts)
+    got = (texts, plain_all, lowered_all)
+    if cache is not None:
+        cache[key] = got
+    return got
+
+
 def regex_matches(
-    patterns: Sequence[re.Pattern[str] | LazyPattern], parts: Sequence[Part]
+    patterns: Sequence[re.Pattern[str] | LazyPattern],
+    parts: Sequence[Part],
+    analysis: Analysis | None = None,
 ) -> Iterator[tuple[int, int, re.Match[str]]]:
-    """Every match of every pattern inside each part, as draft offsets."""
+    """Every match of every pattern inside each part, as draft offsets (`analysis`: the draft's
+    Analysis, which keeps the pre-test's texts for the next rule)."""
     if not patterns or not parts:
         return
-    texts = [(part, spaced(part.text), fold(part.text)) for part in parts]
+    texts, plain_all, lowered_all = _scope_texts(parts, analysis)
     live: Sequence[re.Pattern[str] | LazyPattern] = patterns
     if len(texts) > 1:
         # One pre-test over all the parts first: most patterns find none of their openings
         # anywhere in the scope, and then no part needs asking. (Joining can only add false
         # "maybe"s at the seams, which the per-part test below settles.)
-        plain_all = "\n".join(t[1] for t in texts)
-        lowered_all = "\n".join(t[2] for t in texts)
         live = [rx for rx in patterns if _may_match(rx, plain_all, lowered_all)]
         if not live:
             return

@@ -123,24 +123,25 @@ _FUNCTION_AFTER_RE = rc.compile(
 _WORD_START_RE = rc.compile(r"(?<![\w'’-])(\w+)")
 
 
-_last_starts: tuple[str, tuple[str, bool, list[tuple[int, str]]]] | None = None
-
-
 def _word_starts(text: str) -> tuple[str, bool, list[tuple[int, str]]]:
     """(the text to match on, whether it needs case folding, its word starts with their lower
-    case head): the three phrase lists read the same paragraph one after another, so the last
-    paragraph's are kept (one entry, replaced whole: safe to share between threads)."""
-    global _last_starts
-    last = _last_starts
-    if last is not None and last[0] == text:
-        return last[1]
+    case head)."""
     low = text.lower()
     fold = len(low) != len(text)
     src = text if fold else low
     starts = [(m.start(), m.group(1).lower()) for m in _WORD_START_RE.finditer(src)]
-    found = (src, fold, starts)
-    _last_starts = (text, found)
-    return found
+    return src, fold, starts
+
+
+def _part_word_starts(analysis: Analysis, part: Part) -> tuple[str, bool, list[tuple[int, str]]]:
+    """`_word_starts` of a part, worked out once per draft: the three phrase lists read every
+    paragraph, each rule in turn, so a cache of the last paragraph alone never hit."""
+    key = f"proofreading:confusions:word-starts:{part.start}:{part.end}"
+    found = analysis.cache.get(key)
+    if found is None:
+        found = analysis.cache[key] = _word_starts(part.text)
+    result: tuple[str, bool, list[tuple[int, str]]] = found
+    return result
 
 
 class PhraseList:
@@ -187,11 +188,14 @@ class PhraseList:
         """Every phrase as one alternation (what `finditer` must agree with; for tests)."""
         return rc.compile(self._body(sorted(self.right, key=len, reverse=True)), re.IGNORECASE)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Matches in `text`, read in lower case where that keeps every offset."""
-        src, fold, starts = _word_starts(text)
+    def finditer(
+        self, text: str, starts: tuple[str, bool, list[tuple[int, str]]] | None = None
+    ) -> Iterator[re.Match[str]]:
+        """Matches in `text`, read in lower case where that keeps every offset (`starts`:
+        `_word_starts(text)`, when the caller has it already)."""
+        src, fold, at_words = starts if starts is not None else _word_starts(text)
         pos = 0
-        for at, head in starts:
+        for at, head in at_words:
             if at < pos or head not in self._groups:
                 continue
             hit = self._rx(head, fold).match(src, at)
@@ -234,7 +238,7 @@ def phrase_list(name: str) -> PhraseList:
 def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
     table = phrase_list(name)
     text = part.text
-    for m in table.finditer(text):
+    for m in table.finditer(text, _part_word_starts(analysis, part)):
         found = text[m.start() : m.end()]
         key = table.key(found)
         expected = table.right.get(key)
