@@ -258,12 +258,29 @@ def _detail(text: str, refers: bool, keys: WordIndex) -> str | None:
 def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
     """Read sentences given as (part name, start offset, text)."""
     out: list[Sentence] = []
+    # What `_finditer` looks up for each act, looked up once per draft rather than per sentence.
+    by_section = sections()
+    gate_of = gates()
+    whole = compiled()
+    plan = [(act, by_section.get(act), gate_of[act]) for act in ACTS]
     for part, start, text in pieces:
         keys = word_index(text)
+        at = keys.at
+        exact = keys.exact
         acts: set[str] = set()
         spans: list[tuple[str, int, int]] = []
-        for act in ACTS:
-            for m in _finditer(act, text, keys):
+        for act, section, gate in plan:
+            # `_finditer(act, text, keys)`, inline: most acts are ruled out by a set test.
+            found: Iterator[re.Match[str]]
+            if exact and section is not None:
+                if section.keys.isdisjoint(at):
+                    continue
+                found = _at_starts(section, text, keys.low, keys.starts(section.keys))
+            else:
+                if gate is not None and gate.isdisjoint(at):
+                    continue
+                found = whole[act].regex.finditer(text)
+            for m in found:
                 name = act
                 if act == "thanks":
                     if _NOT_THANKS.match(text, m.start()) or _negated_thanks(text, m):

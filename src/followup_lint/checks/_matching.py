@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -108,6 +109,104 @@ class PhraseSet:
             yield s, e
 
 
+#: The literal openings of every LazyPattern made in this process, by case mode (True: the
+#: pattern ignores case; its openings are lower case and are looked for in `fold(text)`).
+_UNIVERSE: dict[bool, set[str]] = {True: set(), False: set()}
+_index_lock = threading.Lock()
+#: The index over `_UNIVERSE`, rebuilt (on next use) when a pattern brings a new opening.
+_index: list[OpeningIndex | None] = [None]
+
+
+def _register_openings(openings: frozenset[str], ignore_case: bool) -> None:
+    universe = _UNIVERSE[ignore_case]
+    if not universe.issuperset(openings):
+        with _index_lock:
+            universe.update(openings)
+            _index[0] = None  # after the update: an index built from now on includes them
+
+
+def _trie_source(words: Sequence[str]) -> str:
+    """One pattern that, at each position, matches the longest of `words` (sorted, distinct,
+    none empty) that starts there (a lookahead, so every position is tried): the words as a
+    trie, each node an alternation of the next characters, the end of a word an optional tail
+    (greedy: the longest first). Built from the sorted list, where the words that share a
+    prefix are neighbours (a dict trie took twice as long: this runs in every process)."""
+    escaped: dict[str, str] = {}
+
+    def emit(group: Sequence[str], depth: int) -> str:
+        ends = False
+        kids: list[str] = []
+        i, n = 0, len(group)
+        while i < n:
+            if len(group[i]) == depth:  # sorts before its longer neighbours
+                ends = True
+                i += 1
+                continue
+            c = group[i][depth]
+            j = i + 1
+            while j < n and group[j][depth] == c:  # group[j] is longer than depth: sorted
+                j += 1
+            mark = escaped.get(c)
+            if mark is None:
+                mark = escaped[c] = re.escape(c)
+            kids.append(mark + emit(group[i:j], depth + 1))
+            i = j
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return f"(?=({emit(words, 0)}))"
+
+
+class OpeningIndex:
+    """Which literal openings (of every pattern made so far) occur in a text, found in one
+    pass: the pre-test of `regex_matches` then costs a set test per pattern instead of a
+    substring search per opening (a thousand of them over each scope of each draft).
+
+    `present` gives exactly the openings `o` with `o in hay`: the trie finds, at each position,
+    the longest opening starting there, and every other opening starting there is a prefix of
+    it (so its prefixes that are openings are added)."""
+
+    def __init__(self, folded: frozenset[str], plain: frozenset[str]) -> None:
+        self.universe = {True: folded, False: plain}
+        self._rx = {
+            mode: regex_cache.compile(_trie_source(sorted(words)), re.DOTALL) if words else None
+            for mode, words in self.universe.items()
+        }
+        #: A longest match -> the openings that are its prefixes (bounded by the universe).
+        self._prefixes: dict[bool, dict[str, tuple[str, ...]]] = {True: {}, False: {}}
+
+    def present(self, hay: str, ignore_case: bool) -> frozenset[str]:
+        rx = self._rx[ignore_case]
+        if rx is None:
+            return frozenset()
+        universe = self.universe[ignore_case]
+        prefixes = self._prefixes[ignore_case]
+        out: set[str] = set()
+        for longest in set(rx.findall(hay)):
+            known = prefixes.get(longest)
+            if known is None:
+                known = prefixes[longest] = tuple(
+                    longest[:k] for k in range(1, len(longest) + 1) if longest[:k] in universe
+                )
+            out.update(known)
+        return frozenset(out)
+
+
+def opening_index() -> OpeningIndex:
+    """The index over the openings of every pattern made so far (built when first needed
+    after a new one)."""
+    found = _index[0]
+    if found is None:
+        with _index_lock:
+            found = _index[0]
+            if found is None:
+                found = OpeningIndex(frozenset(_UNIVERSE[True]), frozenset(_UNIVERSE[False]))
+                _index[0] = found
+    return found
+
+
 #: Every LazyPattern made in this process (weakly held), so a long-running process can compile
 #: them all ahead of need (`compile_all`, the language server's warm-up).
 _LAZY: weakref.WeakSet[LazyPattern] = weakref.WeakSet()
@@ -130,7 +229,15 @@ class LazyPattern:
     flags (see `textpatterns.Openings`); a pattern seen for the first time is compiled at once, so a broken
     pattern fails when the Linter is built, never later."""
 
-    __slots__ = ("__weakref__", "_rx", "flags", "ignore_case", "openings", "pattern")
+    __slots__ = (
+        "__weakref__",
+        "_rx",
+        "flags",
+        "ignore_case",
+        "opening_set",
+        "openings",
+        "pattern",
+    )
 
     def __init__(self, source: str, flags: int) -> None:
         self.pattern = source
@@ -142,6 +249,9 @@ class LazyPattern:
         self.flags = self._rx.flags if self._rx is not None else flags | re.UNICODE
         self.ignore_case = bool(flags & re.IGNORECASE)
         self.openings: tuple[str, ...] | None = tuple(openings) if openings is not None else None
+        self.opening_set = frozenset(openings) if openings is not None else None
+        if self.opening_set is not None:
+            _register_openings(self.opening_set, self.ignore_case)
         if self._rx is None:
             _LAZY.add(self)
 
@@ -175,41 +285,45 @@ def compile_patterns(
     return [LazyPattern(p, flags) for p in patterns]
 
 
-_ScopeTexts = tuple[list[tuple["Part", str, str]], str, str]
+#: A part and the two texts the pre-test reads (`spaced`, `fold`).
+_PartTexts = tuple["Part", str, str]
 
 
-def _scope_texts(parts: Sequence[Part], analysis: Analysis | None) -> _ScopeTexts:
-    """Each part with the two texts the pre-test compares (`spaced`, `fold`), and the same of
-    all the parts joined: worked out once per draft and scope when the Analysis is given (every
-    pattern rule of a scope asks for the same ones; a draft of thousands of paragraphs would
-    otherwise fold each of them again for every rule)."""
-    cache: dict[tuple[tuple[int, int], ...], _ScopeTexts] | None = None
-    key: tuple[tuple[int, int], ...] = ()
-    if analysis is not None:
-        cache = analysis.cache.setdefault("matching:scope-texts", {})
-        key = tuple((p.start, p.end) for p in parts)
-        found = cache.get(key)
-        if found is not None:
-            return found
+def _part_texts(parts: Sequence[Part], analysis: Analysis | None) -> list[_PartTexts]:
     if analysis is None:
-        texts = [(part, spaced(part.text), fold(part.text)) for part in parts]
-    else:  # a part in several scopes (body, message, whole) is folded once
-        each: dict[tuple[int, int], tuple[Part, str, str]]
-        each = analysis.cache.setdefault("matching:part-texts", {})
-        texts = []
-        for part in parts:
-            one = each.get((part.start, part.end))
-            if one is None or one[0] != part:
-                one = each[(part.start, part.end)] = (part, spaced(part.text), fold(part.text))
-            texts.append(one)
-    plain_all = lowered_all = ""
-    if len(texts) > 1:
-        plain_all = "\n".join(t[1] for t in texts)
-        lowered_all = "\n".join(t[2] for t in texts)
-    got = (texts, plain_all, lowered_all)
-    if cache is not None:
-        cache[key] = got
-    return got
+        return [(part, spaced(part.text), fold(part.text)) for part in parts]
+    # Worked out once per draft: every pattern rule asks for the same parts (a part in
+    # several scopes, body, message, whole, is folded once; a draft of thousands of
+    # paragraphs would otherwise fold each of them again for every rule).
+    each: dict[tuple[int, int], _PartTexts] = analysis.cache.setdefault("matching:part-texts", {})
+    texts = []
+    for part in parts:
+        one = each.get((part.start, part.end))
+        if one is None or (one[0] is not part and one[0] != part):
+            one = each[(part.start, part.end)] = (part, spaced(part.text), fold(part.text))
+        texts.append(one)
+    return texts
+
+
+def _present(
+    analysis: Analysis, index: OpeningIndex, texts: list[_PartTexts]
+) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """For each part, the openings of the index present in its folded and its plain text,
+    worked out once per draft."""
+    cache: dict[tuple[int, int], tuple[OpeningIndex, frozenset[str], frozenset[str]]]
+    cache = analysis.cache.setdefault("matching:present", {})
+    out = []
+    for part, plain, lowered in texts:
+        key = (part.start, part.end)
+        got = cache.get(key)
+        if got is None or got[0] is not index:
+            got = cache[key] = (
+                index,
+                index.present(lowered, True),
+                index.present(plain, False),
+            )
+        out.append((got[1], got[2]))
+    return out
 
 
 def regex_matches(
@@ -218,21 +332,68 @@ def regex_matches(
     analysis: Analysis | None = None,
 ) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Every match of every pattern inside each part, as draft offsets (`analysis`: the draft's
-    Analysis, which keeps the pre-test's texts for the next rule)."""
+    Analysis, which keeps what the pre-test reads for the next rule)."""
     if not patterns or not parts:
         return
-    texts, plain_all, lowered_all = _scope_texts(parts, analysis)
+    texts = _part_texts(parts, analysis)
+    if analysis is not None:
+        yield from _indexed_matches(patterns, texts, analysis)
+        return
     live: Sequence[re.Pattern[str] | LazyPattern] = patterns
     if len(texts) > 1:
         # One pre-test over all the parts first: most patterns find none of their openings
         # anywhere in the scope, and then no part needs asking. (Joining can only add false
         # "maybe"s at the seams, which the per-part test below settles.)
+        plain_all = "\n".join(t[1] for t in texts)
+        lowered_all = "\n".join(t[2] for t in texts)
         live = [rx for rx in patterns if _may_match(rx, plain_all, lowered_all)]
         if not live:
             return
     for part, plain, lowered in texts:
         for rx in live:
             if not _may_match(rx, plain, lowered):
+                continue  # none of the pattern's literal openings is in the part: no match
+            for m in rx.finditer(part.text):
+                if m.end() > m.start():
+                    yield part.start + m.start(), part.start + m.end(), m
+
+
+def _indexed_matches(
+    patterns: Sequence[re.Pattern[str] | LazyPattern],
+    texts: list[_PartTexts],
+    analysis: Analysis,
+) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """`regex_matches` with the pre-test read from the opening index: the same parts scanned
+    by the same patterns in the same order (a pattern is scanned over a part exactly when one
+    of its openings is in the part's text, as `_may_match` says)."""
+    index = opening_index()
+    present = _present(analysis, index, texts)
+    # What each pattern is asked: its opening set and case mode, or None to ask _may_match
+    # (a pattern without openings, one compiled at once on RE2, or one the index lacks).
+    asks: list[tuple[re.Pattern[str] | LazyPattern, frozenset[str] | None, bool]] = []
+    for rx in patterns:
+        if isinstance(rx, LazyPattern):
+            opening_set = rx.opening_set
+            if opening_set is not None and opening_set <= index.universe[rx.ignore_case]:
+                asks.append((rx, opening_set, rx.ignore_case))
+                continue
+        asks.append((rx, None, False))
+    if len(texts) > 1:
+        every_folded = frozenset().union(*(p[0] for p in present))
+        every_plain = frozenset().union(*(p[1] for p in present))
+        asks = [
+            a
+            for a in asks
+            if a[1] is None or not a[1].isdisjoint(every_folded if a[2] else every_plain)
+        ]
+        if not asks:
+            return
+    for (part, plain, lowered), (in_folded, in_plain) in zip(texts, present, strict=True):
+        for rx, opening_set, ignore_case in asks:
+            if opening_set is None:
+                if not _may_match(rx, plain, lowered):
+                    continue
+            elif opening_set.isdisjoint(in_folded if ignore_case else in_plain):
                 continue  # none of the pattern's literal openings is in the part: no match
             for m in rx.finditer(part.text):
                 if m.end() > m.start():
