@@ -8,6 +8,7 @@ files carry those as must-not-trigger examples.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -159,6 +160,26 @@ _REPEAT_PHRASE_RE = rc.compile(
 )
 
 
+# The words of a text in lower case, as _REPEAT_PHRASE_RE reads them (runs of letters and
+# apostrophes), for its pre-test.
+_PHRASE_WORD_RE = rc.compile(r"[a-z'’]+")
+
+
+def _may_repeat_phrase(text: str) -> bool:
+    """Could _REPEAT_PHRASE_RE match? A phrase of k words (2 to 4) said twice is, among the
+    text's words, two neighbours equal to the two k places on: a test on lists of words
+    instead of a backtracking scan at every word. Only for text in ASCII and the curly
+    apostrophe, where `str.lower` is how the pattern compares letters (elsewhere: True)."""
+    if not text.replace("’", "'").isascii():
+        return True
+    words = _PHRASE_WORD_RE.findall(text.lower())
+    for k in (2, 3, 4):
+        same = list(map(operator.eq, words, words[k:]))
+        if any(map(operator.and_, same, same[1:])):
+            return True
+    return False
+
+
 def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     for m in _REPEAT_RE.finditer(text):
@@ -182,7 +203,7 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
             {"word": m.group(3)},
             (FixSpec(s, e, "", f"Delete the second '{m.group(3)}'"),),
         )
-    if " " not in text and "\t" not in text:
+    if (" " not in text and "\t" not in text) or not _may_repeat_phrase(text):
         return
     for m in _REPEAT_PHRASE_RE.finditer(text):
         phrase = m.group(1)
@@ -448,12 +469,22 @@ def _confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Ite
             )
 
 
+def _kept_confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Iterator[Hit]:
+    # Kept per part in the Analysis: the rule and the Harper backend (which leaves these words
+    # to us) both ask, and the scan runs once.
+    key = f"proofreading:slips:{targets[0]}:{part.start}:{part.end}"
+    hits = analysis.cache.get(key)
+    if not isinstance(hits, list):
+        hits = analysis.cache[key] = list(_confusions(analysis, part, targets))
+    return iter(hits)
+
+
 def find_its(analysis: Analysis, part: Part) -> Iterator[Hit]:
-    return _confusions(analysis, part, ("it's", "its"))
+    return _kept_confusions(analysis, part, ("it's", "its"))
 
 
 def find_your(analysis: Analysis, part: Part) -> Iterator[Hit]:
-    return _confusions(analysis, part, ("you're", "your"))
+    return _kept_confusions(analysis, part, ("you're", "your"))
 
 
 # -- a verb's base form after "look forward to" -------------------------------------------------
