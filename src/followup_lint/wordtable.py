@@ -91,6 +91,23 @@ class WordTable(Mapping[str, int]):
             raise KeyError(word)
         return found
 
+    def items_starting(self, prefix: str) -> Iterator[tuple[str, int]]:
+        """(word, number) of every word that starts with `prefix`. A prefix of three letters
+        or more has all its words in one group (a word's group is its first three letters),
+        so only that group is read, not the whole table."""
+        if len(prefix) < 3:
+            for word, n in self.items():
+                if word.startswith(prefix):
+                    yield word, n
+            return
+        group = self._groups.get(_group(prefix))
+        if group is None:
+            return
+        for line in group[1:-1].split("\n"):
+            word, _, number = line.partition("\t")
+            if word.startswith(prefix):
+                yield word, int(number)
+
     def __iter__(self) -> Iterator[str]:
         for group in self._groups.values():
             for line in group[1:-1].split("\n"):
