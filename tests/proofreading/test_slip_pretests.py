@@ -29,3 +29,36 @@ def test_repeated_phrase_pre_test_never_hides_a_match() -> None:
 def test_repeated_phrase_pre_test_rules_out_ordinary_prose() -> None:
     assert not slips._may_repeat_phrase("Thank you for meeting with me to talk about the role.")
     assert slips._may_repeat_phrase("at the at the")
+
+
+def test_lower_case_scans_find_what_case_insensitive_scans_find() -> None:
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.model.context import Context
+    from followup_lint.model.draft import Part
+    from followup_lint.proofreading import confusions as c
+    from followup_lint.reading.sources import read_draft
+
+    table = c.verb_forms()
+    singular, plural, _ = c._pronoun_verb_patterns()
+    patterns = [table.after_aux, table.after_to, table.after_have, table.modal_to]
+    patterns += [singular, plural, c._to_gerund_pattern()]
+    odd = ["I WILL SENT it today.", "He Need The Report.", "ſhe will sent", "İ will sent it"]
+    found = 0
+    for text in (*texts(), *odd):
+        analysis = Analysis(read_draft(text), Context(), kind=None, kind_source="unknown")
+        part = Part("body", 0, len(text), text)
+        low = c._lowered(analysis, part)
+        for rx in patterns:
+            expected = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert [(m.span(), m.groups()) for m in c._scan(rx, text, low)] == expected
+            found += len(expected)
+    assert found > 10
+
+
+def test_years_experience_pre_test_never_hides_a_match() -> None:
+    from followup_lint.analysis.textpatterns import fold
+
+    made_up = ["five years experıence", "TWO YEARS EXPERIENCE", "3 years\n experience"]
+    for text in (*texts(), *made_up):
+        if slips._YEARS_EXPERIENCE_RE.search(text):
+            assert "experience" in fold(text), text[:80]

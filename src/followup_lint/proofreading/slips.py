@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc  # re.compile, kept between runs
+from followup_lint.analysis.textpatterns import fold
 from followup_lint.checks.base import FixSpec, Hit, replacement
 from followup_lint.proofreading.clause_commas import (
     find_fused_sentence,
@@ -733,7 +734,9 @@ def find_time_apostrophe(analysis: Analysis, part: Part) -> Iterator[Hit]:
             {"found": text[m.start() : m.end(1)], "expected": text[m.start() : m.start(1)]},
             (FixSpec(a, a + 1, "", "Delete the apostrophe"),),
         )
-    for m in _YEARS_EXPERIENCE_RE.finditer(text):
+    # The pattern ends at "experience" (read as re.IGNORECASE reads letters: `fold`).
+    scan = _YEARS_EXPERIENCE_RE.finditer(text) if "experience" in fold(text) else ()
+    for m in scan:
         if text[m.end(2) : m.end(2) + 3].lower() == "of " or _inside(
             analysis, part, m.start(), m.end()
         ):
