@@ -41,16 +41,18 @@ def test_lower_case_scans_find_what_case_insensitive_scans_find() -> None:
     table = c.verb_forms()
     singular, plural, _ = c._pronoun_verb_patterns()
     patterns = [table.after_aux, table.after_to, table.after_have, table.modal_to]
-    patterns += [singular, plural, c._to_gerund_pattern()]
+    patterns += [singular, plural, c._to_gerund_pattern(), c._COUNT_SINGULAR_RE]
+    patterns += [slips._REPEAT_RE]
     odd = ["I WILL SENT it today.", "He Need The Report.", "ſhe will sent", "İ will sent it"]
+    odd += ["The The report", "THE the", "for 3 Year.", "ſo ſo", "for FIVE week ago"]
     found = 0
     for text in (*texts(), *odd):
         analysis = Analysis(read_draft(text), Context(), kind=None, kind_source="unknown")
         part = Part("body", 0, len(text), text)
-        low = c._lowered(analysis, part)
+        low = c.lowered_part(analysis, part)
         for rx in patterns:
             expected = [(m.span(), m.groups()) for m in rx.finditer(text)]
-            assert [(m.span(), m.groups()) for m in c._scan(rx, text, low)] == expected
+            assert [(m.span(), m.groups()) for m in c.scan_lowered(rx, text, low)] == expected
             found += len(expected)
     assert found > 10
 

@@ -145,7 +145,7 @@ def _part_word_starts(analysis: Analysis, part: Part) -> tuple[str, bool, list[t
     return result
 
 
-def _lowered(analysis: Analysis, part: Part) -> str | None:
+def lowered_part(analysis: Analysis, part: Part) -> str | None:
     """The part in lower case when a case-sensitive scan of it reads as a case-insensitive
     scan of the part does (letter for letter, and no letter that re.IGNORECASE folds other
     than `str.lower` does: `ODD_FOLDS`); None otherwise. Once per part and draft."""
@@ -169,9 +169,9 @@ def _case_sensitive(rx: re.Pattern[str]) -> re.Pattern[str]:
     return rc.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
 
 
-def _scan(rx: re.Pattern[str], text: str, low: str | None) -> list[re.Match[str]]:
+def scan_lowered(rx: re.Pattern[str], text: str, low: str | None) -> list[re.Match[str]]:
     """`list(rx.finditer(text))` for a case-insensitive pattern written in lower case, found by
-    scanning `low` (`_lowered`: the text in lower case, or None) about twice as fast. Each hit
+    scanning `low` (`lowered_part`: the text in lower case, or None) about twice as fast. Each hit
     is matched again on the text itself (so groups read as written); should any hit not come
     out the same, the text is scanned the ordinary way."""
     if low is None:
@@ -360,7 +360,7 @@ def find_wrong_preposition(analysis: Analysis, part: Part) -> Iterator[Hit]:
     if " to" not in part.text:
         return
     text = part.text
-    for m in _scan(_to_gerund_pattern(), text, _lowered(analysis, part)):
+    for m in scan_lowered(_to_gerund_pattern(), text, lowered_part(analysis, part)):
         before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
         if before is not None and before.group(1).lower() in _PASSIVE_BEFORE:
             continue  # "he is considered to be", "you are recommended to update"
@@ -442,7 +442,7 @@ def _count_singular_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     words = _agreement_words()
     d = english()
-    for m in _COUNT_SINGULAR_RE.finditer(text):
+    for m in scan_lowered(_COUNT_SINGULAR_RE, text, lowered_part(analysis, part)):
         count, noun = m.group(1).lower(), m.group(2)
         # The word before, read in Python (a leading word group in the pattern would make the
         # engine retry at every letter of a long word).
@@ -627,9 +627,9 @@ def _pronoun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
     singular, plural, s_form = _pronoun_verb_patterns()
     base_of = verb_forms().base
     text = part.text
-    low = _lowered(analysis, part)
+    low = lowered_part(analysis, part)
     for rx, to_s in ((singular, True), (plural, False)):
-        for m in _scan(rx, text, low):
+        for m in scan_lowered(rx, text, low):
             word = m.group(1)
             if word.lower() == "need" and _MODAL_NEED_AFTER_RE.match(text, m.end()):
                 continue
@@ -923,9 +923,9 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
     table = verb_forms()
     text = part.text
     seen: set[int] = set()
-    low = _lowered(analysis, part)
+    low = lowered_part(analysis, part)
     for rx in (table.after_aux, table.after_to):
-        for m in _scan(rx, text, low):
+        for m in scan_lowered(rx, text, low):
             g: str | int = 1
             if rx is table.after_to:
                 g = "past" if m.group("past") else "s"
@@ -954,7 +954,7 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
                 fix,
                 {"found": found, "expected": fix, "after": "auxiliary"},
             )
-    for m in _scan(table.after_have, text, low):
+    for m in scan_lowered(table.after_have, text, low):
         s, e = m.span(1)
         a, b = part.start + s, part.start + e
         if covered(protected_spans(analysis), part.start + m.start(), b):
@@ -967,7 +967,7 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             fix,
             {"found": found, "expected": fix, "after": "have"},
         )
-    for m in _scan(table.modal_to, text, low):
+    for m in scan_lowered(table.modal_to, text, low):
         s, e = m.span(1)
         a, b = part.start + s, part.start + e
         if covered(protected_spans(analysis), part.start + m.start(), part.start + m.end()):

@@ -22,7 +22,7 @@ from followup_lint.proofreading.clause_commas import (
     find_unclosed_aside,
 )
 from followup_lint.proofreading.compounds import find_compound_modifier
-from followup_lint.proofreading.confusions import CONFUSION_SLIPS
+from followup_lint.proofreading.confusions import CONFUSION_SLIPS, lowered_part, scan_lowered
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
@@ -183,7 +183,7 @@ def _may_repeat_phrase(text: str) -> bool:
 
 def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    for m in _REPEAT_RE.finditer(text):
+    for m in scan_lowered(_REPEAT_RE, text, lowered_part(analysis, part)):
         word = m.group(1)
         low = word.lower()
         if low in _GOOD_REPEATS or "\n\n" in m.group(2):
