@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from followup_lint import Linter
 from followup_lint.analysis.core import Analysis
 from followup_lint.analysis.textpatterns import fold, spaced
+from followup_lint.checks import _matching
 from followup_lint.checks._matching import (
     LazyPattern,
     OpeningIndex,
@@ -54,13 +57,17 @@ def test_trie_source_matches_the_longest_opening_at_each_position() -> None:
     assert rx.findall("abcd x.y [a] abx") == ["abc", "b", "x.y", "[a]", "ab", "b"]
 
 
-def test_indexed_pre_test_scans_what_the_substring_pre_test_scans() -> None:
+def test_indexed_pre_test_scans_what_the_substring_pre_test_scans(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_matching, "_INDEX_FROM_DRAFT", 0)  # the index from the first draft
     linter = Linter()
     rules = _rule_patterns(linter)
     assert len(rules) > 20
     for text in texts():
         draft = read_draft(text)
         analysis = Analysis(draft, Context(), kind=None, kind_source="unknown")
+        assert _matching._index_for(analysis) is not None
         for scope in ("body", "message", "whole", "subject"):
             parts = list(draft.parts(scope))
             for patterns in rules:
@@ -69,3 +76,13 @@ def test_indexed_pre_test_scans_what_the_substring_pre_test_scans() -> None:
                     (s, e, m.group()) for s, e, m in regex_matches(patterns, parts, analysis)
                 ]
                 assert indexed == plain, (scope, text[:80])
+
+
+def test_a_one_draft_run_does_without_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_matching, "_drafts_asked", [0])
+    monkeypatch.setattr(_matching, "_index", [None])
+    first = Analysis(read_draft("Subject: Hi\n\nThanks."), Context(), kind=None, kind_source="x")
+    assert _matching._index_for(first) is None
+    assert _matching._index_for(first) is None  # the same draft asks again: still one draft
+    second = Analysis(read_draft("Subject: Hi\n\nThanks!"), Context(), kind=None, kind_source="x")
+    assert _matching._index_for(second) is not None

@@ -194,6 +194,28 @@ class OpeningIndex:
         return frozenset(out)
 
 
+#: Drafts linted in this process that asked for the pre-test (`regex_matches` with an
+#: Analysis), counted until the index is first built.
+_drafts_asked = [0]
+#: The index is built for the second draft on: building it (about a millisecond) costs more
+#: than the substring tests of one draft, which is all a one-draft run lints.
+_INDEX_FROM_DRAFT = 2
+
+
+def _index_for(analysis: Analysis) -> OpeningIndex | None:
+    """The opening index, or None while this process has linted too few drafts for it to pay
+    (then `_may_match` answers: the same answers)."""
+    found = _index[0]
+    if found is not None:
+        return found
+    if "matching:asked" not in analysis.cache:
+        analysis.cache["matching:asked"] = True
+        _drafts_asked[0] += 1
+    if _drafts_asked[0] < _INDEX_FROM_DRAFT:
+        return None
+    return opening_index()
+
+
 def opening_index() -> OpeningIndex:
     """The index over the openings of every pattern made so far (built when first needed
     after a new one)."""
@@ -336,8 +358,9 @@ def regex_matches(
     if not patterns or not parts:
         return
     texts = _part_texts(parts, analysis)
-    if analysis is not None:
-        yield from _indexed_matches(patterns, texts, analysis)
+    index = _index_for(analysis) if analysis is not None else None
+    if analysis is not None and index is not None:
+        yield from _indexed_matches(patterns, texts, analysis, index)
         return
     live: Sequence[re.Pattern[str] | LazyPattern] = patterns
     if len(texts) > 1:
@@ -362,11 +385,11 @@ def _indexed_matches(
     patterns: Sequence[re.Pattern[str] | LazyPattern],
     texts: list[_PartTexts],
     analysis: Analysis,
+    index: OpeningIndex,
 ) -> Iterator[tuple[int, int, re.Match[str]]]:
     """`regex_matches` with the pre-test read from the opening index: the same parts scanned
     by the same patterns in the same order (a pattern is scanned over a part exactly when one
     of its openings is in the part's text, as `_may_match` says)."""
-    index = opening_index()
     present = _present(analysis, index, texts)
     # What each pattern is asked: its opening set and case mode, or None to ask _may_match
     # (a pattern without openings, one compiled at once on RE2, or one the index lacks).
