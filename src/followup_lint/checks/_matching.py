@@ -328,23 +328,23 @@ def _part_texts(parts: Sequence[Part], analysis: Analysis | None) -> list[_PartT
 
 
 def _present(
-    analysis: Analysis, index: OpeningIndex, texts: list[_PartTexts]
-) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """For each part, the openings of the index present in its folded and its plain text,
-    worked out once per draft."""
-    cache: dict[tuple[int, int], tuple[OpeningIndex, frozenset[str], frozenset[str]]]
+    analysis: Analysis, index: OpeningIndex, texts: list[_PartTexts], ignore_case: bool
+) -> list[frozenset[str]]:
+    """For each part, the openings of the index present in its folded text (`ignore_case`)
+    or its plain text, worked out once per draft, and only for a case some pattern asks about
+    (few patterns are case-sensitive)."""
+    cache: dict[tuple[int, int, bool], tuple[OpeningIndex, frozenset[str]]]
     cache = analysis.cache.setdefault("matching:present", {})
     out = []
     for part, plain, lowered in texts:
-        key = (part.start, part.end)
+        key = (part.start, part.end, ignore_case)
         got = cache.get(key)
         if got is None or got[0] is not index:
             got = cache[key] = (
                 index,
-                index.present(lowered, True),
-                index.present(plain, False),
+                index.present(lowered if ignore_case else plain, ignore_case),
             )
-        out.append((got[1], got[2]))
+        out.append(got[1])
     return out
 
 
@@ -390,7 +390,6 @@ def _indexed_matches(
     """`regex_matches` with the pre-test read from the opening index: the same parts scanned
     by the same patterns in the same order (a pattern is scanned over a part exactly when one
     of its openings is in the part's text, as `_may_match` says)."""
-    present = _present(analysis, index, texts)
     # What each pattern is asked: its opening set and case mode, or None to ask _may_match
     # (a pattern without openings, one compiled at once on RE2, or one the index lacks).
     asks: list[tuple[re.Pattern[str] | LazyPattern, frozenset[str] | None, bool]] = []
@@ -401,22 +400,23 @@ def _indexed_matches(
                 asks.append((rx, opening_set, rx.ignore_case))
                 continue
         asks.append((rx, None, False))
+    none: list[frozenset[str]] = [frozenset()] * len(texts)
+    modes = {a[2] for a in asks if a[1] is not None}
+    present = {
+        mode: _present(analysis, index, texts, mode) if mode in modes else none
+        for mode in (True, False)
+    }
     if len(texts) > 1:
-        every_folded = frozenset().union(*(p[0] for p in present))
-        every_plain = frozenset().union(*(p[1] for p in present))
-        asks = [
-            a
-            for a in asks
-            if a[1] is None or not a[1].isdisjoint(every_folded if a[2] else every_plain)
-        ]
+        every = {mode: frozenset().union(*present[mode]) for mode in modes}
+        asks = [a for a in asks if a[1] is None or not a[1].isdisjoint(every[a[2]])]
         if not asks:
             return
-    for (part, plain, lowered), (in_folded, in_plain) in zip(texts, present, strict=True):
+    for i, (part, plain, lowered) in enumerate(texts):
         for rx, opening_set, ignore_case in asks:
             if opening_set is None:
                 if not _may_match(rx, plain, lowered):
                     continue
-            elif opening_set.isdisjoint(in_folded if ignore_case else in_plain):
+            elif opening_set.isdisjoint(present[ignore_case][i]):
                 continue  # none of the pattern's literal openings is in the part: no match
             for m in rx.finditer(part.text):
                 if m.end() > m.start():
