@@ -137,12 +137,19 @@ def _word_starts(text: str) -> tuple[str, bool, list[tuple[int, str]]]:
 def _part_word_starts(analysis: Analysis, part: Part) -> tuple[str, bool, list[tuple[int, str]]]:
     """`_word_starts` of a part, worked out once per draft: the three phrase lists read every
     paragraph, each rule in turn, so a cache of the last paragraph alone never hit."""
+    if len(analysis.text) > _KEEP_STARTS_UP_TO:
+        return _word_starts(part.text)  # megabytes of text: a list per paragraph is too much
     key = f"proofreading:confusions:word-starts:{part.start}:{part.end}"
     found = analysis.cache.get(key)
     if found is None:
         found = analysis.cache[key] = _word_starts(part.text)
     result: tuple[str, bool, list[tuple[int, str]]] = found
     return result
+
+
+#: Longest draft whose paragraphs' word starts are kept for the next phrase list (a draft of
+#: megabytes would hold a tuple for each of its words).
+_KEEP_STARTS_UP_TO = 200_000
 
 
 def lowered_part(analysis: Analysis, part: Part) -> str | None:
