@@ -12,7 +12,12 @@
      one error per rule as in the held-out sample. Its "tune" part may be tuned on; its
      "blind" part never is, so its misses and alarms are not printed (only the counts);
    - third: tests/proofreading/data/lt_examples_third.txt, ten more places of the file, drawn
-     the same way, tuned on.
+     the same way, tuned on;
+   - fourth: tests/proofreading/data/lt_examples_fourth.txt, drawn the same way at places none
+     of the others touched: its "tune" part was read and may be tuned on; its "blind" part was
+     drawn by a helper who reported only counts, and only its counts are printed;
+   - fifth: tests/proofreading/data/lt_examples_fifth.txt, blind like the fourth's blind part,
+     mostly from the part of the file that holds the short phrase rules.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -151,12 +156,26 @@ def main() -> None:
     public_examples(
         linter, "public examples, third sample (tune)", third, show_missed=args.show_missed
     )
+    fourth = _sample("lt_examples_fourth.txt")
+    public_examples(
+        linter,
+        "public examples, fourth sample (tune part)",
+        fourth["tune"],
+        show_missed=args.show_missed,
+    )
     if args.skip_blind:
         return
-    # The blind part last, counts only: reading its misses would make it one more tuned sample.
+    # The blind parts last, counts only: reading their misses would make them tuned samples.
     public_examples(
         linter, "public examples, fresh sample (blind part)", fresh["blind"], show=False
     )
+    if "blind" in fourth:
+        public_examples(
+            linter, "public examples, fourth sample (blind part)", fourth["blind"], show=False
+        )
+    fifth = _sample("lt_examples_fifth.txt")
+    if "blind" in fifth:
+        public_examples(linter, "public examples, fifth sample (blind)", fifth["blind"], show=False)
 
 
 if __name__ == "__main__":

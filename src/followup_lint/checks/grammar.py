@@ -45,6 +45,9 @@ Slip = Literal[
     "your-apostrophe",
     "looking-forward-to",
     "capital-pronoun",
+    "double-determiner",
+    "a-lot-of",
+    "one-with-plural",
     "comma-splice",
     "time-apostrophe",
     "there-is-plural",
@@ -59,10 +62,12 @@ Slip = Literal[
     "compound-modifier",
     "singular-subject-verb",
     "sound-alike-phrase",
+    "split-compound",
     "wrong-preposition",
     "agreement-slip",
     "verb-form-after-auxiliary",
     "since-duration",
+    "real-word-typo",
 ]
 
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 class SubstitutionParams(CheckParams):
     kind: Literal["substitution"]
     #: phrase -> replacement ("in order to": "to"). Matched case-insensitively on whole tokens.
+    #: A phrase mapped to itself is an exception: being longer, it wins over the phrase it
+    #: starts with and is never reported ("should of course" keeps "should of" quiet).
     swap: dict[str, str] = Field(min_length=1)
 
     @field_validator("swap")
@@ -43,7 +45,7 @@ class Substitution(Check):
         for s, e, phrase in self.phrases.found(analysis, parts):
             found = text[s:e]
             replacement = self.swap.get(phrase)
-            if replacement is None:
+            if replacement is None or replacement.lower() == phrase:
                 continue
             replacement = match_case(found, replacement)
             fix_end = e

@@ -1,9 +1,10 @@
 """Confused words and wrong forms that a word list catches: set phrases written with a
-sound-alike word, a verb with the wrong preposition, words that do not agree, a wrong verb form
+sound-alike word, closed compounds split in two, a verb with the wrong preposition, words that do not agree, a wrong verb form
 after a modal, "did" or "to", and "since" with a length of time.
 
 Every list is a data file in this package (one entry a line, its source named at its top):
-sound_alike_phrases.txt, preposition_slips.txt, agreement_slips.txt and verb_forms.txt. Each
+sound_alike_phrases.txt, split_compounds.txt, preposition_slips.txt, agreement_slips.txt and
+verb_forms.txt. Each
 list is compiled once per process into one regular expression, so a part of a draft costs one
 scan per rule, whatever the length of the list. As with the other slips (`slips.py`), precision
 comes first: an entry is listed only when its wrong form has no correct reading, and matches
@@ -27,6 +28,7 @@ from followup_lint.checks.base import FixSpec, Hit, replacement
 from followup_lint.proofreading.clause_commas import relative_heads
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.protected import covered, protected_spans
+from followup_lint.proofreading.realword import find_real_word_typo
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -80,6 +82,15 @@ _AUXILIARIES = frozenset(
         "can't",
         "cannot",
         "couldn't",
+        "haven't",
+        "hasn't",
+        "hadn't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "needn't",
+        "shan't",
         "shouldn't",
         "mustn't",
         "let",
@@ -108,6 +119,8 @@ _AUXILIARIES = frozenset(
 )
 _WORD_BEFORE_RE = rc.compile(r"([A-Za-z'’]+)\W*$")
 _STOP_AFTER_RE = rc.compile(r"\s*(?:[.!?,;:)\]]|$)")
+# The word just after a match (for "unless-next=" conditions: "world wide" but not before "web").
+_WORD_AFTER_RE = rc.compile(r"[ \t]+([A-Za-z]+)")
 # The start of the part or of a sentence, before a match ("May be we can ..." opens one).
 _AT_START_RE = rc.compile(r"(?:^|[.!?][\"'”’)]?[ \t]+|\n[ \t]*)$")
 # Punctuation, the end, or a function word: the listed noun is not a modifier of another noun.
@@ -260,7 +273,12 @@ def _phrase_pattern(wrong: str) -> str:
 
 
 #: The phrase lists the rules read (compiled whole by `compile_phrase_lists`).
-PHRASE_LISTS = ("sound_alike_phrases.txt", "preposition_slips.txt", "agreement_slips.txt")
+PHRASE_LISTS = (
+    "sound_alike_phrases.txt",
+    "preposition_slips.txt",
+    "agreement_slips.txt",
+    "split_compounds.txt",
+)
 
 
 def compile_phrase_lists() -> None:
@@ -299,6 +317,10 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
             continue
         if cond == "at-start" and not _AT_START_RE.search(text, 0, m.start()):
             continue
+        if cond is not None and cond.startswith("unless-next="):
+            after = _WORD_AFTER_RE.match(text, m.end())
+            if after is not None and after.group(1).lower() in cond[12:].split("|"):
+                continue
         if cond == "not-after-aux":
             before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
             if before is not None and before.group(1).lower().replace("’", "'") in _AUXILIARIES:
@@ -358,6 +380,12 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
         found = m.group(1)
         fix = _case_like(found, "than")
         yield replacement(a, b, fix, {"found": found, "expected": fix})
+
+
+def find_split_compound(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    """A closed compound written as two words: "through out", "my self", "web site"
+    (split_compounds.txt)."""
+    return _phrase_hits(analysis, part, "split_compounds.txt")
 
 
 def find_wrong_preposition(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -801,9 +829,14 @@ def verb_forms() -> VerbForms:
     # base is found in Python. "got to" (arrived) takes nouns as well.
     # The pattern starts at "to" (a literal, which the regex engine finds fast); the word
     # before it is checked in `_to_takes`.
+    # A regular past in -ed too ("going to attached the file", "need to finished it"), but only
+    # before an object or a stop: before a noun it is an adjective ("going to used bookstores",
+    # "to interested parties").
     after_to = rc.compile(
         rf"\bto(?P<adv>{_ADVERB}){_SP}(?:(?P<past>{alternation(after_to_forms)})|"
-        rf"(?P<s>{alternation(after_to_s_forms)}|[a-z]{{2,}}ing))(?![\w'’-])",
+        rf"(?P<s>{alternation(after_to_s_forms)}|[a-z]{{2,}}ing)|"
+        rf"(?P<ed>[a-z]{{3,}}ed)(?=[ \t]+(?:the|a|an|my|your|our|their|his|her|it|them|me|us|him|"
+        rf"this|that|these|those|you|everything|everyone)\b|[ \t]*[.!?,;]|[ \t]*$))(?![\w'’-])",
         re.IGNORECASE,
     )
     # "I have went", "she has came", "we had took": a simple past where the participle
@@ -935,8 +968,8 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
         for m in scan_lowered(rx, text, low):
             g: str | int = 1
             if rx is table.after_to:
-                g = "past" if m.group("past") else "s"
-                if not _to_takes(text, m, g):
+                g = "past" if m.group("past") else "ed" if m.group("ed") else "s"
+                if not _to_takes(text, m, "past" if g == "ed" else g):
                     continue
             s, e = m.span(g)
             if s in seen:
@@ -1039,10 +1072,14 @@ CONFUSION_SLIPS: dict[str, Finder] = {
     name: _once(name, finder)
     for name, finder in {
         "sound-alike-phrase": find_sound_alike,
+        "split-compound": find_split_compound,
         "wrong-preposition": find_wrong_preposition,
         "agreement-slip": find_agreement,
         "verb-form-after-auxiliary": find_verb_form,
         "since-duration": find_since_duration,
+        # Not a word list but word-pair counts (proofreading/realword.py); kept here so that
+        # Harper drops its lint on the same word too.
+        "real-word-typo": find_real_word_typo,
     }.items()
 }
 

@@ -1,5 +1,6 @@
 """A quantifier that counts things before a singular noun: "many problem", "several reason why",
-"a few question", "if you have any question" (the `quantifier-singular` rule).
+"a few question", "if you have any question" (the `quantifier-singular` rule); and "a lot"
+straight before a plural noun, without its "of": "I have a lot questions" (`a-lot-of`).
 
 "Any" takes the singular as readily as the plural ("nobody having any question, he ended"), so
 only the request to a reader, "(if) you have any question", is looked at; and "some" takes
@@ -126,4 +127,126 @@ def find_quantifier_singular(analysis: Analysis, part: Part) -> Iterator[Hit]:
                 b,
                 {"found": f"{found} {noun}", "expected": f"{found} {plural}"},
                 (FixSpec(a, b, plural, f"Replace with '{plural}'"),),
+            )
+
+
+# -- "a lot" without its "of" -------------------------------------------------------------------
+
+# "have a lot questions", "there are a lot problems": "a lot" as the object of a verb of having
+# or meeting (so "a lot depends on it", where it is the subject, is not looked at), then the
+# plural of a common countable noun that ends its phrase. Words that "a lot" modifies as an
+# adverb or that are no plural noun ("a lot less", "a lot thanks", "a lot years ago", "a lot
+# guys") are left out.
+_A_LOT_RE = rc.compile(
+    rf"\b(?:have|has|had|having|are|were|got|get|gets|getting|gave|give|learned|learnt|made|"
+    rf"make|makes|ask|asked|saw|see|met|meet|need|needed|with|received|receive|spent|sent)"
+    rf"{_SP}(a{_SP}lot){_SP}([a-z]{{3,}}s)\b(?![-'’])"
+    rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:of|in|at|on|for|with|to|about|that|which|who|"
+    rf"and|or|but|from|here|there|now|today|because|than|as|since|during|this|last|next|every|"
+    rf"already|recently|before|after|yet)\b)",
+    re.IGNORECASE,
+)
+_NOT_A_LOT_NOUNS = frozenset(
+    {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "times", "thanks",
+     "guys", "folks", "ladies", "sometimes", "always", "lately", "less", "perhaps", "nowadays",
+     "afterwards", "besides", "towards", "regardless", "unless", "ours", "yours", "theirs",
+     "hers", "this", "has", "was", "does", "goes", "says", "is", "its"}
+)  # fmt: skip
+
+
+def find_a_lot_of(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    if "lot" not in text.lower():
+        return
+    for m in _A_LOT_RE.finditer(text):
+        noun = m.group(2)
+        if noun in _NOT_A_LOT_NOUNS or noun != noun.lower():
+            continue
+        single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+        d = english()
+        if d.frequency(noun) < 300 or (
+            d.frequency(single) < 1000 and d.frequency(noun[:-2]) < 1000
+        ):
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        if covered(protected_spans(analysis), a, part.start + m.end(2)):
+            continue
+        yield Hit(
+            a,
+            part.start + m.end(2),
+            {"found": text[m.start(1) : m.end(2)], "expected": f"a lot of {noun}"},
+            (FixSpec(b, b, " of", "Add 'of'"),),
+        )
+
+
+# -- "a" or "much" before a plural -------------------------------------------------------------
+
+# "I have a questions about", "we don't have much problems with it": an article that counts one,
+# or "much" (which measures what is not counted), before the plural of a common countable noun
+# that ends its phrase. A plural that modifies the next noun ("a systems engineer", "a sales
+# role", "much sales data") does not end its phrase, and words in -s that name one thing ("a
+# means of", "a series", "a news story", "much thanks") are left out.
+_ONE_PLURAL_WORDS = frozenset(
+    {"means", "series", "species", "news", "thanks", "headquarters", "crossroads", "barracks",
+     "whereabouts", "odds", "politics", "economics", "physics", "athletics", "lens", "plus",
+     "bus", "gas", "yes", "bonus", "canvas", "chaos", "alias", "atlas", "perhaps", "always",
+     "sometimes", "nowadays", "afterwards", "besides", "towards", "less", "this", "has", "was",
+     "does", "goes", "says", "is", "its", "us", "lots", "ones", "others", "times", "sales",
+     "savings", "earnings", "goods", "arms", "glasses", "pants", "jeans", "clothes", "masters",
+     "bachelors", "commons", "dozens", "hundreds", "thousands", "millions", "years", "months", "weeks",
+     "days", "hours", "minutes"}
+)  # fmt: skip
+
+
+_WORD_BEFORE_RE = rc.compile(r"([A-Za-z'’]+)[ \t]+$")
+_MUCH_AFTER = frozenset(
+    {"have", "has", "had", "having", "with", "so", "too", "how", "as", "without", "got", "get",
+     "gets", "made", "make", "makes", "caused", "cause", "causes", "created", "create", "any",
+     "don't", "didn't", "doesn't", "need", "needed", "see", "saw", "find", "found"}
+)  # fmt: skip
+
+
+@cache
+def _one_plural_pattern() -> re.Pattern[str]:
+    after = "|".join(sorted(_words()["follows-noun-phrase"]))
+    end = rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:{after})\b)"
+    return rc.compile(
+        rf"(?<![\w'’.-])(a|much)({_SP}(?:(?:very|really|too|so|more)\s+)?)([a-z]{{3,}}s)\b(?![-'’]){end}",
+        re.IGNORECASE,
+    )
+
+
+def find_one_with_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    for m in _one_plural_pattern().finditer(text):
+        word, noun = m.group(1), m.group(3)
+        if noun in _ONE_PLURAL_WORDS:
+            continue
+        if noun.endswith(("ss", "us", "is", "ics", "ous", "ness")):
+            continue
+        single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+        if not _countable(single):
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(3)
+        if covered(protected_spans(analysis), a, b):
+            continue
+        if word.lower() == "much":
+            # "Much needs to be done": "much" is the subject there. Only "much" after a word
+            # that makes it a determiner of the noun ("have much", "so much", "too much").
+            before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+            if before is None or before.group(1).lower() not in _MUCH_AFTER:
+                continue
+            many = "Many" if word[0].isupper() else "many"
+            yield Hit(
+                a,
+                b,
+                {"found": text[m.start(1) : m.end(3)], "expected": f"{many}{m.group(2)}{noun}"},
+                (FixSpec(a, part.start + m.end(1), many, f"Replace with '{many}'"),),
+            )
+        else:
+            yield Hit(
+                a,
+                b,
+                {"found": text[m.start(1) : m.end(3)], "expected": f"{word}{m.group(2)}{single}"},
+                (FixSpec(part.start + m.start(3), b, single, f"Replace with '{single}'"),),
             )

@@ -28,7 +28,11 @@ from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
 from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
 from followup_lint.proofreading.protected import covered, protected_spans
-from followup_lint.proofreading.quantities import find_quantifier_singular
+from followup_lint.proofreading.quantities import (
+    find_a_lot_of,
+    find_one_with_plural,
+    find_quantifier_singular,
+)
 from followup_lint.proofreading.speller import sentence_start
 
 if TYPE_CHECKING:
@@ -159,6 +163,66 @@ _DETERMINER_BEFORE_RE = rc.compile(
 _REPEAT_PHRASE_RE = rc.compile(
     r"(?<![\w'’-])((?:[A-Za-z'’]+[ \t]+){1,3}[A-Za-z'’]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
 )
+# Two words said twice on purpose, in idioms:
+# - "as X as X": "as low as low can be", "as big as Big Ben";
+# - "and X and X", "X and X and": repetition for emphasis ("look and look and look");
+# - "X in X in", "X to X to", ...: a paired-noun idiom ("hand in hand", "day to day") and then
+#   the same preposition starting the next phrase ("walked hand in hand in the park");
+# - "call a spade a spade".
+_REPEAT_IDIOM_FIRST = frozenset({"as", "and", "or"})
+_REPEAT_IDIOM_LINK = frozenset(
+    {"in", "to", "by", "for", "after", "upon", "on", "over", "against", "and", "or"}
+)
+_REPEAT_NOT_NOUN = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "at",
+        "on",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "this",
+        "that",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "it",
+        "i",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "is",
+        "was",
+        "be",
+        "are",
+        "were",
+    ]
+)
+_CALL_BEFORE_RE = rc.compile(r"\bcall(?:s|ed|ing)?[ \t]+$", re.IGNORECASE)
+
+
+def _idiomatic_repeat(text: str, m: re.Match[str]) -> bool:
+    words = m.group(1).lower().split()
+    if len(words) != 2:
+        return False
+    first, second = words
+    if first in _REPEAT_IDIOM_FIRST:
+        return True
+    if second in _REPEAT_IDIOM_LINK and first not in _REPEAT_NOT_NOUN:
+        return True
+    return first in ("a", "an") and bool(_CALL_BEFORE_RE.search(text, 0, m.start()))
 
 
 # The words of a text in lower case, as _REPEAT_PHRASE_RE reads them (runs of letters and
@@ -208,8 +272,10 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
         return
     for m in _REPEAT_PHRASE_RE.finditer(text):
         phrase = m.group(1)
-        if not any(len(w) > 2 for w in phrase.split()) or _inside(
-            analysis, part, m.start(), m.end()
+        if (
+            not any(len(w) > 2 for w in phrase.split())
+            or _idiomatic_repeat(text, m)
+            or _inside(analysis, part, m.start(), m.end())
         ):
             continue
         s = part.start + m.end(1)
@@ -219,6 +285,46 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
             e,
             {"word": m.group(2)},
             (FixSpec(s, e, "", f"Delete the second '{m.group(2)}'"),),
+        )
+
+
+# -- two determiners in a row ------------------------------------------------------------------
+
+# An article and then another determiner, or a pronoun, before the noun: "the a thing", "a
+# the report", "the my notes", "the he house" (one of them is left over from an edit). The
+# second word is lower case, so "the A grade", "the IT team" and "the My Lai" pass, and a word
+# joined on by a hyphen ("the she-wolf") or quoted ("the 'a'") is not matched.
+_DOUBLE_DETERMINER_RE = rc.compile(
+    r"(?<![\w'’-])((?i:a|an|the))[ \t]+(a|an|the|my|your|our|their|his|its|this|these|those|he|"
+    r"she)(?![\w'’:-])"
+)
+# The second word kept when it is a determiner that can stand alone before the noun.
+_DETERMINER_KEEPS = frozenset(
+    {"my", "your", "our", "their", "his", "its", "this", "these", "those"}
+)
+
+
+def find_double_determiner(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    for m in _DOUBLE_DETERMINER_RE.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if first.lower() == second or _inside(analysis, part, m.start(), m.end()):
+            continue  # "the the" is repeated-word's
+        if second in _DETERMINER_KEEPS:
+            # Drop the article: "the my notes" -> "my notes".
+            kept = _case_like(first, second)
+            fix = FixSpec(
+                part.start + m.start(1), part.start + m.end(2), kept, f"Replace with '{kept}'"
+            )
+        else:
+            # Drop the second word: "the a thing" -> "the thing", "the he house" -> "the house".
+            s, e = part.start + m.end(1), part.start + m.end(2)
+            fix = FixSpec(s, e, "", f"Delete '{second}'")
+        yield Hit(
+            part.start + m.start(1),
+            part.start + m.end(2),
+            {"found": m.group(0), "first": first, "second": second},
+            (fix,),
         )
 
 
@@ -631,6 +737,9 @@ def find_capital_pronoun(analysis: Analysis, part: Part) -> Iterator[Hit]:
         after = re.match(r"[^A-Za-z\n]*([A-Za-z]+)", text[m.end() : m.end() + 30])
         if (before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper()):
             continue
+        # After an article the word is a noun, not a pronoun ("the It girl", "the Me decade").
+        if before and before.group(1).lower() in ("the", "a", "an"):
+            continue
         # A line of title case (a heading, a quoted title).
         ls = text.rfind("\n", 0, m.start()) + 1
         le = text.find("\n", m.end())
@@ -861,10 +970,15 @@ def find_there_is_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
 # A possessive or "the/these/those", a plural noun and straight after it a singular verb. The
 # phrase must open a subject: after a preposition ("one of the interviews has", "on the teams
 # is") the noun is not the subject, so those are skipped.
+# The determiner in either case: a sentence opens with it ("The interviews was"). The verbs
+# are 3rd-person forms that are not also common plural nouns after a noun ("the job offers",
+# "the sales figures", "the remains" stay out).
 _PLURAL_SUBJECT_RE = rc.compile(
-    r"(?:^|(?<=[\s(\"“]))((?:[A-Za-z]+\s+)?)(my|your|our|their|his|her|the|these|those)\s+"
+    r"(?:^|(?<=[\s(\"“]))((?:[A-Za-z]+\s+)?)((?i:my|your|our|their|his|her|the|these|those))\s+"
     r"([a-z]{3,}s)\s+(is|was|has|matches|meets|fits|aligns|makes|gives|seems|looks|sounds|"
-    r"needs|includes|shows|suits|reflects)\b"
+    r"needs|includes|shows|suits|reflects|thinks|says|knows|believes|appears|goes|does|"
+    r"doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t|comes|becomes|gets|feels|requires|provides|"
+    r"allows|helps|wants|expects|hopes|agrees|depends|tends|happens|means)\b(?![-'’]\w)"
 )
 _PREPOSITION_BEFORE = frozenset(
     {
@@ -880,6 +994,9 @@ _MEASURE_PLURALS = frozenset(
         "euros", "miles", "kilometres", "kilometers", "headquarters", "premises", "whereabouts",
         "odds", "crossroads", "barracks", "pants", "trousers", "scissors", "basics", "sales",
         "earnings", "savings", "proceeds", "arrangements",
+        # ... and words in -s that name one thing: a degree ("my masters was"), a field.
+        "masters", "bachelors", "thanks", "means", "news", "series", "species", "politics",
+        "athletics", "electronics", "graphics",
     }
 )  # fmt: skip
 
@@ -967,6 +1084,9 @@ SLIPS: dict[str, Finder] = {
     "your-apostrophe": find_your,
     "looking-forward-to": find_forward_to,
     "capital-pronoun": find_capital_pronoun,
+    "double-determiner": find_double_determiner,
+    "a-lot-of": find_a_lot_of,
+    "one-with-plural": find_one_with_plural,
     "comma-splice": find_comma_splice,
     "time-apostrophe": find_time_apostrophe,
     "there-is-plural": find_there_is_plural,

@@ -236,7 +236,7 @@ def _scan_part(scan: _Scan, part: Part) -> list[Misspelling]:
             code = [(c.start(), c.end()) for c in _CODE_RE.finditer(text)]
         if any(a <= s < b for a, b in code):
             continue
-        if _being_typed(scan, part, e, word):
+        if _being_typed(scan, part, e, word) or _cut_off(scan, text, e, word):
             continue
         found = _judge(scan, part, s, word)
         # Contact spans cost a phone-number search: asked only about a word about to be flagged.
@@ -251,6 +251,14 @@ def _being_typed(scan: _Scan, part: Part, e: int, word: str) -> bool:
     word? An editor lints as the user types, and a draft cut off mid-word ("Do let me know if
     you nee") is unfinished, not misspelled."""
     if part.start + e != len(scan.text.rstrip()) or len(word) < 3:
+        return False
+    return scan.dictionary.starts_common(normalize(word))
+
+
+def _cut_off(scan: _Scan, text: str, e: int, word: str) -> bool:
+    """Is the word cut short on purpose, an ellipsis straight after it, and the start of a
+    common word? A quotation trimmed mid-word ("the results were ampl...") shows the cut."""
+    if len(word) < 2 or not (text.startswith("...", e) or text.startswith("\u2026", e)):
         return False
     return scan.dictionary.starts_common(normalize(word))
 
