@@ -31,3 +31,10 @@ def test_starts_common_reads_the_whole_list_the_same(prefix: str) -> None:
         w.startswith(prefix) and len(w) > len(prefix) and f >= _COMMON for w, f in d._freq.items()
     )
     assert d.starts_common(prefix) == walked
+
+
+def test_absent_is_not_in_for_each_word() -> None:
+    table = WordTable(pack(_WORDS))
+    asked = ["the", "thx", "zoo", "a", "", "them", "qq", "the"]
+    assert table.absent(asked) == {w for w in asked if w not in table}
+    assert table.absent(asked) == {"thx", "", "qq"}  # asked again: from the memo
