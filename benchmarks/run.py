@@ -84,10 +84,23 @@ def summarize(ms: Sequence[float]) -> dict[str, float]:
     }
 
 
+#: Rules or categories left out of every Linter and CLI run of the benchmark (`--ignore`), as
+#: a user's `ignore` does: `--ignore harper,harper-words` measures the path with no engine.
+IGNORE: tuple[str, ...] = ()
+
+
 def _config(mode: str, every_rule: bool = False) -> Any:
     from followup_lint import Config
 
-    return Config(mode=mode, select=("ALL",) if every_rule else ())  # type: ignore[arg-type]
+    return Config(
+        mode=mode,  # type: ignore[arg-type]
+        select=("ALL",) if every_rule else (),
+        ignore=IGNORE,
+    )
+
+
+def _ignore_args() -> list[str]:
+    return ["--ignore", ",".join(IGNORE)] if IGNORE else []
 
 
 # -- the figures -----------------------------------------------------------------------------
@@ -303,13 +316,15 @@ with open(sys.argv[1], "w") as fh:
 """
 
 
-def _run_child(cmd: list[str]) -> tuple[int, float, float, float]:
+def _run_child(
+    cmd: list[str], env: dict[str, str] | None = None
+) -> tuple[int, float, float, float]:
     """(exit status, CPU seconds, wall seconds, peak RSS MiB) of one whole process, from the
     kernel's accounting of that process alone (wait4 in a small launcher)."""
     with tempfile.NamedTemporaryFile("r", suffix=".txt") as out:
         t = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-S", "-c", _LAUNCHER, out.name, *cmd], check=True, cwd=ROOT
+            [sys.executable, "-S", "-c", _LAUNCHER, out.name, *cmd], check=True, cwd=ROOT, env=env
         )
         wall = time.perf_counter() - t
         code, cpu, peak = out.read().split()
@@ -317,21 +332,32 @@ def _run_child(cmd: list[str]) -> tuple[int, float, float, float]:
     return int(code), float(cpu), wall, kib / 1024
 
 
-def paired_cli(runs: int = 7) -> dict[str, Any]:
+def paired_cli(runs: int = 7, *, bytecode: bool = False) -> dict[str, Any]:
     """`followup-lint check FILE` and `proselint check FILE` as whole processes, A B A B ...
-    after one warm-up each: CPU, wall and peak RSS of each run, and the CPU ratio pair by pair."""
+    after one warm-up each: CPU, wall and peak RSS of each run, and the CPU ratio pair by pair.
+
+    `bytecode`: both processes may write and read compiled bytecode (into a fresh
+    PYTHONPYCACHEPREFIX, which the warm-up pair fills), as an installed package has it: pip
+    compiles a wheel's modules when it installs them. Otherwise the environment is this
+    process's: where PYTHONDONTWRITEBYTECODE=1 (this machine sets it), an editable install's
+    modules are compiled from source in every process, while proselint's installed ones are
+    not."""
     prose = shutil.which("proselint")
     if prose is None:
         return {"available": False, "why": "proselint is not installed"}
     with tempfile.TemporaryDirectory() as tmp:
+        env: dict[str, str] | None = None
+        if bytecode:
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         path = _sample_draft_path(Path(tmp))
-        ours_cmd = [*_cli_command(), "check", str(path), "--format", "json"]
+        ours_cmd = [*_cli_command(), "check", str(path), "--format", "json", *_ignore_args()]
         theirs_cmd = [prose, "check", str(path)]
         ours: list[tuple[int, float, float, float]] = []
         theirs: list[tuple[int, float, float, float]] = []
         for i in range(runs + 1):
-            a = _run_child(ours_cmd)
-            b = _run_child(theirs_cmd)
+            a = _run_child(ours_cmd, env)
+            b = _run_child(theirs_cmd, env)
             if a[0] not in (0, 1):
                 raise RuntimeError(f"{' '.join(ours_cmd)} exited {a[0]}")
             if i:
@@ -340,6 +366,7 @@ def paired_cli(runs: int = 7) -> dict[str, Any]:
     return {
         "available": True,
         "runs": runs,
+        "bytecode": bytecode,
         "ours_cpu": _spread([x[1] for x in ours]),
         "ours_wall": _spread([x[2] for x in ours]),
         "ours_peak_mib": _spread([x[3] for x in ours]),
@@ -422,7 +449,7 @@ def cold_start(runs: int = 7) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = _sample_draft_path(Path(tmp))
-        cmd = [*_cli_command(), "check", str(path), "--format", "json"]
+        cmd = [*_cli_command(), "check", str(path), "--format", "json", *_ignore_args()]
         walls: list[float] = []
         cpus: list[float] = []
         for i in range(runs + 1):
@@ -740,13 +767,15 @@ def rows_for(res: Results) -> list[Row]:
                 c["cpu_median_s"] <= TARGET_COLD_START_S,
             )
         )
-    pc = f.get("paired_cli")
-    if pc:
+    for key, how in (("paired_cli", ""), ("paired_cli_bytecode", ", bytecode as installed")):
+        pc = f.get(key)
+        if not pc:
+            continue
         if pc.get("available"):
             oc, tc, rc = pc["ours_cpu"], pc["theirs_cpu"], pc["ratio_cpu"]
             rows.append(
                 Row(
-                    f"one-draft CLI run, interleaved with proselint ({pc['runs']} pairs)",
+                    f"one-draft CLI run{how}, interleaved with proselint ({pc['runs']} pairs)",
                     f"{oc['median']:.3f} s CPU vs {tc['median']:.3f} s; ratio median "
                     f"{rc['median']:.2f} (range {rc['min']:.2f}-{rc['max']:.2f})",
                     f"ratio <= {TARGET_CLI_RATIO:g}",
@@ -755,7 +784,7 @@ def rows_for(res: Results) -> list[Row]:
             )
             rows.append(
                 Row(
-                    "one-draft CLI run, peak RSS (vs proselint)",
+                    f"one-draft CLI run{how}, peak RSS (vs proselint)",
                     f"{pc['ours_peak_mib']['median']:.1f} MiB vs "
                     f"{pc['theirs_peak_mib']['median']:.1f} MiB",
                     f"<= {TARGET_CLI_PEAK_MIB:g} MiB",
@@ -870,6 +899,8 @@ def render_table(res: Results) -> str:
         f"{meta['words_max']} words (median {meta['words_median']}), {meta['kinds']} kinds, "
         f"{meta['clean']} without deliberate mistakes; load average at start {meta['load']}",
     ]
+    if meta.get("ignore"):
+        head.append(f"rules ignored (--ignore): {', '.join(meta['ignore'])}")
     w1 = max(len(r.figure) for r in rows)
     w2 = max(len(r.value) for r in rows)
     w3 = max(len(r.target) for r in rows)
@@ -947,6 +978,7 @@ def _meta(drafts: Sequence[GeneratedDraft], seed: int) -> dict[str, Any]:
         "kinds": len({d.kind for d in drafts}),
         "clean": sum(d.clean for d in drafts),
         "load": load,
+        "ignore": list(IGNORE),
     }
 
 
@@ -994,6 +1026,8 @@ def run(
     if "cold" in only:
         progress("one-draft CLI run, interleaved with proselint")
         f["paired_cli"] = paired_cli(3 if quick else 9)
+        progress("one-draft CLI run with bytecode, interleaved with proselint")
+        f["paired_cli_bytecode"] = paired_cli(3 if quick else 9, bytecode=True)
     if "thorough" in only:
         progress("latency, thorough mode")
         f["thorough"] = latency(drafts[: max(20, count // 4)] if quick else drafts, "thorough")
@@ -1035,7 +1069,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="FILE",
         help="also write the results as JSON (default: benchmarks/results/<UTC time>.json)",
     )
+    ap.add_argument(
+        "--ignore",
+        default="",
+        metavar="RULES",
+        help="rules or categories to leave out, comma-separated, as a user's `ignore` does "
+        "(e.g. harper,harper-words)",
+    )
     args = ap.parse_args(argv)
+    global IGNORE
+    IGNORE = tuple(x.strip() for x in args.ignore.split(",") if x.strip())
     count = args.count or (150 if args.quick else 1000)
     res = run(
         count=count,

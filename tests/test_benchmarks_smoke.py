@@ -96,3 +96,27 @@ def test_table_marks_targets(bench: ModuleType) -> None:
     rows = {r.figure: r.verdict for r in bench.rows_for(res)}
     assert rows["CLI cold start, one draft (whole process)"] == "MISS"
     assert rows["peak memory, Linter over 1000 drafts (default)"] == "PASS"
+
+
+def test_ignore_reaches_the_linters_and_the_cli_runs(bench: ModuleType) -> None:
+    saved = bench.IGNORE
+    try:
+        bench.IGNORE = ("harper", "harper-words")
+        assert bench._config("default").ignore == ("harper", "harper-words")
+        assert bench._ignore_args() == ["--ignore", "harper,harper-words"]
+        bench.IGNORE = ()
+        assert bench._ignore_args() == []
+    finally:
+        bench.IGNORE = saved
+
+
+def test_cli_rows_with_and_without_bytecode(bench: ModuleType) -> None:
+    spread = {"median": 0.2, "min": 0.2, "max": 0.2}
+    run = {"available": True, "runs": 3, "ours_cpu": spread, "ours_wall": spread}
+    run |= {"theirs_cpu": {"median": 0.1}, "ratio_cpu": {"median": 2.0, "min": 1.9, "max": 2.1}}
+    run |= {"ours_peak_mib": {"median": 50.0}, "theirs_peak_mib": {"median": 23.0}}
+    res = bench.Results(meta={}, figures={"paired_cli": run, "paired_cli_bytecode": run})
+    rows = {r.figure: r.verdict for r in bench.rows_for(res)}
+    assert rows["one-draft CLI run, interleaved with proselint (3 pairs)"] == "PASS"
+    key = "one-draft CLI run, bytecode as installed, interleaved with proselint (3 pairs)"
+    assert rows[key] == "PASS"

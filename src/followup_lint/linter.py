@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from followup_lint.analysis.core import Analysis
-from followup_lint.analysis.kind_detection import detect_kind
 from followup_lint.analysis.nlp import ALL_NEEDS, NO_PIPELINE, Pipeline, get_pipeline
 from followup_lint.analysis.sentences import READING_MAX_CHARS
 from followup_lint.checks import Check, CompileEnv, Hit, registry
@@ -319,6 +318,10 @@ class Linter:
         if context.kind:
             kind, kind_source = context.kind, "given"
         else:
+            # Imported here: a draft whose kind is given (a followup.toml, --kind) never needs
+            # the cues, and a one-draft run skips compiling the module.
+            from followup_lint.analysis.kind_detection import detect_kind
+
             kind, _scores = detect_kind(draft)
             kind_source = "detected" if kind else "unknown"
             if kind is None and self.config.kind:

@@ -10,7 +10,7 @@ are remembered, since a draft repeats its words and a Linter its drafts'.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar, overload
 
 T = TypeVar("T")
@@ -90,6 +90,36 @@ class WordTable(Mapping[str, int]):
         if found is None:
             raise KeyError(word)
         return found
+
+    def absent(self, words: Iterable[str]) -> set[str]:
+        """The words that are not in the table (`word not in table` for each, in one loop over
+        the memo: the speller asks this of every distinct word of every paragraph)."""
+        memo = self._memo
+        out: set[str] = set()
+        for word in words:
+            found = memo.get(word, _UNSEEN)
+            if found is _UNSEEN:
+                found = self.get(word)
+            if found is None:
+                out.add(word)
+        return out
+
+    def items_starting(self, prefix: str) -> Iterator[tuple[str, int]]:
+        """(word, number) of every word that starts with `prefix`. A prefix of three letters
+        or more has all its words in one group (a word's group is its first three letters),
+        so only that group is read, not the whole table."""
+        if len(prefix) < 3:
+            for word, n in self.items():
+                if word.startswith(prefix):
+                    yield word, n
+            return
+        group = self._groups.get(_group(prefix))
+        if group is None:
+            return
+        for line in group[1:-1].split("\n"):
+            word, _, number = line.partition("\t")
+            if word.startswith(prefix):
+                yield word, int(number)
 
     def __iter__(self) -> Iterator[str]:
         for group in self._groups.values():

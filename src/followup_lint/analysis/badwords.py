@@ -16,6 +16,8 @@ from importlib import resources
 _TOKEN = re.compile(r"(?<![\w*#@$!])[A-Za-z][A-Za-z*#@$!]*[A-Za-z*#]|(?<![\w*#@$!])[A-Za-z]\b")
 _MASK = re.compile(r"[*#@$!]")
 _MEMO_LIMIT = 10_000
+#: What `_kinds` gives for a word not seen yet (no kind is spelt so).
+_UNSEEN = "\0"
 _SUFFIXES = ("", "s", "ed", "ing", "in", "er", "ers", "y", "head", "face")
 
 
@@ -29,6 +31,8 @@ class BadWords:
     #: What `_uncensors` said of each censored word seen (it compiles two patterns a word;
     #: "$" and "!" make many words look censored). Bounded by `_MEMO_LIMIT`.
     _memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    #: What `kind_of` said of each word seen (`find`), bounded by `_MEMO_LIMIT`.
+    _kinds: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def kind_of(self, word: str) -> str | None:
         """'profanity', 'insult' or None for one word (lower case, possibly censored)."""
@@ -67,9 +71,16 @@ class BadWords:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) of every profane or insulting word in the text."""
         out: list[tuple[int, int, str]] = []
+        # What each word read as, kept: a draft repeats its words and a Linter its drafts', so
+        # most words cost one look-up (bounded like the censored-word memo).
+        kinds = self._kinds
         for m in _TOKEN.finditer(text):
             word = m.group().lower()
-            kind = self.kind_of(word)
+            kind = kinds.get(word, _UNSEEN)
+            if kind == _UNSEEN:
+                kind = self.kind_of(word)
+                if len(kinds) < _MEMO_LIMIT:
+                    kinds[word] = kind
             if kind is not None:
                 out.append((m.start(), m.end(), kind))
         return out

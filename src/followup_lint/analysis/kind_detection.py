@@ -269,14 +269,16 @@ def _compile(pattern: str) -> Prefiltered:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[list[tuple[str, float]], WordIndex]:
-    """(kind, weight) per cue and the cues' word index, compiled on first use: a run whose
-    context gives the kind (a CLI run with a followup.toml) never compiles them."""
+def _tables() -> tuple[list[tuple[str, float]], WordIndex, WordIndex]:
+    """(kind, weight) per cue, the cues' word index, and the index of the cues that state a
+    rejection's outcome alone (`_REJECTION_CUES`), compiled on first use: a run whose context
+    gives the kind (a CLI run with a followup.toml) never compiles them."""
     flat = [(kind, w) for kind, cues in _CUES.items() for _, w in cues]
     # Each cue compiles the first time a draft has a word it may start at (the flags are what
     # re.compile reports for `_compile`'s pattern: the openings are cached under them).
     lazy = [LazyRegex(_source(p), re.I | re.UNICODE) for cues in _CUES.values() for p, _ in cues]
-    return flat, WordIndex(lazy)
+    # The same pattern objects: a cue compiled for one index is compiled for the other.
+    return flat, WordIndex(lazy), WordIndex([lazy[i] for i in _REJECTION_CUES])
 
 
 def __getattr__(name: str) -> object:
@@ -354,13 +356,15 @@ def kind_scores(draft: Draft) -> dict[str, float]:
     )[:20000]  # the opening says what a message is; skip long tails
     quoted = " ".join(q.text for q in draft.quoted)[:5000]
     # One pass over the words of each text tries only the cues that can start at each word.
-    flat, index = _tables()
+    flat, index, outcome = _tables()
     in_subject = index.counts(subject, limit=1)
     in_body = index.counts(body, limit=2)
     if _HYPOTHETICAL.search(body):
-        stated = index.counts(_HYPOTHETICAL.sub(" ", body), limit=2)
-        for i in _REJECTION_CUES:
-            in_body[i] = stated[i]
+        # Only the cues that state the outcome are counted again (each cue's count is its
+        # own: the same numbers as counting every cue on the text without those clauses).
+        stated = outcome.counts(_HYPOTHETICAL.sub(" ", body), limit=2)
+        for j, i in enumerate(_REJECTION_CUES):
+            in_body[i] = stated[j]
     in_quoted = index.counts(quoted, limit=1) if quoted else [0] * len(flat)
     scores = dict.fromkeys(_CUES, 0.0)
     for i, (kind, weight) in enumerate(flat):

@@ -258,12 +258,30 @@ def _detail(text: str, refers: bool, keys: WordIndex) -> str | None:
 def read_sentences(pieces: list[tuple[str, int, str]]) -> Reading:
     """Read sentences given as (part name, start offset, text)."""
     out: list[Sentence] = []
+    # The section of each act, looked up once per draft rather than per sentence (the whole
+    # alternations and their gates are built only if a sentence needs them: the rare text
+    # whose case folding is odd, or an act whose patterns may start anywhere).
+    by_section = sections()
+    plan = [(act, by_section.get(act)) for act in ACTS]
     for part, start, text in pieces:
         keys = word_index(text)
+        at = keys.at
+        exact = keys.exact
         acts: set[str] = set()
         spans: list[tuple[str, int, int]] = []
-        for act in ACTS:
-            for m in _finditer(act, text, keys):
+        for act, section in plan:
+            # `_finditer(act, text, keys)`, inline: most acts are ruled out by a set test.
+            found: Iterator[re.Match[str]]
+            if exact and section is not None:
+                if section.keys.isdisjoint(at):
+                    continue
+                found = _at_starts(section, text, keys.low, keys.starts(section.keys))
+            else:
+                gate = gates()[act]
+                if gate is not None and gate.isdisjoint(at):
+                    continue
+                found = compiled()[act].regex.finditer(text)
+            for m in found:
                 name = act
                 if act == "thanks":
                     if _NOT_THANKS.match(text, m.start()) or _negated_thanks(text, m):

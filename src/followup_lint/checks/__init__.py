@@ -10,9 +10,9 @@ import importlib
 import logging
 import pkgutil
 import threading
-from importlib.metadata import entry_points
 
 from followup_lint.checks.base import Check, CheckParams, CompileEnv, FixSpec, Hit
+from followup_lint.plugins import plugin_entry_points
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def registry() -> dict[str, type[Check]]:
             for info in pkgutil.iter_modules(__path__):
                 if info.name != "base" and not info.name.startswith("_"):
                     importlib.import_module(f"{__name__}.{info.name}")
-            for ep in entry_points(group="followup_lint.checks"):
+            for ep in plugin_entry_points("followup_lint.checks"):
                 try:
                     ep.load()  # the module registers its classes with @register
                 except Exception as exc:  # a broken plug-in must not break the linter

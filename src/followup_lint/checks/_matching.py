@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -108,6 +109,126 @@ class PhraseSet:
             yield s, e
 
 
+#: The literal openings of every LazyPattern made in this process, by case mode (True: the
+#: pattern ignores case; its openings are lower case and are looked for in `fold(text)`).
+_UNIVERSE: dict[bool, set[str]] = {True: set(), False: set()}
+_index_lock = threading.Lock()
+#: The index over `_UNIVERSE`, rebuilt (on next use) when a pattern brings a new opening.
+_index: list[OpeningIndex | None] = [None]
+
+
+def _register_openings(openings: frozenset[str], ignore_case: bool) -> None:
+    universe = _UNIVERSE[ignore_case]
+    if not universe.issuperset(openings):
+        with _index_lock:
+            universe.update(openings)
+            _index[0] = None  # after the update: an index built from now on includes them
+
+
+def _trie_source(words: Sequence[str]) -> str:
+    """One pattern that, at each position, matches the longest of `words` (sorted, distinct,
+    none empty) that starts there (a lookahead, so every position is tried): the words as a
+    trie, each node an alternation of the next characters, the end of a word an optional tail
+    (greedy: the longest first). Built from the sorted list, where the words that share a
+    prefix are neighbours (a dict trie took twice as long: this runs in every process)."""
+    escaped: dict[str, str] = {}
+
+    def emit(group: Sequence[str], depth: int) -> str:
+        ends = False
+        kids: list[str] = []
+        i, n = 0, len(group)
+        while i < n:
+            if len(group[i]) == depth:  # sorts before its longer neighbours
+                ends = True
+                i += 1
+                continue
+            c = group[i][depth]
+            j = i + 1
+            while j < n and group[j][depth] == c:  # group[j] is longer than depth: sorted
+                j += 1
+            mark = escaped.get(c)
+            if mark is None:
+                mark = escaped[c] = re.escape(c)
+            kids.append(mark + emit(group[i:j], depth + 1))
+            i = j
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return f"(?=({emit(words, 0)}))"
+
+
+class OpeningIndex:
+    """Which literal openings (of every pattern made so far) occur in a text, found in one
+    pass: the pre-test of `regex_matches` then costs a set test per pattern instead of a
+    substring search per opening (a thousand of them over each scope of each draft).
+
+    `present` gives exactly the openings `o` with `o in hay`: the trie finds, at each position,
+    the longest opening starting there, and every other opening starting there is a prefix of
+    it (so its prefixes that are openings are added)."""
+
+    def __init__(self, folded: frozenset[str], plain: frozenset[str]) -> None:
+        self.universe = {True: folded, False: plain}
+        self._rx = {
+            mode: regex_cache.compile(_trie_source(sorted(words)), re.DOTALL) if words else None
+            for mode, words in self.universe.items()
+        }
+        #: A longest match -> the openings that are its prefixes (bounded by the universe).
+        self._prefixes: dict[bool, dict[str, tuple[str, ...]]] = {True: {}, False: {}}
+
+    def present(self, hay: str, ignore_case: bool) -> frozenset[str]:
+        rx = self._rx[ignore_case]
+        if rx is None:
+            return frozenset()
+        universe = self.universe[ignore_case]
+        prefixes = self._prefixes[ignore_case]
+        out: set[str] = set()
+        for longest in set(rx.findall(hay)):
+            known = prefixes.get(longest)
+            if known is None:
+                known = prefixes[longest] = tuple(
+                    longest[:k] for k in range(1, len(longest) + 1) if longest[:k] in universe
+                )
+            out.update(known)
+        return frozenset(out)
+
+
+#: Drafts linted in this process that asked for the pre-test (`regex_matches` with an
+#: Analysis), counted until the index is first built.
+_drafts_asked = [0]
+#: The index is built for the second draft on: building it (about a millisecond) costs more
+#: than the substring tests of one draft, which is all a one-draft run lints.
+_INDEX_FROM_DRAFT = 2
+
+
+def _index_for(analysis: Analysis) -> OpeningIndex | None:
+    """The opening index, or None while this process has linted too few drafts for it to pay
+    (then `_may_match` answers: the same answers)."""
+    found = _index[0]
+    if found is not None:
+        return found
+    if "matching:asked" not in analysis.cache:
+        analysis.cache["matching:asked"] = True
+        _drafts_asked[0] += 1
+    if _drafts_asked[0] < _INDEX_FROM_DRAFT:
+        return None
+    return opening_index()
+
+
+def opening_index() -> OpeningIndex:
+    """The index over the openings of every pattern made so far (built when first needed
+    after a new one)."""
+    found = _index[0]
+    if found is None:
+        with _index_lock:
+            found = _index[0]
+            if found is None:
+                found = OpeningIndex(frozenset(_UNIVERSE[True]), frozenset(_UNIVERSE[False]))
+                _index[0] = found
+    return found
+
+
 #: Every LazyPattern made in this process (weakly held), so a long-running process can compile
 #: them all ahead of need (`compile_all`, the language server's warm-up).
 _LAZY: weakref.WeakSet[LazyPattern] = weakref.WeakSet()
@@ -130,7 +251,15 @@ class LazyPattern:
     flags (see `textpatterns.Openings`); a pattern seen for the first time is compiled at once, so a broken
     pattern fails when the Linter is built, never later."""
 
-    __slots__ = ("__weakref__", "_rx", "flags", "ignore_case", "openings", "pattern")
+    __slots__ = (
+        "__weakref__",
+        "_rx",
+        "flags",
+        "ignore_case",
+        "opening_set",
+        "openings",
+        "pattern",
+    )
 
     def __init__(self, source: str, flags: int) -> None:
         self.pattern = source
@@ -142,6 +271,9 @@ class LazyPattern:
         self.flags = self._rx.flags if self._rx is not None else flags | re.UNICODE
         self.ignore_case = bool(flags & re.IGNORECASE)
         self.openings: tuple[str, ...] | None = tuple(openings) if openings is not None else None
+        self.opening_set = frozenset(openings) if openings is not None else None
+        if self.opening_set is not None:
+            _register_openings(self.opening_set, self.ignore_case)
         if self._rx is None:
             _LAZY.add(self)
 
@@ -175,13 +307,61 @@ def compile_patterns(
     return [LazyPattern(p, flags) for p in patterns]
 
 
+#: A part and the two texts the pre-test reads (`spaced`, `fold`).
+_PartTexts = tuple["Part", str, str]
+
+
+def _part_texts(parts: Sequence[Part], analysis: Analysis | None) -> list[_PartTexts]:
+    if analysis is None:
+        return [(part, spaced(part.text), fold(part.text)) for part in parts]
+    # Worked out once per draft: every pattern rule asks for the same parts (a part in
+    # several scopes, body, message, whole, is folded once; a draft of thousands of
+    # paragraphs would otherwise fold each of them again for every rule).
+    each: dict[tuple[int, int], _PartTexts] = analysis.cache.setdefault("matching:part-texts", {})
+    texts = []
+    for part in parts:
+        one = each.get((part.start, part.end))
+        if one is None or (one[0] is not part and one[0] != part):
+            one = each[(part.start, part.end)] = (part, spaced(part.text), fold(part.text))
+        texts.append(one)
+    return texts
+
+
+def _present(
+    analysis: Analysis, index: OpeningIndex, texts: list[_PartTexts], ignore_case: bool
+) -> list[frozenset[str]]:
+    """For each part, the openings of the index present in its folded text (`ignore_case`)
+    or its plain text, worked out once per draft, and only for a case some pattern asks about
+    (few patterns are case-sensitive)."""
+    cache: dict[tuple[int, int, bool], tuple[OpeningIndex, frozenset[str]]]
+    cache = analysis.cache.setdefault("matching:present", {})
+    out = []
+    for part, plain, lowered in texts:
+        key = (part.start, part.end, ignore_case)
+        got = cache.get(key)
+        if got is None or got[0] is not index:
+            got = cache[key] = (
+                index,
+                index.present(lowered if ignore_case else plain, ignore_case),
+            )
+        out.append(got[1])
+    return out
+
+
 def regex_matches(
-    patterns: Sequence[re.Pattern[str] | LazyPattern], parts: Sequence[Part]
+    patterns: Sequence[re.Pattern[str] | LazyPattern],
+    parts: Sequence[Part],
+    analysis: Analysis | None = None,
 ) -> Iterator[tuple[int, int, re.Match[str]]]:
-    """Every match of every pattern inside each part, as draft offsets."""
+    """Every match of every pattern inside each part, as draft offsets (`analysis`: the draft's
+    Analysis, which keeps what the pre-test reads for the next rule)."""
     if not patterns or not parts:
         return
-    texts = [(part, spaced(part.text), fold(part.text)) for part in parts]
+    texts = _part_texts(parts, analysis)
+    index = _index_for(analysis) if analysis is not None else None
+    if analysis is not None and index is not None:
+        yield from _indexed_matches(patterns, texts, analysis, index)
+        return
     live: Sequence[re.Pattern[str] | LazyPattern] = patterns
     if len(texts) > 1:
         # One pre-test over all the parts first: most patterns find none of their openings
@@ -195,6 +375,48 @@ def regex_matches(
     for part, plain, lowered in texts:
         for rx in live:
             if not _may_match(rx, plain, lowered):
+                continue  # none of the pattern's literal openings is in the part: no match
+            for m in rx.finditer(part.text):
+                if m.end() > m.start():
+                    yield part.start + m.start(), part.start + m.end(), m
+
+
+def _indexed_matches(
+    patterns: Sequence[re.Pattern[str] | LazyPattern],
+    texts: list[_PartTexts],
+    analysis: Analysis,
+    index: OpeningIndex,
+) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """`regex_matches` with the pre-test read from the opening index: the same parts scanned
+    by the same patterns in the same order (a pattern is scanned over a part exactly when one
+    of its openings is in the part's text, as `_may_match` says)."""
+    # What each pattern is asked: its opening set and case mode, or None to ask _may_match
+    # (a pattern without openings, one compiled at once on RE2, or one the index lacks).
+    asks: list[tuple[re.Pattern[str] | LazyPattern, frozenset[str] | None, bool]] = []
+    for rx in patterns:
+        if isinstance(rx, LazyPattern):
+            opening_set = rx.opening_set
+            if opening_set is not None and opening_set <= index.universe[rx.ignore_case]:
+                asks.append((rx, opening_set, rx.ignore_case))
+                continue
+        asks.append((rx, None, False))
+    none: list[frozenset[str]] = [frozenset()] * len(texts)
+    modes = {a[2] for a in asks if a[1] is not None}
+    present = {
+        mode: _present(analysis, index, texts, mode) if mode in modes else none
+        for mode in (True, False)
+    }
+    if len(texts) > 1:
+        every = {mode: frozenset().union(*present[mode]) for mode in modes}
+        asks = [a for a in asks if a[1] is None or not a[1].isdisjoint(every[a[2]])]
+        if not asks:
+            return
+    for i, (part, plain, lowered) in enumerate(texts):
+        for rx, opening_set, ignore_case in asks:
+            if opening_set is None:
+                if not _may_match(rx, plain, lowered):
+                    continue
+            elif opening_set.isdisjoint(present[ignore_case][i]):
                 continue  # none of the pattern's literal openings is in the part: no match
             for m in rx.finditer(part.text):
                 if m.end() > m.start():

@@ -41,7 +41,7 @@ class Existence(Check):
 
     def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
         spans = list(self.phrases.matches(analysis, parts))
-        spans.extend((s, e) for s, e, _ in regex_matches(self.patterns, parts))
+        spans.extend((s, e) for s, e, _ in regex_matches(self.patterns, parts, analysis))
         spans.sort()
         last_end = -1
         count = 0

@@ -58,6 +58,6 @@ class Placeholder(Check):
                     )
         if self.regex is None:
             return
-        for s, e, m in regex_matches([self.regex], parts):
+        for s, e, m in regex_matches([self.regex], parts, analysis):
             if not any(a < e and s < b for a, b in taken):
                 yield Hit(s, e, {"match": m.group(), "stands_for": "other"})

@@ -90,7 +90,7 @@ class Required(Check):
             return False
         if any(True for _ in self.phrases.matches(analysis, parts)):
             return True
-        return any(True for _ in regex_matches(self.patterns, parts))
+        return any(True for _ in regex_matches(self.patterns, parts, analysis))
 
     def run(self, analysis: Analysis, parts: list[Part]) -> Iterator[Hit]:
         # An empty "Subject:" line is as absent as none: subject-missing reports it once.

@@ -12,8 +12,9 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Iterable
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
+
+from followup_lint.plugins import plugin_entry_points
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -47,7 +48,7 @@ def functions() -> dict[str, CheckFunction]:
         _loaded = True
         for module in BUILTIN:
             importlib.import_module(f"followup_lint.judgements.{module}")
-        for ep in entry_points(group="followup_lint.functions"):
+        for ep in plugin_entry_points("followup_lint.functions"):
             try:
                 ep.load()
             except Exception as exc:  # a broken plug-in must not break the linter

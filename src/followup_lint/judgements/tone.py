@@ -75,13 +75,21 @@ def casual_register(analysis: Analysis, parts: list[Part], args: dict[str, Any])
 
     args: min_letters (a draft this short is not judged on its case; default 40)."""
     text = "\n".join(p.text for p in parts)
-    letters = _LETTER.findall(text)
-    if parts and len(letters) >= int(args.get("min_letters", 40)):
-        upper = sum(1 for c in letters if c.isupper())
+    # The letters as _LETTER finds them, and the upper-case ones; for ASCII text (nearly every
+    # draft) counted with C-level maps instead of a list of every letter: there the letters
+    # are what str.isalpha says and each upper-case character is one of them.
+    if text.isascii():
+        letters = sum(map(str.isalpha, text))
+        upper = sum(map(str.isupper, text))
+    else:
+        found = _LETTER.findall(text)
+        letters = len(found)
+        upper = sum(1 for c in found if c.isupper())
+    if parts and letters >= int(args.get("min_letters", 40)):
         if upper == 0:
             yield Hit(parts[0].start, parts[-1].end, {"match": "all lower case", "what": "lower"})
             return
-        if upper / len(letters) > 0.9:
+        if upper / letters > 0.9:
             yield Hit(parts[0].start, parts[-1].end, {"match": "all capitals", "what": "upper"})
             return
     for part in parts:

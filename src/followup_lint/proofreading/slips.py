@@ -8,11 +8,13 @@ files carry those as must-not-trigger examples.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc  # re.compile, kept between runs
+from followup_lint.analysis.textpatterns import fold
 from followup_lint.checks.base import FixSpec, Hit, replacement
 from followup_lint.proofreading.clause_commas import (
     find_fused_sentence,
@@ -20,7 +22,7 @@ from followup_lint.proofreading.clause_commas import (
     find_unclosed_aside,
 )
 from followup_lint.proofreading.compounds import find_compound_modifier
-from followup_lint.proofreading.confusions import CONFUSION_SLIPS
+from followup_lint.proofreading.confusions import CONFUSION_SLIPS, lowered_part, scan_lowered
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
@@ -223,9 +225,29 @@ def _idiomatic_repeat(text: str, m: re.Match[str]) -> bool:
     return first in ("a", "an") and bool(_CALL_BEFORE_RE.search(text, 0, m.start()))
 
 
+# The words of a text in lower case, as _REPEAT_PHRASE_RE reads them (runs of letters and
+# apostrophes), for its pre-test.
+_PHRASE_WORD_RE = rc.compile(r"[a-z'’]+")
+
+
+def _may_repeat_phrase(text: str) -> bool:
+    """Could _REPEAT_PHRASE_RE match? A phrase of k words (2 to 4) said twice is, among the
+    text's words, two neighbours equal to the two k places on: a test on lists of words
+    instead of a backtracking scan at every word. Only for text in ASCII and the curly
+    apostrophe, where `str.lower` is how the pattern compares letters (elsewhere: True)."""
+    if not text.replace("’", "'").isascii():
+        return True
+    words = _PHRASE_WORD_RE.findall(text.lower())
+    for k in (2, 3, 4):
+        same = list(map(operator.eq, words, words[k:]))
+        if any(map(operator.and_, same, same[1:])):
+            return True
+    return False
+
+
 def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    for m in _REPEAT_RE.finditer(text):
+    for m in scan_lowered(_REPEAT_RE, text, lowered_part(analysis, part)):
         word = m.group(1)
         low = word.lower()
         if low in _GOOD_REPEATS or "\n\n" in m.group(2):
@@ -246,7 +268,7 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
             {"word": m.group(3)},
             (FixSpec(s, e, "", f"Delete the second '{m.group(3)}'"),),
         )
-    if " " not in text and "\t" not in text:
+    if (" " not in text and "\t" not in text) or not _may_repeat_phrase(text):
         return
     for m in _REPEAT_PHRASE_RE.finditer(text):
         phrase = m.group(1)
@@ -560,12 +582,22 @@ def _confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Ite
             )
 
 
+def _kept_confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Iterator[Hit]:
+    # Kept per part in the Analysis: the rule and the Harper backend (which leaves these words
+    # to us) both ask, and the scan runs once.
+    key = f"proofreading:slips:{targets[0]}:{part.start}:{part.end}"
+    hits = analysis.cache.get(key)
+    if not isinstance(hits, list):
+        hits = analysis.cache[key] = list(_confusions(analysis, part, targets))
+    return iter(hits)
+
+
 def find_its(analysis: Analysis, part: Part) -> Iterator[Hit]:
-    return _confusions(analysis, part, ("it's", "its"))
+    return _kept_confusions(analysis, part, ("it's", "its"))
 
 
 def find_your(analysis: Analysis, part: Part) -> Iterator[Hit]:
-    return _confusions(analysis, part, ("you're", "your"))
+    return _kept_confusions(analysis, part, ("you're", "your"))
 
 
 # -- a verb's base form after "look forward to" -------------------------------------------------
@@ -841,7 +873,9 @@ def find_time_apostrophe(analysis: Analysis, part: Part) -> Iterator[Hit]:
             {"found": text[m.start() : m.end(1)], "expected": text[m.start() : m.start(1)]},
             (FixSpec(a, a + 1, "", "Delete the apostrophe"),),
         )
-    for m in _YEARS_EXPERIENCE_RE.finditer(text):
+    # The pattern ends at "experience" (read as re.IGNORECASE reads letters: `fold`).
+    scan = _YEARS_EXPERIENCE_RE.finditer(text) if "experience" in fold(text) else ()
+    for m in scan:
         if text[m.end(2) : m.end(2) + 3].lower() == "of " or _inside(
             analysis, part, m.start(), m.end()
         ):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from followup_lint import regex_cache
 from followup_lint.proofreading.dictionary import english, wrong_forms
 from followup_lint.proofreading.names import Known, known_words, near_miss, normalize
+from followup_lint.wordtable import WordTable
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -205,15 +206,15 @@ def _scan_part(scan: _Scan, part: Part) -> list[Misspelling]:
     # The fast path: almost every word of a draft is in the list as written, and a part whose
     # words all are (none with a capital after the first letter) needs nothing more.
     wrong = wrong_forms()
+    lowered = {w: w.lower() for w in set(_WORD_RE.findall(text)) if len(w) > 1}
+    if isinstance(words, WordTable):  # one call for the paragraph's words, not one each
+        unlisted = words.absent(set(lowered.values()))
+    else:
+        unlisted = {low for low in lowered.values() if low not in words}
     suspects = {
         w
-        for w in set(_WORD_RE.findall(text))
-        if len(w) > 1
-        and (
-            w.lower() not in words
-            or w.lower() in wrong
-            or (len(w) > 2 and w[1].isupper() and not w.isupper())
-        )
+        for w, low in lowered.items()
+        if low in unlisted or low in wrong or (len(w) > 2 and w[1].isupper() and not w.isupper())
     }
     if not suspects:
         return []
