@@ -93,8 +93,10 @@ def _walk_yaml_events(
             )
 
 
+@lru_cache(maxsize=1)
 def builtin_rules_dir() -> Path:
-    """The shipped rule set: inside the installed package, or the repository's rules/."""
+    """The shipped rule set: inside the installed package, or the repository's rules/. Worked
+    out once per process: the Linter asks for every rule, and each answer resolves a path."""
     here = Path(__file__).resolve().parent
     packaged = here / "rules"
     if packaged.is_dir():
