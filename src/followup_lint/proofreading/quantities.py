@@ -137,30 +137,29 @@ def find_quantifier_singular(analysis: Analysis, part: Part) -> Iterator[Hit]:
 # plural of a common countable noun that ends its phrase. Words that "a lot" modifies as an
 # adverb or that are no plural noun ("a lot less", "a lot thanks", "a lot years ago", "a lot
 # guys") are left out.
-_A_LOT_RE = rc.compile(
-    rf"\b(?:have|has|had|having|are|were|got|get|gets|getting|gave|give|learned|learnt|made|"
-    rf"make|makes|ask|asked|saw|see|met|meet|need|needed|with|received|receive|spent|sent)"
-    rf"{_SP}(a{_SP}lot){_SP}([a-z]{{3,}}s)\b(?![-'’])"
-    rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:of|in|at|on|for|with|to|about|that|which|who|"
-    rf"and|or|but|from|here|there|now|today|because|than|as|since|during|this|last|next|every|"
-    rf"already|recently|before|after|yet)\b)",
-    re.IGNORECASE,
+_A_LOT_VERBS = (
+    r"have|has|had|having|are|were|got|get|gets|getting|gave|give|learned|learnt|made|make|"
+    r"makes|ask|asked|saw|see|met|meet|need|needed|with|received|receive|spent|sent"
 )
-_NOT_A_LOT_NOUNS = frozenset(
-    {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "times", "thanks",
-     "guys", "folks", "ladies", "sometimes", "always", "lately", "less", "perhaps", "nowadays",
-     "afterwards", "besides", "towards", "regardless", "unless", "ours", "yours", "theirs",
-     "hers", "this", "has", "was", "does", "goes", "says", "is", "its"}
-)  # fmt: skip
+
+
+@cache
+def _a_lot_pattern() -> re.Pattern[str]:
+    after = "|".join(sorted(_words()["follows-noun-phrase"]))
+    return rc.compile(
+        rf"\b(?:{_A_LOT_VERBS}){_SP}(a{_SP}lot){_SP}([a-z]{{3,}}s)\b(?![-'’])"
+        rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:{after})\b)",
+        re.IGNORECASE,
+    )
 
 
 def find_a_lot_of(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     if "lot" not in text.lower():
         return
-    for m in _A_LOT_RE.finditer(text):
+    for m in _a_lot_pattern().finditer(text):
         noun = m.group(2)
-        if noun in _NOT_A_LOT_NOUNS or noun != noun.lower():
+        if noun in _words()["one-thing-words"] or noun != noun.lower():
             continue
         single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
         d = english()
@@ -186,18 +185,6 @@ def find_a_lot_of(analysis: Analysis, part: Part) -> Iterator[Hit]:
 # that ends its phrase. A plural that modifies the next noun ("a systems engineer", "a sales
 # role", "much sales data") does not end its phrase, and words in -s that name one thing ("a
 # means of", "a series", "a news story", "much thanks") are left out.
-_ONE_PLURAL_WORDS = frozenset(
-    {"means", "series", "species", "news", "thanks", "headquarters", "crossroads", "barracks",
-     "whereabouts", "odds", "politics", "economics", "physics", "athletics", "lens", "plus",
-     "bus", "gas", "yes", "bonus", "canvas", "chaos", "alias", "atlas", "perhaps", "always",
-     "sometimes", "nowadays", "afterwards", "besides", "towards", "less", "this", "has", "was",
-     "does", "goes", "says", "is", "its", "us", "lots", "ones", "others", "times", "sales",
-     "savings", "earnings", "goods", "arms", "glasses", "pants", "jeans", "clothes", "masters",
-     "bachelors", "commons", "dozens", "hundreds", "thousands", "millions", "years", "months", "weeks",
-     "days", "hours", "minutes"}
-)  # fmt: skip
-
-
 # The look-behind starts a word only at its first letter: the search stays linear on a long
 # run of letters (tests/robustness/test_regex_backtracking.py).
 _WORD_BEFORE_RE = rc.compile(r"(?<![A-Za-z'’])([A-Za-z'’]+)[ \t]+$")
@@ -222,7 +209,7 @@ def find_one_with_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     for m in _one_plural_pattern().finditer(text):
         word, noun = m.group(1), m.group(3)
-        if noun in _ONE_PLURAL_WORDS:
+        if noun in _words()["one-thing-words"]:
             continue
         if noun.endswith(("ss", "us", "is", "ics", "ous", "ness")):
             continue
