@@ -174,42 +174,10 @@ _REPEAT_IDIOM_LINK = frozenset(
     {"in", "to", "by", "for", "after", "upon", "on", "over", "against", "and", "or"}
 )
 _REPEAT_NOT_NOUN = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "at",
-        "on",
-        "to",
-        "for",
-        "with",
-        "from",
-        "by",
-        "this",
-        "that",
-        "my",
-        "your",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "it",
-        "i",
-        "we",
-        "you",
-        "they",
-        "he",
-        "she",
-        "is",
-        "was",
-        "be",
-        "are",
-        "were",
-    ]
-)
+    {"the", "a", "an", "of", "in", "at", "on", "to", "for", "with", "from", "by", "this", "that",
+     "my", "your", "our", "their", "his", "her", "its", "it", "i", "we", "you", "they", "he",
+     "she", "is", "was", "be", "are", "were"}
+)  # fmt: skip
 _CALL_BEFORE_RE = rc.compile(r"\bcall(?:s|ed|ing)?[ \t]+$", re.IGNORECASE)
 
 
