@@ -34,6 +34,16 @@ ENGINES = {
         "agreement-slip",
         "verb-form-after-auxiliary",
         "since-duration",
+        "split-compound",
+        "real-word-typo",
+    ),
+    # the rules added with the fourth and fifth samples (2026-12-01, late evening)
+    "evening slips": (
+        "double-determiner",
+        "object-pronoun-subject",
+        "progressive-since",
+        "a-lot-of",
+        "one-with-plural",
     ),
     "harper": ("harper", "harper-words"),
 }
@@ -81,9 +91,9 @@ def main() -> None:
             per[name].append((time.perf_counter() - t) / len(drafts))
     words = statistics.mean(len(d.split()) for d in drafts)
     print(f"{len(drafts)} drafts of {words:.0f} words on average, {args.rounds} rounds")
-    print(f"{'engine':<10} {'start-up (s)':>13} {'per draft (ms)':>15}")
+    print(f"{'engine':<13} {'start-up (s)':>13} {'per draft (ms)':>15}")
     for name in ENGINES:
-        print(f"{name:<10} {startup[name]:>13.2f} {statistics.median(per[name]) * 1000:>15.1f}")
+        print(f"{name:<13} {startup[name]:>13.2f} {statistics.median(per[name]) * 1000:>15.1f}")
 
 
 if __name__ == "__main__":
