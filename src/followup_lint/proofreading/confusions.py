@@ -1,6 +1,7 @@
 """Confused words and wrong forms that a word list catches: set phrases written with a
-sound-alike word, closed compounds split in two, a verb with the wrong preposition, words that do not agree, a wrong verb form
-after a modal, "did" or "to", and "since" with a length of time.
+sound-alike word, closed compounds split in two, a verb with the wrong preposition, words that
+do not agree, a wrong verb form after a modal, "did" or "to", and "since" with a length of time
+or a present progressive.
 
 Every list is a data file in this package (one entry a line, its source named at its top):
 sound_alike_phrases.txt, split_compounds.txt, preposition_slips.txt, agreement_slips.txt and

@@ -50,14 +50,27 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def _phrase_end() -> str:
+    """A look-ahead for the end of a noun phrase: a stop, the end of the line, or one of the
+    words of `follows-noun-phrase`. A stop ends the phrase when it is not part of a name ("many
+    pack .idx files")."""
+    after = "|".join(sorted(_words()["follows-noun-phrase"]))
+    return rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:{after})\b)"
+
+
+def singular_guess(noun: str) -> str:
+    """The singular a regular plural was made from ("companies" -> "company", "updates" ->
+    "update"); the caller checks that it is a word."""
+    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     w = _words()
     quantifiers = sorted(w["plural-quantifiers"]) + [
         q.replace("_", _SP) for q in sorted(w["plural-quantifiers-two"])
     ]
-    after = "|".join(sorted(w["follows-noun-phrase"]))
-    # A stop ends the phrase when it is not part of a name ("many pack .idx files").
-    end = rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:{after})\b)"
+    end = _phrase_end()
     counted = rc.compile(
         rf"(?<![\w'’-])({'|'.join(quantifiers)}){_SP}([a-z]{{3,}})\b(?![-'’]){end}",
         re.IGNORECASE,
@@ -145,10 +158,8 @@ _A_LOT_VERBS = (
 
 @cache
 def _a_lot_pattern() -> re.Pattern[str]:
-    after = "|".join(sorted(_words()["follows-noun-phrase"]))
     return rc.compile(
-        rf"\b(?:{_A_LOT_VERBS}){_SP}(a{_SP}lot){_SP}([a-z]{{3,}}s)\b(?![-'’])"
-        rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:{after})\b)",
+        rf"\b(?:{_A_LOT_VERBS}){_SP}(a{_SP}lot){_SP}([a-z]{{3,}}s)\b(?![-'’]){_phrase_end()}",
         re.IGNORECASE,
     )
 
@@ -161,7 +172,7 @@ def find_a_lot_of(analysis: Analysis, part: Part) -> Iterator[Hit]:
         noun = m.group(2)
         if noun in _words()["one-thing-words"] or noun != noun.lower():
             continue
-        single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+        single = singular_guess(noun)
         d = english()
         if d.frequency(noun) < 300 or (
             d.frequency(single) < 1000 and d.frequency(noun[:-2]) < 1000
@@ -197,10 +208,9 @@ _MUCH_AFTER = frozenset(
 
 @cache
 def _one_plural_pattern() -> re.Pattern[str]:
-    after = "|".join(sorted(_words()["follows-noun-phrase"]))
-    end = rf"(?=(?:[.!?,;:)](?![\w.])|[ \t]*$)|{_SP}(?:{after})\b)"
     return rc.compile(
-        rf"(?<![\w'’.-])(a|much)({_SP}(?:(?:very|really|too|so|more)\s+)?)([a-z]{{3,}}s)\b(?![-'’]){end}",
+        rf"(?<![\w'’.-])(a|much)({_SP}(?:(?:very|really|too|so|more)\s+)?)([a-z]{{3,}}s)\b"
+        rf"(?![-'’]){_phrase_end()}",
         re.IGNORECASE,
     )
 
@@ -213,7 +223,7 @@ def find_one_with_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         if noun.endswith(("ss", "us", "is", "ics", "ous", "ness")):
             continue
-        single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+        single = singular_guess(noun)
         if not _countable(single):
             continue
         a, b = part.start + m.start(1), part.start + m.end(3)

@@ -32,6 +32,7 @@ from followup_lint.proofreading.quantities import (
     find_a_lot_of,
     find_one_with_plural,
     find_quantifier_singular,
+    singular_guess,
 )
 from followup_lint.proofreading.speller import sentence_start
 
@@ -932,7 +933,7 @@ def _common_plural(noun: str) -> bool:
         or noun.endswith(("ss", "us", "is", "ics", "ous"))
     ):
         return False
-    single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+    single = singular_guess(noun)
     d = english()
     # Not a plural of a common noun otherwise ("perhaps", "always").
     return d.frequency(single) >= 1000 and d.frequency(noun) >= 300
