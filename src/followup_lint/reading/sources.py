@@ -8,7 +8,6 @@ from __future__ import annotations
 import email
 import email.errors
 import re
-from email import policy
 from email.message import EmailMessage, Message
 from os import PathLike
 from pathlib import Path
@@ -147,6 +146,9 @@ def read_bytes(data: bytes, *, path: str | None = None, format: str | None = Non
     if b"\x00" in data[:8192]:
         raise InputError(f"{where}: looks like a binary file (it contains NUL bytes), not an email")
     try:
+        # Imported here: `email.policy` pulls in the header registry, which only an .eml needs.
+        from email import policy
+
         msg = email.message_from_bytes(data, policy=policy.default)
     except (email.errors.MessageError, ValueError, IndexError) as exc:
         raise InputError(f"{where}: malformed email message ({exc})") from None
