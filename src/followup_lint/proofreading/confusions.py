@@ -1139,6 +1139,11 @@ def _agreement_words() -> dict[str, frozenset[str]]:
     return _sections("agreement_words.txt")
 
 
+def agreement_section(name: str) -> frozenset[str]:
+    """One [section] of agreement_words.txt (empty when the file has none of that name)."""
+    return _agreement_words().get(name, frozenset())
+
+
 @cache
 def _sections(name: str) -> dict[str, frozenset[str]]:
     """The [sections] of a data file of words."""

@@ -22,7 +22,12 @@ from followup_lint.proofreading.clause_commas import (
     find_unclosed_aside,
 )
 from followup_lint.proofreading.compounds import find_compound_modifier
-from followup_lint.proofreading.confusions import CONFUSION_SLIPS, lowered_part, scan_lowered
+from followup_lint.proofreading.confusions import (
+    CONFUSION_SLIPS,
+    agreement_section,
+    lowered_part,
+    scan_lowered,
+)
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
@@ -924,6 +929,9 @@ _THERE_OR_RE = rc.compile(
 )
 
 
+_NEXT_WORD_RE = rc.compile(r"[ \t]+([A-Za-z]+)")
+
+
 def _common_plural(noun: str) -> bool:
     """Is this the plural of a common noun ("updates", "formalities"), not a singular in -s?"""
     noun = noun.lower()
@@ -948,6 +956,9 @@ def find_there_is_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
         for m in regex.finditer(text):
             if m.start(1) in seen or not _common_plural(m.group(2)):
                 continue
+            after = _NEXT_WORD_RE.match(text, m.end())
+            if after and after.group(1).lower() in agreement_section("head-nouns"):
+                continue  # "there was no operations manager": the plural modifies a noun
             if _inside(analysis, part, m.start(), m.end()):
                 continue
             seen.add(m.start(1))
