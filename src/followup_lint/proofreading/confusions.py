@@ -457,6 +457,7 @@ def find_agreement(analysis: Analysis, part: Part) -> Iterator[Hit]:
     "these" with the wrong number ("this errors are", "these error is")."""
     yield from _phrase_hits(analysis, part, "agreement_slips.txt")
     yield from _pronoun_verb_hits(analysis, part)
+    yield from _these_verb_hits(analysis, part)
     yield from _determiner_number_hits(analysis, part)
     yield from _noun_verb_hits(analysis, part)
     yield from _count_singular_hits(analysis, part)
@@ -633,6 +634,12 @@ _AGREE_CLAUSE_START = (
     r"(?:^|[.!?;:(]|\b(?:because|when|if|although|though|while|so|but|then|now|once|unless|"
     r"whether|where)\b)[ \t]*\b"
 )
+#: An adverb of frequency or degree between the pronoun and its verb ("I really likes", "she
+#: always go"): the verb still agrees with the pronoun.
+_AGREE_ADVERB = (
+    rf"(?:{_SP}(?:also|never|always|really|still|just|only|even|often|usually|sometimes|"
+    r"rarely|generally|normally|actually|truly|probably|certainly|definitely|simply))?"
+)
 #: Base forms that the phrase list already covers ("he have", "he do not").
 _SKIP_BASES = frozenset({"have", "do", "be"})
 #: "need" is also a modal ("he need not worry", "she need only ask").
@@ -649,14 +656,62 @@ def _pronoun_verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str
     }
     bases = sorted((b for b in s_form if b not in _SKIP_BASES), key=len, reverse=True)
     singular = rc.compile(
-        rf"{_AGREE_CLAUSE_START}(?:he|she|it){_SP}({'|'.join(bases)})(?![\w'’-])", re.IGNORECASE
+        rf"{_AGREE_CLAUSE_START}(?:he|she|it){_AGREE_ADVERB}{_SP}({'|'.join(bases)})(?![\w'’-])",
+        re.IGNORECASE,
     )
-    forms = sorted((f for f in s_form.values() if f not in ("has", "does")), key=len, reverse=True)
+    # After "I", "you", "we", "they" the listed forms and those of the common verbs ("I likes",
+    # "we plans"): at a clause's start no noun in -s follows these pronouns ("we parents" is
+    # not one of them).
+    common = {_third_person(v) for v in _sections("ing_verbs.txt")["common-verbs"]}
+    forms = sorted(
+        {f for f in s_form.values() if f not in ("has", "does")} | common, key=len, reverse=True
+    )
     plural = rc.compile(
-        rf"{_AGREE_CLAUSE_START}(?:i|you|we|they){_SP}({'|'.join(forms)})(?![\w'’-])",
+        rf"{_AGREE_CLAUSE_START}(?:i|you|we|they){_AGREE_ADVERB}{_SP}({'|'.join(forms)})"
+        r"(?![\w'’-])",
         re.IGNORECASE,
     )
     return singular, plural, s_form
+
+
+@lru_cache(maxsize=1)
+def _these_verb_pattern() -> re.Pattern[str]:
+    verbs = sorted(agreement_section("verbs-not-nouns"), key=len, reverse=True)
+    return rc.compile(
+        rf"{_AGREE_CLAUSE_START}(these|those){_AGREE_ADVERB}{_SP}({'|'.join(verbs)})(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
+def _base_of_s_form(form: str) -> str:
+    """ "includes" -> "include", "applies" -> "apply", "does" -> "do", "has" -> "have"."""
+    low = form.lower()
+    if low == "has":
+        return "have"
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith(("sses", "ches", "shes", "xes", "oes")):
+        return low[:-2]
+    return low[:-1]
+
+
+def _these_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    """ "These includes the ring": a plural demonstrative opening a clause, then an "-s" verb
+    ("One of these seems right" is left alone: there "these" does not open the clause)."""
+    text = part.text
+    folded = text.lower()
+    if "these" not in folded and "those" not in folded:
+        return
+    # `lowered_part` is None where lower-casing moves letters (then the pattern reads the text).
+    for m in scan_lowered(_these_verb_pattern(), text, lowered_part(analysis, part)):
+        word = m.group(2)
+        a, b = part.start + m.start(2), part.start + m.end(2)
+        if covered(protected_spans(analysis), part.start + m.start(1), b):
+            continue
+        fix = _case_like(word, _base_of_s_form(word))
+        yield replacement(
+            a, b, fix, {"found": f"{m.group(1)} {word}", "expected": f"{m.group(1)} {fix}"}
+        )
 
 
 def _pronoun_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -841,10 +896,12 @@ def verb_forms() -> VerbForms:
         re.IGNORECASE,
     )
     # "I have went", "she has came", "we had took": a simple past where the participle
-    # belongs, after a pronoun at the start of a clause, "who"/"which", "I've" or "having".
+    # belongs, after a pronoun at the start of a clause, "who"/"which", "I've" or "having",
+    # or a modal's perfect ("should've went", "could have came", "must have ran").
     have = (
         rf"(?:{_CLAUSE_START}{_PRONOUN}{_SP}(?:have|has|had)|\b(?:who|which){_SP}(?:have|has|had)|"
-        rf"\b{_PRONOUN}['’]ve|\bhaving)"
+        rf"\b{_PRONOUN}['’]ve|\bhaving|"
+        rf"\b(?:could|should|would|must|might|may)(?:['’]ve|{_SP}have))"
     )
     # ... or a base form ("I have send", "she has give"): only the verbs listed as "base",
     # whose base is never a noun or adjective there ("we have leave booked", "lead experience").

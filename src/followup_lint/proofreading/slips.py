@@ -748,14 +748,33 @@ _OBJECT_SUBJECT_RE = rc.compile(
 )
 
 
+# "Her has many ideas", "Him was late": the object pronoun alone opens the sentence, straight
+# before a finite verb that no possessive noun phrase starts with (so "Her work is ..." and
+# "Her likes and dislikes" stay out: "likes", like the modals, is left off the list).
+_OBJECT_ALONE_RE = rc.compile(
+    r"(?m)(?:^|(?<=[.!?] ))[ \t]*(Me|Him|Her|Them)[ \t]+(?:is|was|has|are|were|have|am|"
+    r"isn['’]t|wasn['’]t|hasn['’]t|aren['’]t|weren['’]t|haven['’]t|doesn['’]t|don['’]t|"
+    r"didn['’]t|said|told|went)\b(?!['’])"
+)
+_SUBJECT_FORM = {"me": "I", "him": "He", "her": "She", "them": "They"}
+
+
 def find_object_pronoun_subject(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    if "Me and" not in text and "Him and" not in text and "Her and" not in text:
+    if "Me and" in text or "Him and" in text or "Her and" in text:
+        for m in _OBJECT_SUBJECT_RE.finditer(text):
+            if _inside(analysis, part, m.start(1), m.end()):
+                continue
+            yield Hit(part.start + m.start(1), part.start + m.end(), {"match": m.group(0).strip()})
+    if not any(w in text for w in ("Me ", "Him ", "Her ", "Them ")):
         return
-    for m in _OBJECT_SUBJECT_RE.finditer(text):
+    for m in _OBJECT_ALONE_RE.finditer(text):
         if _inside(analysis, part, m.start(1), m.end()):
             continue
-        yield Hit(part.start + m.start(1), part.start + m.end(), {"match": m.group(0).strip()})
+        right = _SUBJECT_FORM[m.group(1).lower()]
+        yield replacement(
+            part.start + m.start(1), part.start + m.end(1), right, {"match": m.group(0).strip()}
+        )
 
 
 # -- a comma splice after an opening clause -----------------------------------------------------
