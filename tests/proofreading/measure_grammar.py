@@ -17,7 +17,9 @@
      of the others touched: its "tune" part was read and may be tuned on; its "blind" part was
      drawn by a helper who reported only counts, and only its counts are printed;
    - fifth: tests/proofreading/data/lt_examples_fifth.txt, blind like the fourth's blind part,
-     mostly from the part of the file that holds the short phrase rules.
+     mostly from the part of the file that holds the short phrase rules;
+   - eighth: tests/proofreading/data/lt_examples_eighth.txt, windows the lead drew and tuned on
+     (the sixth and seventh were drawn by helpers the same way).
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -161,6 +163,13 @@ def main() -> None:
         linter,
         "public examples, fourth sample (tune part)",
         fourth["tune"],
+        show_missed=args.show_missed,
+    )
+    eighth = _sample("lt_examples_eighth.txt")
+    public_examples(
+        linter,
+        "public examples, eighth sample (tune)",
+        eighth["tune"],
         show_missed=args.show_missed,
     )
     if args.skip_blind:

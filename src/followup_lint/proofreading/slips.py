@@ -162,6 +162,8 @@ _THAT_THAT_BAD_RE = rc.compile(
 )
 # A noun that is also a modal verb, after a determiner: "The can can hold two litres".
 _NOUN_MODALS = frozenset({"can", "will", "may", "must"})
+# Modals that are also first names: capitalised first, the pair is a name and its verb.
+_NAME_MODALS = frozenset({"will", "may"})
 _DETERMINER_BEFORE_RE = rc.compile(
     r"(?:^|\W)(?:the|a|this|that|each|every|my|your|our|their|his|her|its)\s+$", re.IGNORECASE
 )
@@ -230,6 +232,8 @@ def find_repeated(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         if low in _NOUN_MODALS and _DETERMINER_BEFORE_RE.search(text, 0, m.start()):
             continue
+        if low in _NAME_MODALS and word[:1].isupper():
+            continue  # "Will will call you", "May may join us": a name, then the modal
         if word[:1].isupper() and m.group(3)[:1].isupper() and not sentence_start(text, m.start()):
             continue  # "Duran Duran", "Sirhan Sirhan": a name
         if _inside(analysis, part, m.start(), m.end()):
