@@ -70,6 +70,7 @@ Slip = Literal[
     "verb-form-after-auxiliary",
     "since-duration",
     "real-word-typo",
+    "adverb-before-noun",
 ]
 
 

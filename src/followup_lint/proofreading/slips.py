@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from followup_lint import regex_cache as rc  # re.compile, kept between runs
 from followup_lint.analysis.textpatterns import fold
 from followup_lint.checks.base import FixSpec, Hit, replacement
+from followup_lint.proofreading.adverb_noun import find_adverb_before_noun
 from followup_lint.proofreading.clause_commas import (
     find_fused_sentence,
     find_intro_clause_comma,
@@ -1134,5 +1135,6 @@ SLIPS: dict[str, Finder] = {
     "quantifier-singular": find_quantifier_singular,
     "compound-modifier": find_compound_modifier,
     "singular-subject-verb": find_singular_subject_verb,
+    "adverb-before-noun": find_adverb_before_noun,
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }

@@ -247,6 +247,20 @@ def _scan_part(scan: _Scan, part: Part) -> list[Misspelling]:
     return out
 
 
+def _hyphenated_name(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] one capitalised part of a hyphenated run whose neighbouring part is
+    capitalised too? That is how compound names are written, also where a sentence starts
+    and the capital alone would prove nothing."""
+    if text[e : e + 1] == "-" and text[e + 1 : e + 2].isupper():
+        return True
+    if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
+        i = s - 2
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        return text[i].isupper()
+    return False
+
+
 def _being_typed(scan: _Scan, part: Part, e: int, word: str) -> bool:
     """Is this the last word of the draft, with nothing after it, and the start of a common
     word? An editor lints as the user types, and a draft cut off mid-word ("Do let me know if
@@ -305,6 +319,8 @@ def _name_like(scan: _Scan, part: Part, s: int, word: str) -> bool:
         return any(c.isupper() for c in word[1:])
     if any(c.isupper() for c in word[1:]):
         return True  # "McKenzie", "JavaScript", "DeShawn"
+    if _hyphenated_name(part.text, s, s + len(word)):
+        return True  # "Mc-Master-Carr", "Jean-Luc": capitalised parts joined by hyphens
     if part.name in ("greeting", "signature"):
         return True  # capitalised words there are names
     if part.name != "subject":  # subject lines capitalise at will: a capital says nothing there
