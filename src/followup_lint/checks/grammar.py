@@ -71,6 +71,7 @@ Slip = Literal[
     "since-duration",
     "real-word-typo",
     "adverb-before-noun",
+    "missing-the",
 ]
 
 

@@ -31,6 +31,7 @@ from followup_lint.proofreading.confusions import (
 )
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.missing_be import find_missing_be
+from followup_lint.proofreading.missing_the import find_missing_the
 from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
 from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
 from followup_lint.proofreading.protected import covered, protected_spans
@@ -1136,5 +1137,6 @@ SLIPS: dict[str, Finder] = {
     "compound-modifier": find_compound_modifier,
     "singular-subject-verb": find_singular_subject_verb,
     "adverb-before-noun": find_adverb_before_noun,
+    "missing-the": find_missing_the,
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }
