@@ -1,0 +1,100 @@
+"""The word-list entries and conditions added with the seventh sample of LanguageTool's
+examples: each slip in its general form fires, and the correct sentence that looks closest
+stays quiet. Sentences written here, not taken from the sample."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup_lint import Config, Linter
+
+HEAD = "Subject: Thank you\n\nDear Ms. Raman,\n\n"
+TAIL = "\n\nBest regards,\nLee Park"
+
+
+def _found(body: str, rule: str) -> list[str]:
+    text = HEAD + body + TAIL
+    report = Linter(Config(select=(rule,))).lint(text)
+    return [text[f.span.start : f.span.end] for f in report.findings if f.rule == rule]
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "found"),
+    [
+        ("sound-alike-phrase", "The panel was never adverse to hiring remotely.", "adverse to"),
+        ("sound-alike-phrase", "She is of Korean decent, like her manager.", "of Korean decent"),
+        ("sound-alike-phrase", "The role pays a descent salary.", "a descent salary"),
+        ("sound-alike-phrase", "The method is now wildly used by recruiters.", "wildly used"),
+        ("sound-alike-phrase", "He sad that the offer would follow.", "He sad that"),
+        ("sound-alike-phrase", "Please except my apologies for the delay.", "Please except"),
+        ("sound-alike-phrase", "The change will have an affect on the schedule.", "an affect on"),
+        ("sound-alike-phrase", "I can hardly await until Monday.", "await until"),
+        ("sound-alike-phrase", "Due you have time this week?", "Due you"),
+        ("sound-alike-phrase", "That should knot have taken so long.", "should knot have"),
+        ("sound-alike-phrase", "It is not jet confirmed.", "not jet"),
+        ("sound-alike-phrase", "Thank you for you're feedback.", "you're feedback"),
+        ("sound-alike-phrase", "It's seems the date has moved.", "It's seems"),
+        ("sound-alike-phrase", "The second draft is worth than the first.", "worth than"),
+        ("sound-alike-phrase", "We finished and than we left.", "and than"),
+        ("agreement-slip", "We met much candidates on Friday.", "much candidates"),
+        ("agreement-slip", "The firm hired two dozens of analysts.", "two dozens of"),
+        ("agreement-slip", "Almost thousand people applied.", "Almost thousand"),
+        ("agreement-slip", "It is a three day's drive away.", "three day's"),
+        ("wrong-preposition", "My manager is in vacation until May.", "is in vacation"),
+        ("wrong-preposition", "In Tuesday morning, I sent the form.", "In Tuesday morning"),
+        ("wrong-preposition", "I have not written to them during ages.", "during ages"),
+        ("wrong-preposition", "I was always good in statistics.", "good in statistics"),
+        ("usage-slip", "Could we speak today evening?", "today evening"),
+        ("usage-slip", "I've didn't hear back yet.", "I've didn't"),
+    ],
+)
+def test_new_entries_fire(rule: str, body: str, found: str) -> None:
+    assert found in _found(body, rule)
+
+
+@pytest.mark.parametrize(
+    ("rule", "body"),
+    [
+        # unless-prev=each: "then" is time here, not a comparison.
+        ("sound-alike-phrase", "We can update each other then, once the panel meets."),
+        # before-ing: "adverse to" before a noun phrase is right ("adverse to the interests").
+        ("sound-alike-phrase", "The ruling was adverse to the interests of the firm."),
+        ("sound-alike-phrase", "The results were adverse to us."),
+        # unless-prev=more|less|much: "worth more than", "more worth than" read as a comparison.
+        ("sound-alike-phrase", "The stock options are more worth than the bonus."),
+        # unless-next: "jet lag" is a noun phrase.
+        ("sound-alike-phrase", "It was not jet lag that slowed me down."),
+        # at-start: "due" in mid-sentence is the adjective.
+        ("sound-alike-phrase", "The report is due you on Friday, as agreed."),
+        # not-after-aux: a question ("was she sad that ...").
+        ("sound-alike-phrase", "Was she sad that the role went to someone else?"),
+        ("sound-alike-phrase", "The altar at the alter ego exhibit was striking."),
+        ("sound-alike-phrase", "It may set a precedence level for the queue."),
+        ("sound-alike-phrase", "The patient came out of a coma after two weeks."),
+        # unless-prev=how: "how much people care" is a question of degree.
+        ("agreement-slip", "I was surprised how much candidates care about the commute."),
+        ("agreement-slip", "The town has grown by one hundred people since 2019."),
+        ("agreement-slip", "We met hundreds of candidates; a day's work each week."),
+        ("wrong-preposition", "I'm in vacation mode until Monday."),
+        ("wrong-preposition", "We were stuck in Monday morning traffic for an hour."),
+        ("wrong-preposition", "Participation fell during ages 40 to 50 in the survey."),
+        ("wrong-preposition", "She is good in a crisis and good at math."),
+        ("usage-slip", "We spoke today. Evening calls suit me too."),
+        ("usage-slip", "I've done the test and they've sent the link."),
+    ],
+)
+def test_close_correct_sentences_pass(rule: str, body: str) -> None:
+    assert _found(body, rule) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "fires"),
+    [
+        ("We met many candidate for the role.", True),
+        ("We attended many wine and food festivals.", False),
+        ("The tool finds many style and grammar issues.", False),
+        ("There were few sales or support calls today.", False),
+    ],
+)
+def test_quantifier_before_coordinated_modifiers(body: str, fires: bool) -> None:
+    assert bool(_found(body, "quantifier-singular")) is fires
