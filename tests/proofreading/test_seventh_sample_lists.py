@@ -32,7 +32,7 @@ def _found(body: str, rule: str) -> list[str]:
         ("sound-alike-phrase", "Due you have time this week?", "Due you"),
         ("sound-alike-phrase", "That should knot have taken so long.", "should knot have"),
         ("sound-alike-phrase", "It is not jet confirmed.", "not jet"),
-        ("sound-alike-phrase", "Thank you for you're feedback.", "you're feedback"),
+        ("sound-alike-phrase", "I checked you're schedule.", "you're schedule"),
         ("sound-alike-phrase", "It's seems the date has moved.", "It's seems"),
         ("sound-alike-phrase", "The second draft is worth than the first.", "worth than"),
         ("sound-alike-phrase", "We finished and than we left.", "and than"),
@@ -98,3 +98,56 @@ def test_close_correct_sentences_pass(rule: str, body: str) -> None:
 )
 def test_quantifier_before_coordinated_modifiers(body: str, fires: bool) -> None:
     assert bool(_found(body, "quantifier-singular")) is fires
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "found"),
+    [
+        ("wrong-preposition", "She is probably in vacation this week.", "probably in vacation"),
+        ("usage-slip", "It is a common used format for reports.", "common used"),
+    ],
+)
+def test_more_entries_fire(rule: str, body: str, found: str) -> None:
+    assert found in _found(body, rule)
+
+
+def _harper_rules(body: str) -> list[str]:
+    report = Linter().lint(HEAD + body + TAIL)
+    return [f.rule for f in report.findings if f.rule.startswith("harper")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # [not_preceded_by] ThenThan: "each other then" is a time.
+        "We can brief each other then, before the panel meets.",
+        # [not_followed_by] DuringAges: a range of ages.
+        "Turnover was highest during ages 25 to 30 in the survey.",
+        # [not_followed_by] ModalOf: "must of necessity" is an idiom.
+        "A short notice period must of necessity be agreed in writing.",
+    ],
+)
+def test_harper_context_exceptions(body: str) -> None:
+    pytest.importorskip("harper")
+    assert _harper_rules(body) == []
+
+
+def test_harper_still_reads_the_slips_beside_those_contexts() -> None:
+    pytest.importorskip("harper")
+    assert _harper_rules("The offer is better then the last one.")
+    assert _harper_rules("I must of forgotten the attachment.")
+
+
+@pytest.mark.parametrize(
+    ("body", "fires"),
+    [
+        ("You're presentation was the clearest of the day.", True),
+        ("I read you're leadership statement twice.", True),
+        ("I will send a short reply to you're email.", True),
+        ("You're witness to how fast the team grew.", False),
+        ("You're sentimental about the old office.", False),
+        ("I will get back to you when you're free.", False),
+    ],
+)
+def test_youre_before_a_noun(body: str, fires: bool) -> None:
+    assert bool(_found(body, "your-apostrophe")) is fires
