@@ -125,6 +125,8 @@ def _harper_rules(body: str) -> list[str]:
         "Turnover was highest during ages 25 to 30 in the survey.",
         # [not_followed_by] ModalOf: "must of necessity" is an idiom.
         "A short notice period must of necessity be agreed in writing.",
+        # [not_preceded_by] ThereToTheir: "is there" + a noun asks whether something exists.
+        "Is there office space near the station?",
     ],
 )
 def test_harper_context_exceptions(body: str) -> None:
@@ -151,3 +153,33 @@ def test_harper_still_reads_the_slips_beside_those_contexts() -> None:
 )
 def test_youre_before_a_noun(body: str, fires: bool) -> None:
     assert bool(_found(body, "your-apostrophe")) is fires
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("Thank you for the advise on the portfolio.", "for the advise"),
+        ("I am loathe to miss the second round.", "am loathe to"),
+        ("The pilot was lead by my team.", "was lead by"),
+        ("I accepted there offer on Friday.", "there offer"),
+        ("My manger approved the leave.", "My manger"),
+        ("Could we meet latter this week?", "latter this week"),
+        ("I had to brake the news to my team.", "brake the news"),
+    ],
+)
+def test_confused_word_entries_fire(body: str, found: str) -> None:
+    assert found in _found(body, "sound-alike-phrase")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Are there office hours on Fridays?",
+        "I will advise the team on the advice you gave.",
+        "The latter option suits me better.",
+        "They lead by example, as the team did.",
+        "The hiring manager thanked me.",
+    ],
+)
+def test_confused_word_entries_pass(body: str) -> None:
+    assert _found(body, "sound-alike-phrase") == []
