@@ -183,3 +183,29 @@ def test_confused_word_entries_fire(body: str, found: str) -> None:
 )
 def test_confused_word_entries_pass(body: str) -> None:
     assert _found(body, "sound-alike-phrase") == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "found"),
+    [
+        ("wrong-preposition", "I first read about the role in the internet.", "in the internet"),
+        ("wrong-preposition", "I listen music while I code.", "listen music"),
+        ("wrong-preposition", "We spoke in the phone on Monday.", "spoke in the phone"),
+        ("agreement-slip", "One of my colleague recommended the role.", "One of my colleague"),
+    ],
+)
+def test_collocation_entries_fire(rule: str, body: str, found: str) -> None:
+    assert found in _found(body, rule)
+
+
+@pytest.mark.parametrize(
+    ("rule", "body"),
+    [
+        ("wrong-preposition", "In the internet age, hiring moved online."),
+        ("wrong-preposition", "We listen to music in the office."),
+        ("agreement-slip", "One of my colleagues recommended the role."),
+        ("agreement-slip", "One of my friend's ideas became a product."),
+    ],
+)
+def test_collocation_entries_pass(rule: str, body: str) -> None:
+    assert _found(body, rule) == []
