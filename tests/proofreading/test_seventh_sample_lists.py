@@ -209,3 +209,33 @@ def test_collocation_entries_fire(rule: str, body: str, found: str) -> None:
 )
 def test_collocation_entries_pass(rule: str, body: str) -> None:
     assert _found(body, rule) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("I am writing to inquire weather the role is open.", "inquire weather"),
+        ("It is grate to meet you at last.", "grate to meet"),
+        ("Lets meet on Friday if that suits you.", "Lets meet"),
+        ("Could you please conform the time?", "conform the time"),
+        ("I would appreciate you feedback on the task.", "appreciate you feedback"),
+        ("I believe I would be a good fit for this roll.", "fit for this roll"),
+        ("I have a busy weak, but Friday works.", "busy weak"),
+    ],
+)
+def test_email_confusions_fire(body: str, found: str) -> None:
+    assert found in _found(body, "sound-alike-phrase")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The app lets teams meet online.",
+        "Please conform to the dress code.",
+        "I appreciate you taking the time.",
+        "I felt weak ahead of the race.",
+        "Who is in this roll call?",
+    ],
+)
+def test_email_confusions_pass(body: str) -> None:
+    assert _found(body, "sound-alike-phrase") == []
