@@ -239,3 +239,30 @@ def test_email_confusions_fire(body: str, found: str) -> None:
 )
 def test_email_confusions_pass(body: str) -> None:
     assert _found(body, "sound-alike-phrase") == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "found"),
+    [
+        ("usage-slip", "In spite the delay, the offer arrived.", "In spite the"),
+        ("usage-slip", "I would like that you call me on Monday.", "would like that you"),
+        ("usage-slip", "I am used to work with remote teams.", "am used to work"),
+        ("agreement-slip", "We help each others with reviews.", "each others"),
+        ("agreement-slip", "There were less interviews this month.", "less interviews"),
+    ],
+)
+def test_grammar_entries_fire(rule: str, body: str, found: str) -> None:
+    assert found in _found(body, rule)
+
+
+@pytest.mark.parametrize(
+    ("rule", "body"),
+    [
+        ("usage-slip", "The press is used to work the metal sheets."),
+        ("usage-slip", "Let me know if any questions come up."),
+        ("agreement-slip", "We read each other's notes and each others' drafts."),
+        ("agreement-slip", "Less time was spent on interviews."),
+    ],
+)
+def test_grammar_entries_pass(rule: str, body: str) -> None:
+    assert _found(body, rule) == []
