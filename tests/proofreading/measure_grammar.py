@@ -18,6 +18,8 @@
      drawn by a helper who reported only counts, and only its counts are printed;
    - fifth: tests/proofreading/data/lt_examples_fifth.txt, blind like the fourth's blind part,
      mostly from the part of the file that holds the short phrase rules;
+   - seventh: tests/proofreading/data/lt_examples_seventh.txt, eleven more places of the file
+     (offsets 970000 to 1670000) none of the others touched, drawn the same way, tuned on;
    - eighth: tests/proofreading/data/lt_examples_eighth.txt, windows the lead drew and tuned on
      (the sixth and seventh were drawn by helpers the same way).
 Each sentence is linted as the body of a short draft, with every rule on as by default.
@@ -164,6 +166,10 @@ def main() -> None:
         "public examples, fourth sample (tune part)",
         fourth["tune"],
         show_missed=args.show_missed,
+    )
+    seventh = _sample("lt_examples_seventh.txt")["tune"]
+    public_examples(
+        linter, "public examples, seventh sample (tune)", seventh, show_missed=args.show_missed
     )
     eighth = _sample("lt_examples_eighth.txt")
     public_examples(

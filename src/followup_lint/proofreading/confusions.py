@@ -322,6 +322,14 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
             after = _WORD_AFTER_RE.match(text, m.end())
             if after is not None and after.group(1).lower() in cond[12:].split("|"):
                 continue
+        if cond is not None and cond.startswith("unless-prev="):
+            before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+            if before is not None and before.group(1).lower() in cond[12:].split("|"):
+                continue
+        if cond == "before-ing":
+            after = _WORD_AFTER_RE.match(text, m.end())
+            if after is None or not after.group(1).lower().endswith("ing"):
+                continue
         if cond == "not-after-aux":
             before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
             if before is not None and before.group(1).lower().replace("’", "'") in _AUXILIARIES:

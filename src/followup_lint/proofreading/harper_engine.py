@@ -80,6 +80,10 @@ class Mapping:
     #: Agreement lints kept only where their pronoun starts a clause (see `clause_subject`).
     clause_subject: frozenset[str] = frozenset()
     clause_openers: frozenset[str] = frozenset()
+    #: Lints dropped when the words just before the flagged text are one of these phrases.
+    not_preceded_by: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    #: Lints dropped when the text just after the flagged text matches one of these.
+    not_followed_by: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
 
     def keeps(self, rule: str, problem: str) -> bool:
         text = " ".join(problem.lower().split())
@@ -88,8 +92,16 @@ class Mapping:
             return False
         return text not in self.accepted.get(rule, frozenset())
 
-    def keeps_in(self, rule: str, text: str, start: int) -> bool:
-        """The checks that read the words before a lint (`[preceded_by]`, `[clause_subject]`)."""
+    def keeps_in(self, rule: str, text: str, start: int, end: int | None = None) -> bool:
+        """The checks that read the words around a lint (`[preceded_by]`, `[clause_subject]`,
+        `[not_preceded_by]`, `[not_followed_by]`)."""
+        for phrase in self.not_preceded_by.get(rule, ()):
+            if tuple(_words_before(text, start, len(phrase), stop_at_punctuation=True)) == phrase:
+                return False
+        if end is not None:
+            for rx in self.not_followed_by.get(rule, ()):
+                if rx.match(text, end):
+                    return False
         words = self.preceded_by.get(rule)
         if words is not None:
             before = _words_before(text, start, 1)
@@ -182,6 +194,14 @@ def mapping() -> Mapping:
         for rule, words in raw.get("preceded_by", {}).items()
     }
     subject = raw.get("clause_subject", {})
+    not_preceded = {
+        rule: tuple(tuple(w.lower().split()) for w in phrases)
+        for rule, phrases in raw.get("not_preceded_by", {}).items()
+    }
+    not_followed = {
+        rule: tuple(re.compile(r"[ \t]*(?:" + rx + ")", re.IGNORECASE) for rx in patterns)
+        for rule, patterns in raw.get("not_followed_by", {}).items()
+    }
     seen_text = resources.files(__package__).joinpath("harper_rule_kinds.txt").read_text("utf-8")
     kinds_seen = {
         rule: frozenset(kinds.split(","))
@@ -200,6 +220,8 @@ def mapping() -> Mapping:
         clause_subject=frozenset(subject.get("rules", [])),
         clause_openers=frozenset(w.lower() for w in subject.get("openers", [])),
         kinds_seen=kinds_seen,
+        not_preceded_by=not_preceded,
+        not_followed_by=not_followed,
     )
 
 
@@ -371,7 +393,7 @@ class HarperEngine:
                 if km is None or not table.keeps(rule, lint.problem_text):
                     continue
                 span = lint.span
-                if not table.keeps_in(rule, text, span.start):
+                if not table.keeps_in(rule, text, span.start, span.end):
                     continue
                 out.append(
                     HarperLint(

@@ -117,6 +117,13 @@ _CUES = (
 )
 
 
+#: "and"/"or", a singular word, then a plural: the noun after the quantifier is the first of two
+#: modifiers of that plural ("many wine and food festivals", "few sales or support calls").
+_COORDINATED_MODIFIER = rc.compile(
+    rf"{_SP}(?:and|or){_SP}[a-z]{{3,}}(?<!s){_SP}[a-z]{{3,}}s\b", re.IGNORECASE
+)
+
+
 def find_quantifier_singular(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     lowered = text.lower()
@@ -130,6 +137,8 @@ def find_quantifier_singular(analysis: Analysis, part: Part) -> Iterator[Hit]:
                 continue  # a capitalised word is a name, or starts a title ("Several Ways")
             if noun in _words()["pronoun-verbs"] and not _NOUN_ONLY_AFTER.match(text, m.end()):
                 continue
+            if _COORDINATED_MODIFIER.match(text, m.end()):
+                continue  # "many style and grammar issues": two modifiers of one plural noun
             a, b = part.start + m.start(2), part.start + m.end(2)
             if covered(protected_spans(analysis), part.start + m.start(1), b):
                 continue

@@ -532,6 +532,28 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "your",
     ),
+    # "you're" before a noun made with a noun ending ("you're application", "you're
+    # leadership"): no adjective or verb after "you're" ends so ("witness" is the one noun
+    # that can: "you're witness to it").
+    (
+        rc.compile(
+            r"\b(you['’]re)\s+(?!witness)[a-z]{2,}(?:tion|sion|ment|ness|ity|ence|ance|ship)s?"
+            r"\b(?![-'’])",
+            re.IGNORECASE,
+        ),
+        "your",
+    ),
+    # "to you're pet.": after "to", "you're" and one word that ends the sentence, the word is a
+    # noun ("reply to you're email."), unless it is a word a person can be ("to you're ready").
+    (
+        rc.compile(
+            r"\bto\s+(you['’]re)\s+(?!(?:welcome|right|done|ready|sure|free|able|here|there|"
+            r"fine|ok|okay|well|going|not|in|on|up|off|out|back|away|home|late|early|busy|"
+            r"correct|wrong|new|next|first|last)\b)[a-z]+\s*[.!?]",
+            re.IGNORECASE,
+        ),
+        "your",
+    ),
 )
 
 
