@@ -1,7 +1,8 @@
 """A "the" left out where English needs it: "in 1990s", "in past.", "most of students".
 
 - A decade after "in", "during", "since", "through" or "throughout" takes "the" ("in the
-  1990s", "since the early 2000s").
+  1990s", "since the early 2000s") where it ends the phrase; "in 1960s Britain" uses the
+  decade as a modifier and is right.
 - "in past" ending a phrase ("It happened in past.") is "in the past"; "in past years" is right
   and stays out, as does "in future", which British English uses for "from now on".
 - "most of", "some of", "many of", "all of", "none of", "each of", "one of" and the like before
@@ -27,9 +28,13 @@ if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
     from followup_lint.reading.draft import Part
 
+# The decade must end the phrase: "in 1960s Britain", "in 1990s pop music" use the decade as a
+# modifier, and need no "the".
 _DECADE_RE = rc.compile(
     r"\b(?:in|during|since|through|throughout)[ \t]+()(?:(?:early|late|mid)[ \t-]+)?"
-    r"(?:1[89]|20)\d0['’]?s\b",
+    r"(?:1[89]|20)\d0['’]?s\b"
+    r"(?=[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:and|or|but|when|while|as|so|because|where|"
+    r"before|after|until|that|which|with|for|at|on|in|we|i|you|they|he|she|it)\b)",
     re.IGNORECASE,
 )
 _IN_PAST_RE = rc.compile(r"\b(?:in)[ \t]+()past(?=[ \t]*[.,;:!?)]|[ \t]*$)", re.IGNORECASE)
@@ -46,6 +51,9 @@ _NOT_BARE_PLURAL = frozenset(
         "towards", "besides", "news", "series", "means", "species", "basics", "thanks",
         "politics", "economics", "physics", "mathematics", "ethics", "analytics", "logistics",
         "operations", "sales", "earnings", "savings", "headquarters", "premises", "whereabouts",
+        # Plurals of numbers and amounts, which stand bare: "one of hundreds of applicants".
+        "hundreds", "thousands", "millions", "billions", "dozens", "tens", "scores", "lots",
+        "tons", "loads", "heaps", "masses", "numbers", "plenty",
     }
 )  # fmt: skip
 _COMMON = 1000
@@ -66,7 +74,8 @@ def find_missing_the(analysis: Analysis, part: Part) -> Iterator[Hit]:
                 continue  # "some of Requests' features": a name
             noun = m.group(2).lower()
             single = singular_guess(noun)
-            if noun in _NOT_BARE_PLURAL or noun.endswith(("ss", "us", "is")):
+            # -ss, -us, -is are no plurals; -ics names a field, singular ("most of statistics").
+            if noun in _NOT_BARE_PLURAL or noun.endswith(("ss", "us", "is", "ics")):
                 continue
             if d.frequency(single) < _COMMON or d.frequency(noun) < 300:
                 continue
