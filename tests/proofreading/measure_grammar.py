@@ -17,7 +17,9 @@
      of the others touched: its "tune" part was read and may be tuned on; its "blind" part was
      drawn by a helper who reported only counts, and only its counts are printed;
    - fifth: tests/proofreading/data/lt_examples_fifth.txt, blind like the fourth's blind part,
-     mostly from the part of the file that holds the short phrase rules.
+     mostly from the part of the file that holds the short phrase rules;
+   - sixth: tests/proofreading/data/lt_examples_sixth.txt, nine more places of the file none of
+     the others touched, drawn the same way, tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -162,6 +164,10 @@ def main() -> None:
         "public examples, fourth sample (tune part)",
         fourth["tune"],
         show_missed=args.show_missed,
+    )
+    sixth = _sample("lt_examples_sixth.txt")
+    public_examples(
+        linter, "public examples, sixth sample (tune)", sixth["tune"], show_missed=args.show_missed
     )
     if args.skip_blind:
         return
