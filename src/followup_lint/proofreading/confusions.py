@@ -853,8 +853,12 @@ def verb_forms() -> VerbForms:
     )
     # "I have went", "she has came", "we had took": a simple past where the participle
     # belongs, after a pronoun at the start of a clause, "who"/"which", "I've" or "having".
+    # Or after a determiner and a noun at the start of a clause ("The impact had broke my
+    # foot"); a noun inside the sentence may end a relative clause ("the meeting my boss had
+    # went well"), so it is not read there.
     have = (
-        rf"(?:{_CLAUSE_START}{_PRONOUN}{_SP}(?:have|has|had)|\b(?:who|which){_SP}(?:have|has|had)|"
+        rf"(?:{_CLAUSE_START}(?:{_PRONOUN}|(?:the|my|our|your|his|her|their|this|that){_SP}"
+        rf"[a-z]{{3,}}){_SP}(?:have|has|had)|\b(?:who|which){_SP}(?:have|has|had)|"
         rf"\b{_PRONOUN}['’]ve|\bhaving)"
     )
     # ... or a base form ("I have send", "she has give"): only the verbs listed as "base",
