@@ -18,6 +18,8 @@
      drawn by a helper who reported only counts, and only its counts are printed;
    - fifth: tests/proofreading/data/lt_examples_fifth.txt, blind like the fourth's blind part,
      mostly from the part of the file that holds the short phrase rules;
+   - sixth: tests/proofreading/data/lt_examples_sixth.txt, nine more places of the file none of
+     the others touched, drawn the same way, tuned on;
    - seventh: tests/proofreading/data/lt_examples_seventh.txt, eleven more places of the file
      (offsets 970000 to 1670000) none of the others touched, drawn the same way, tuned on;
    - eighth: tests/proofreading/data/lt_examples_eighth.txt, windows the lead drew and tuned on
@@ -166,6 +168,10 @@ def main() -> None:
         "public examples, fourth sample (tune part)",
         fourth["tune"],
         show_missed=args.show_missed,
+    )
+    sixth = _sample("lt_examples_sixth.txt")
+    public_examples(
+        linter, "public examples, sixth sample (tune)", sixth["tune"], show_missed=args.show_missed
     )
     seventh = _sample("lt_examples_seventh.txt")["tune"]
     public_examples(

@@ -842,6 +842,10 @@ class VerbForms:
     group: dict[str, str]
     #: Base forms wrong after "have", with their participle (a part of `participle`).
     have_base: dict[str, str]
+    #: "been", "be" or "being" and a base form: "has been inform", "will be confirm".
+    after_be: re.Pattern[str]
+    #: The base forms wrong there, with their participle.
+    be_base: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -852,10 +856,17 @@ def verb_forms() -> VerbForms:
     after_to_forms: list[str] = []
     after_to_s_forms: list[str] = []
     have_base: dict[str, str] = {}
+    be_base: dict[str, str] = {}
+    passive: list[str] = []
     for fields in _data_lines("verb_forms.txt"):
         form, stem, group = fields[:3]
         if group == "base":  # a base form wrong after "have": its participle
             have_base[form] = fields[3]
+            be_base[form] = fields[3]
+            continue
+        if group == "passive":  # a base form wrong after "been", "be", "being" only
+            be_base[form] = fields[3]
+            passive.append(form)
             continue
         base[form] = stem
         group_of[form] = group
@@ -905,9 +916,13 @@ def verb_forms() -> VerbForms:
     )
     # "I have went", "she has came", "we had took": a simple past where the participle
     # belongs, after a pronoun at the start of a clause, "who"/"which", "I've" or "having",
-    # or a modal's perfect ("should've went", "could have came", "must have ran").
+    # or a modal's perfect ("should've went", "could have came", "must have ran"). Or after a
+    # determiner and a noun at the start of a clause ("The impact had broke my foot"); a noun
+    # inside the sentence may end a relative clause ("the meeting my boss had went well"), so
+    # it is not read there.
     have = (
-        rf"(?:{_CLAUSE_START}{_PRONOUN}{_SP}(?:have|has|had)|\b(?:who|which){_SP}(?:have|has|had)|"
+        rf"(?:{_CLAUSE_START}(?:{_PRONOUN}|(?:the|my|our|your|his|her|their|this|that){_SP}"
+        rf"[a-z]{{3,}}){_SP}(?:have|has|had)|\b(?:who|which){_SP}(?:have|has|had)|"
         rf"\b{_PRONOUN}['’]ve|\bhaving|"
         rf"\b(?:could|should|would|must|might|may)(?:['’]ve|{_SP}have))"
     )
@@ -927,8 +942,29 @@ def verb_forms() -> VerbForms:
         rf"(?:{alternation(sorted(stems))})(?![\w'’-])",
         re.IGNORECASE,
     )
+    # "has been inform", "will be confirm", "being invite": a base form where the passive
+    # takes the participle. Not before "or"/"and" ("it will be give and take", "make or
+    # break"), and "bring" is left out ("it will be bring your own lunch"). After "was",
+    # "were", "is" or "are" only the regular verbs of the "passive" group, and only before
+    # "by" or a word of time ("was introduce yesterday"): "all I did was ask" is right.
+    be_forms = {f: p for f, p in be_base.items() if f != "bring"}
+    after_be = rc.compile(
+        rf"\b(?:(?:been|be|being){_ADVERB}{_SP}({alternation(be_forms)})(?![\w'’-])"
+        rf"(?![ \t]+(?:or|and|n['’])\b)|(?:was|were|is|are){_SP}({alternation(passive)})"
+        rf"(?=[ \t]+(?:by|yesterday|today|last|earlier|already|recently)\b))",
+        re.IGNORECASE,
+    )
     return VerbForms(
-        after_aux, after_to, after_have, modal_to, base, participle, group_of, have_base
+        after_aux,
+        after_to,
+        after_have,
+        modal_to,
+        base,
+        participle,
+        group_of,
+        have_base,
+        after_be,
+        be_forms,
     )
 
 
@@ -1004,8 +1040,28 @@ _LAST_WORD_RE = rc.compile(rf"(?<![\w'’-])([A-Za-z]+){_SP}\Z")
 #: Words before "to" that a noun may follow, so only a simple past counts after them ("as to
 #: needs", "going to works events", "got to meetings").
 _TO_TAKES_NOUNS = frozenset({"as", "going", "got"})
-#: Words before "to" after which an -ing form is a slip too ("nice to meeting you").
-_TO_BEFORE_ING = frozenset({"nice", "great", "lovely", "good", "wonderful", "pleasure"})
+#: Words before "to" after which an -ing form is a slip too ("nice to meeting you", "not easy
+#: to grasping"): adjectives that take an infinitive, never the preposition "to" ("close to
+#: finishing", "open to relocating" and "used to working" are right, so those stay out).
+_TO_BEFORE_ING = frozenset(
+    {
+        "nice",
+        "great",
+        "lovely",
+        "good",
+        "wonderful",
+        "pleasure",
+        "easy",
+        "hard",
+        "difficult",
+        "possible",
+        "impossible",
+        "able",
+        "unable",
+        "willing",
+        "thrilled",
+    }
+)
 
 
 def _to_takes(text: str, m: re.Match[str], group: str) -> bool:
@@ -1072,6 +1128,20 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             b,
             fix,
             {"found": found, "expected": fix, "after": "have"},
+        )
+    for m in scan_lowered(table.after_be, text, low):
+        g = 1 if m.group(1) else 2
+        s, e = m.span(g)
+        a, b = part.start + s, part.start + e
+        if covered(protected_spans(analysis), part.start + m.start(), b):
+            continue
+        found = m.group(g)
+        fix = _case_like(found, table.be_base[found.lower()])
+        yield replacement(
+            a,
+            b,
+            fix,
+            {"found": found, "expected": fix, "after": "be"},
         )
     for m in scan_lowered(table.modal_to, text, low):
         s, e = m.span(1)

@@ -4,6 +4,12 @@ After "hope", "trust", "think", "believe" and "guess" comes a clause, and a clau
 subject is a pronoun needs a finite verb: "you doing" lacks its "are". Verbs of perception
 and memory are left out on purpose, because they take an object and an -ing form ("I
 remember you saying", "I saw them working"); so are "know" and "imagine" for the same reason.
+
+Where a sentence starts, a subject pronoun and an -ing form lack it too: "I looking forward to
+hearing from you", "We currently reviewing the offer". Only there: inside a sentence the
+pronoun may be an object or a label ("Table I using", "said I laughing"), and a line break
+alone is no sentence start (mail is hard-wrapped). "You" is left out ("You coming tonight?" is
+a spoken question), and so are "being" and "having" ("He having left, we ...").
 """
 
 from __future__ import annotations
@@ -21,12 +27,26 @@ if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
     from followup_lint.reading.draft import Part
 
-_BE = {"you": "are", "we": "are", "they": "are", "he": "is", "she": "is", "everyone": "is"}
+_BE = {
+    "you": "are",
+    "we": "are",
+    "they": "are",
+    "he": "is",
+    "she": "is",
+    "everyone": "is",
+    "i": "am",
+}
 _RE = rc.compile(
     r"\b(?:hope|hoping|trust|think|believe|guess)[ \t]+(you|we|they|he|she|everyone)[ \t]+"
     r"([a-z]{2,}ing)\b",
     re.IGNORECASE,
 )
+# The start of the part, or a sentence end and blanks (a line break among them) before it.
+_START_RE = rc.compile(
+    r"(?:^|[.!?][\"'”’)]?[ \t]*\n?[ \t]+|[.!?][\"'”’)]?\n)(I|We|They|He|She)[ \t]+"
+    r"((?:currently|still|also|really|just|now|actively)[ \t]+)?([a-z]{2,}ing)\b"
+)
+_NOT_AFTER_START = frozenset({"being", "having"})
 
 
 def find_missing_be(analysis: Analysis, part: Part) -> Iterator[Hit]:
@@ -45,4 +65,19 @@ def find_missing_be(analysis: Analysis, part: Part) -> Iterator[Hit]:
             b,
             fix,
             {"found": text[m.start(1) : m.end(2)], "expected": fix},
+        )
+    for m in _START_RE.finditer(text):
+        ing = m.group(3)
+        if ing in not_participles() or ing in _NOT_AFTER_START:
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(3)
+        if covered(protected_spans(analysis), a, b):
+            continue
+        pronoun = m.group(1)
+        fix = f"{pronoun} {_BE[pronoun.lower()]} {m.group(2) or ''}{ing}"
+        yield replacement(
+            a,
+            b,
+            fix,
+            {"found": text[m.start(1) : m.end(3)], "expected": fix},
         )

@@ -665,6 +665,8 @@ _NOT_A_BASE_VERB = frozenset(
         "autumn",
         "fall",
         "winter",
+        "snow",  # weather: nouns there ("looking forward to snow")
+        "rain",
         "being",
         "having",
         "hearing",
