@@ -66,3 +66,20 @@ def test_the_engine_keeps_its_possessive_after_a_preposition() -> None:
         "ItsPossessive"
     ]
     assert engine().lint("I reckon it's time to decide.") == []
+
+
+def test_the_lead_s_filters_of_the_eighth_sample() -> None:
+    """DoubleModal only after a subject pronoun, "say no to" is an idiom, and a plural noun
+    after "you"/"we" ("you guys") is no verb; the slips each filter leaves are still found."""
+    pytest.importorskip("harper")
+    linter = Linter(Config(select=("harper", "harper-words")))
+
+    def rules(body: str) -> list[str]:
+        return [f.rule for f in linter.lint(DRAFT.format(body=body)).findings]
+
+    assert "harper:DoubleModal" in rules("I think that could should work for the team.")
+    assert rules("The tin can will be used again, and Will will send it.") == []
+    assert rules("I had to say no to the other offer.") == []
+    assert "harper:NotTo" in rules("I decided no to go to the fair.")
+    assert rules("You guys were great, and we parents were impressed.") == []
+    assert "harper:PronounVerbAgreement" in rules("We jogs to the office every day.")
