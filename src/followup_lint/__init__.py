@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+# First: where Python keeps no bytecode of its own, the package's compiled code comes from
+# followup-lint's cache (see _bytecode.py); importing it installs the loader.
+from followup_lint import _bytecode  # noqa: F401
 from followup_lint._version import __version__
 from followup_lint.config import Config, discover_config, load_config
 from followup_lint.linter import Linter, lint
