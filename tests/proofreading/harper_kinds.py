@@ -26,6 +26,12 @@ def texts() -> list[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 out.append(re.sub(r"</?m>", "", line.split("\t", 1)[-1]))
+    return out + doc_prose()
+
+
+def doc_prose() -> list[str]:
+    """Paragraphs of the documentation installed on the machine (up to 60 a file)."""
+    out: list[str] = []
     for path in Path("/usr/share/doc").rglob("*"):
         if path.suffix in (".md", ".txt", ".rst") and path.is_file():
             try:

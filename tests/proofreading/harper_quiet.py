@@ -12,7 +12,6 @@ reports nothing on any of them is printed.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -32,6 +31,7 @@ def texts(descriptions: list[str]) -> list[str]:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate
 
+    from tests.proofreading.harper_kinds import doc_prose
     from tests.proofreading.measure_grammar import _MARK, _sample
 
     out = list(descriptions)
@@ -40,14 +40,7 @@ def texts(descriptions: list[str]) -> list[str]:
         out += [_MARK.sub(r"\1", sentence) for _kind, sentence in _sample(name)[part]]
     data = ROOT / "tests" / "proofreading" / "data" / "correct_sentences.txt"
     out += [line for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for path in Path("/usr/share/doc").rglob("*"):
-        if path.suffix in (".md", ".txt", ".rst") and path.is_file():
-            try:
-                body = path.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            out += [p for p in re.split(r"\n\s*\n", body) if 8 <= len(p.split()) <= 400][:60]
-    return out
+    return out + doc_prose()
 
 
 def main() -> None:
