@@ -114,3 +114,36 @@ def test_the_cache_turned_off_still_compiles(monkeypatch: pytest.MonkeyPatch) ->
     pattern, flags = PATTERNS[2]
     assert regex_cache.compile(pattern, flags) == re.compile(pattern, flags)
     regex_cache.flush()  # nowhere to write: no error
+
+
+@pytest.mark.skipif(regex_cache._ENGINE is None, reason="not CPython's regex engine")
+def test_an_entry_grown_past_its_size_keeps_what_a_process_used(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Patterns of earlier edits pile up under one version; past MAX_BYTES the next flush keeps
+    # only the patterns the flushing process took or compiled.
+    for pattern, flags in PATTERNS:
+        regex_cache.compile(pattern, flags)
+    regex_cache.flush()
+    _forget(monkeypatch)
+    monkeypatch.setattr(regex_cache, "MAX_BYTES", 1)  # every entry is "too big" now
+    regex_cache.compile(*PATTERNS[0])  # taken from the entry
+    regex_cache.compile(r"\bnew\s+pattern\b", 0)  # compiled, and stored at the flush
+    regex_cache.flush()
+    _forget(monkeypatch)
+    kept = regex_cache._load()
+    assert set(kept) == {PATTERNS[0][0], r"\bnew\s+pattern\b"}
+
+
+@pytest.mark.skipif(regex_cache._ENGINE is None, reason="not CPython's regex engine")
+def test_an_entry_under_its_size_keeps_every_pattern(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for pattern, flags in PATTERNS:
+        regex_cache.compile(pattern, flags)
+    regex_cache.flush()
+    _forget(monkeypatch)
+    regex_cache.compile(r"\bother\b", 0)
+    regex_cache.flush()
+    _forget(monkeypatch)
+    assert set(regex_cache._load()) == {p for p, _ in PATTERNS} | {r"\bother\b"}

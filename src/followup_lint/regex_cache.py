@@ -42,6 +42,9 @@ except (ImportError, AttributeError):  # pragma: no cover - another Python
 NAME = "regex"
 #: Patterns one entry holds at most (the built-in rules need about 600).
 MAX_PATTERNS = 20_000
+#: Compiled code one entry holds before patterns this process did not use are dropped (the
+#: built-in rules' patterns take about 1.5 MB).
+MAX_BYTES = 6 * 1024 * 1024
 _CODE = "I" if array("I").itemsize == 4 else "L"
 
 #: (flags passed, flags compiled, code as bytes, groups, group index, index group)
@@ -58,6 +61,8 @@ class _State:
         self.compiled: dict[tuple[str, int], re.Pattern[str]] = {}
         self.stored: dict[str, list[_Stored]] | None = None
         self.new: dict[str, list[_Stored]] = {}
+        #: The patterns this process took from the stored entry.
+        self.used: set[str] = set()
         self.at_exit = False
 
 
@@ -95,6 +100,7 @@ def _from_stored(pattern: str, flags: int) -> re.Pattern[str] | None:
             )
         except Exception:  # a damaged entry: compile as usual
             return None
+        _STATE.used.add(pattern)
         return rx
     return None
 
@@ -166,6 +172,15 @@ def flush() -> None:
             for entry in entries:
                 if all(old[0] != entry[0] for old in have):
                     have.append(entry)
+        # The entry is keyed by the version, so the word lists' patterns of every edit made
+        # under one version would pile up (a developer's entry grew to 25 MB, read by every
+        # run). Past a size no one version's patterns reach, keep only what this process used.
+        if _entry_bytes(merged) > MAX_BYTES:
+            merged = {p: e for p, e in merged.items() if p in _STATE.used or p in _STATE.new}
         _STATE.new.clear()
         if len(merged) <= MAX_PATTERNS:
             store(NAME, _key(), merged)
+
+
+def _entry_bytes(entry: dict[str, list[_Stored]]) -> int:
+    return sum(len(p) + sum(len(e[2]) for e in entries) for p, entries in entry.items())
