@@ -16,15 +16,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-TUNED = (
-    ("lt_examples.txt", "all"),
-    ("lt_examples_fresh.txt", "tune"),
-    ("lt_examples_third.txt", "all"),
-    ("lt_examples_fourth.txt", "tune"),
-    ("lt_examples_sixth.txt", "tune"),
-    ("lt_examples_seventh.txt", "tune"),
-    ("lt_examples_eighth.txt", "tune"),
-)
 
 
 def texts(descriptions: list[str]) -> list[str]:
@@ -32,11 +23,11 @@ def texts(descriptions: list[str]) -> list[str]:
     from generate import generate
 
     from tests.proofreading.harper_kinds import doc_prose
-    from tests.proofreading.measure_grammar import _MARK, _sample
+    from tests.proofreading.measure_grammar import _MARK, TUNED, _sample
 
     out = list(descriptions)
     out += [d.text for d in generate(600, 99)]
-    for name, part in TUNED:
+    for name, part, _label in TUNED:
         out += [_MARK.sub(r"\1", sentence) for _kind, sentence in _sample(name)[part]]
     data = ROOT / "tests" / "proofreading" / "data" / "correct_sentences.txt"
     out += [line for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -44,6 +44,24 @@ _MARK = re.compile(r"<m>(.*?)</m>")
 PROOF = ("proofreading", "spelling")
 
 
+#: The samples rules may be written against: (file, part, label), in the order printed.
+TUNED = (
+    ("lt_examples.txt", "all", "dev sample"),
+    ("lt_examples_fresh.txt", "tune", "fresh sample (tune part)"),
+    ("lt_examples_third.txt", "all", "third sample (tune)"),
+    ("lt_examples_fourth.txt", "tune", "fourth sample (tune part)"),
+    ("lt_examples_sixth.txt", "tune", "sixth sample (tune)"),
+    ("lt_examples_seventh.txt", "tune", "seventh sample (tune)"),
+    ("lt_examples_eighth.txt", "tune", "eighth sample (tune)"),
+)
+#: The parts never read or tuned on: only their counts are printed.
+BLIND = (
+    ("lt_examples_fresh.txt", "blind", "fresh sample (blind part)"),
+    ("lt_examples_fourth.txt", "blind", "fourth sample (blind part)"),
+    ("lt_examples_fifth.txt", "blind", "fifth sample (blind)"),
+)
+
+
 def _grammar(f: object) -> bool:
     rule = getattr(f, "rule", "")
     return (
@@ -149,54 +167,18 @@ def main() -> None:
     args = ap.parse_args()
     linter = Linter()
     correct_text(linter, args.corpus if args.corpus.is_dir() else None)
-    dev = _sample("lt_examples.txt")["all"]
-    fresh = _sample("lt_examples_fresh.txt")
-    public_examples(linter, "public examples, dev sample", dev, show_missed=args.show_missed)
-    public_examples(
-        linter,
-        "public examples, fresh sample (tune part)",
-        fresh["tune"],
-        show_missed=args.show_missed,
-    )
-    third = _sample("lt_examples_third.txt")["all"]
-    public_examples(
-        linter, "public examples, third sample (tune)", third, show_missed=args.show_missed
-    )
-    fourth = _sample("lt_examples_fourth.txt")
-    public_examples(
-        linter,
-        "public examples, fourth sample (tune part)",
-        fourth["tune"],
-        show_missed=args.show_missed,
-    )
-    sixth = _sample("lt_examples_sixth.txt")
-    public_examples(
-        linter, "public examples, sixth sample (tune)", sixth["tune"], show_missed=args.show_missed
-    )
-    seventh = _sample("lt_examples_seventh.txt")["tune"]
-    public_examples(
-        linter, "public examples, seventh sample (tune)", seventh, show_missed=args.show_missed
-    )
-    eighth = _sample("lt_examples_eighth.txt")
-    public_examples(
-        linter,
-        "public examples, eighth sample (tune)",
-        eighth["tune"],
-        show_missed=args.show_missed,
-    )
+    for file, part, label in TUNED:
+        public_examples(
+            linter,
+            f"public examples, {label}",
+            _sample(file)[part],
+            show_missed=args.show_missed,
+        )
     if args.skip_blind:
         return
     # The blind parts last, counts only: reading their misses would make them tuned samples.
-    public_examples(
-        linter, "public examples, fresh sample (blind part)", fresh["blind"], show=False
-    )
-    if "blind" in fourth:
-        public_examples(
-            linter, "public examples, fourth sample (blind part)", fourth["blind"], show=False
-        )
-    fifth = _sample("lt_examples_fifth.txt")
-    if "blind" in fifth:
-        public_examples(linter, "public examples, fifth sample (blind)", fifth["blind"], show=False)
+    for file, part, label in BLIND:
+        public_examples(linter, f"public examples, {label}", _sample(file)[part], show=False)
 
 
 if __name__ == "__main__":
