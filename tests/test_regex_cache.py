@@ -30,6 +30,14 @@ def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(regex_cache, "_STATE", regex_cache._State())
 
 
+def _store_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compile PATTERNS, write them to the entry, and start again as a new process would."""
+    for pattern, flags in PATTERNS:
+        regex_cache.compile(pattern, flags)
+    regex_cache.flush()
+    _forget(monkeypatch)
+
+
 class Counting:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls = 0
@@ -122,10 +130,7 @@ def test_an_entry_grown_past_its_size_keeps_what_a_process_used(
 ) -> None:
     # Patterns of earlier edits pile up under one version; past MAX_BYTES the next flush keeps
     # only the patterns the flushing process took or compiled.
-    for pattern, flags in PATTERNS:
-        regex_cache.compile(pattern, flags)
-    regex_cache.flush()
-    _forget(monkeypatch)
+    _store_patterns(monkeypatch)
     monkeypatch.setattr(regex_cache, "MAX_BYTES", 1)  # every entry is "too big" now
     regex_cache.compile(*PATTERNS[0])  # taken from the entry
     regex_cache.compile(r"\bnew\s+pattern\b", 0)  # compiled, and stored at the flush
@@ -139,10 +144,7 @@ def test_an_entry_grown_past_its_size_keeps_what_a_process_used(
 def test_an_entry_under_its_size_keeps_every_pattern(
     fresh: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for pattern, flags in PATTERNS:
-        regex_cache.compile(pattern, flags)
-    regex_cache.flush()
-    _forget(monkeypatch)
+    _store_patterns(monkeypatch)
     regex_cache.compile(r"\bother\b", 0)
     regex_cache.flush()
     _forget(monkeypatch)
