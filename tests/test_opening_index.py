@@ -86,3 +86,19 @@ def test_a_one_draft_run_does_without_the_index(monkeypatch: pytest.MonkeyPatch)
     assert _matching._index_for(first) is None  # the same draft asks again: still one draft
     second = Analysis(read_draft("Subject: Hi\n\nThanks!"), Context(), kind=None, kind_source="x")
     assert _matching._index_for(second) is not None
+
+
+def test_asks_are_worked_out_once_per_pattern_list() -> None:
+    known = LazyPattern(r"\bthank you\b", re.IGNORECASE)
+    unknown = LazyPattern(r"\bregards\b", re.IGNORECASE)
+    assert known.opening_set and unknown.opening_set
+    # An index made before `unknown` existed: its openings are not in it.
+    index = OpeningIndex(frozenset(known.opening_set), frozenset())
+    patterns = [known, unknown]
+    asks, modes = index.asks(patterns)
+    assert [(a[0], a[1]) for a in asks] == [(known, known.opening_set), (unknown, None)]
+    assert modes == frozenset({True})
+    assert index.asks(patterns)[0] is asks  # the same list: the answer kept
+    # Another list, even of the same patterns, is asked afresh and never given a stale answer.
+    other = [unknown]
+    assert index.asks(other) == ([(unknown, None, False)], frozenset())

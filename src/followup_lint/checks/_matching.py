@@ -159,6 +159,11 @@ def _trie_source(words: Sequence[str]) -> str:
     return f"(?=({emit(words, 0)}))"
 
 
+#: A pattern and what the pre-test asks of it (`OpeningIndex.asks`).
+_Ask = tuple["re.Pattern[str] | LazyPattern", "frozenset[str] | None", bool]
+_Asks = tuple[list[_Ask], frozenset[bool]]
+
+
 class OpeningIndex:
     """Which literal openings (of every pattern made so far) occur in a text, found in one
     pass: the pre-test of `regex_matches` then costs a set test per pattern instead of a
@@ -176,6 +181,30 @@ class OpeningIndex:
         }
         #: A longest match -> the openings that are its prefixes (bounded by the universe).
         self._prefixes: dict[bool, dict[str, tuple[str, ...]]] = {True: {}, False: {}}
+        #: id of a rule's pattern list -> (that list, what `asks` made of it).
+        self._asks: dict[int, tuple[Sequence[re.Pattern[str] | LazyPattern], _Asks]] = {}
+
+    def asks(self, patterns: Sequence[re.Pattern[str] | LazyPattern]) -> _Asks:
+        """What each pattern is asked: its opening set and case mode, or None to ask
+        `_may_match` (a pattern without openings, one compiled at once on RE2, or one the index
+        lacks); and the case modes some opening set needs. Worked out once per pattern list
+        (a rule's list is the same object for every draft), not once per rule and draft."""
+        got = self._asks.get(id(patterns))
+        if got is not None and got[0] is patterns:
+            return got[1]
+        made: list[_Ask] = []
+        for rx in patterns:
+            if isinstance(rx, LazyPattern):
+                opening_set = rx.opening_set
+                if opening_set is not None and opening_set <= self.universe[rx.ignore_case]:
+                    made.append((rx, opening_set, rx.ignore_case))
+                    continue
+            made.append((rx, None, False))
+        result: _Asks = (made, frozenset(a[2] for a in made if a[1] is not None))
+        if len(self._asks) < 10_000:  # bounded: user rules rebuilt in a long session
+            # The list itself is kept with its answer, so its id cannot be reused meanwhile.
+            self._asks[id(patterns)] = (patterns, result)
+        return result
 
     def present(self, hay: str, ignore_case: bool) -> frozenset[str]:
         rx = self._rx[ignore_case]
@@ -390,18 +419,8 @@ def _indexed_matches(
     """`regex_matches` with the pre-test read from the opening index: the same parts scanned
     by the same patterns in the same order (a pattern is scanned over a part exactly when one
     of its openings is in the part's text, as `_may_match` says)."""
-    # What each pattern is asked: its opening set and case mode, or None to ask _may_match
-    # (a pattern without openings, one compiled at once on RE2, or one the index lacks).
-    asks: list[tuple[re.Pattern[str] | LazyPattern, frozenset[str] | None, bool]] = []
-    for rx in patterns:
-        if isinstance(rx, LazyPattern):
-            opening_set = rx.opening_set
-            if opening_set is not None and opening_set <= index.universe[rx.ignore_case]:
-                asks.append((rx, opening_set, rx.ignore_case))
-                continue
-        asks.append((rx, None, False))
+    asks, modes = index.asks(patterns)
     none: list[frozenset[str]] = [frozenset()] * len(texts)
-    modes = {a[2] for a in asks if a[1] is not None}
     present = {
         mode: _present(analysis, index, texts, mode) if mode in modes else none
         for mode in (True, False)
