@@ -12,7 +12,14 @@ import yaml
 
 from followup_lint.analysis import kind_detection as detect
 from followup_lint.analysis.acts import compiled
-from followup_lint.analysis.textpatterns import Prefiltered, fold, literal_openings, loose
+from followup_lint.analysis.textpatterns import (
+    Prefiltered,
+    fold,
+    literal_openings,
+    loose,
+    required_literals,
+    spaced,
+)
 from followup_lint.checks._matching import compile_patterns
 from followup_lint.judgements import content, personalization
 from followup_lint.rulebook import builtin_rules
@@ -96,3 +103,43 @@ def test_word_index_counts_as_a_full_scan_would() -> None:
     for text in texts():
         expected = [min(len(rx.findall(text)), 2) for rx in index.patterns]
         assert index.counts(text, limit=2) == expected, text[:80]
+
+
+def test_required_literals_are_in_every_text_a_pattern_matches() -> None:
+    """The pre-test of the rules' patterns skips a text that holds none of a pattern's
+    required literals; over every pattern and text here, no text it matches is skipped."""
+    patterns = _patterns()
+    better = 0
+    for rx in patterns:
+        found = required_literals(rx)
+        if found is None:
+            continue
+        opening = literal_openings(rx)
+        better += opening is None or set(found) != set(opening)
+        ignore_case = bool(rx.flags & re.IGNORECASE)
+        for text in texts():
+            if rx.search(text):
+                hay = fold(text) if ignore_case else spaced(text)
+                assert any(s in hay for s in found), (rx.pattern, sorted(found), text[:80])
+    assert better > 10  # it does find rarer literals than the openings for some patterns
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        # Common openings, a rare word further in: the word is the test.
+        (r"\b(?:I['’]m|we['’]re)\s+quiet\s+(?:sure|good)", re.I, {" quiet "}),
+        # An alternation every match passes through, whatever comes first.
+        (r"\b(?:he|she)['’]s\s+(?:knowing|owning)\b", re.I, {"knowing", "owning"}),
+        # A literal run across a lookbehind and a word boundary stays one run.
+        (r"\b(?<=for\s)all\s+it['’]s", re.I, {"all it"}),
+        (r"(?:ab|c)x*", 0, {"ab", "c"}),  # openings as good as anything further in
+        (r"[A-Z]{2,}", 0, None),
+        (r"[xy]a\s*bcdef", 0, {"bcdef"}),  # an optional space breaks the run
+        (r"[ab]x(?:yz|)w", 0, {"x"}),  # an alternative that may be empty requires nothing
+        (r"[ \t]+regards\b", re.I, {" regards"}),  # a class of spaces reads as one space
+    ],
+)
+def test_required_literals(pattern: str, flags: int, expected: set[str] | None) -> None:
+    got = required_literals(re.compile(pattern, flags))
+    assert (set(got) if got is not None else None) == expected

@@ -121,6 +121,116 @@ def _expand(items: list[Any], starts: set[str], fold: bool) -> set[str]:
     return done | todo
 
 
+# -- literals anywhere in a match ---------------------------------------------------------------
+#
+# A pattern such as "\\b(?:I|we|you) (?:am|are) ... quiet" opens with words found in every draft,
+# so its openings rule nothing out; but every match holds "quiet" somewhere, which few drafts
+# do. `required_literals` finds, among the pattern's literal runs (and alternations of them)
+# that every match must contain, the one least likely to be in a text (by its shortest string),
+# and compares it with the openings. Only a test of presence may use it, never one of where a
+# match starts.
+
+#: Longest required literal kept (any piece of a required literal is required too).
+_MAX_REQUIRED = 16
+
+
+def _is_space_class(op: Any, av: Any) -> bool:
+    """`\\s`, a literal whitespace character, or a class of nothing but those (`[ \\t]`)."""
+    if _is_space(op, av):
+        return True
+    if op is not _sre_c.IN:
+        return False
+    return bool(av) and all(
+        (o is _sre_c.LITERAL and chr(a).isspace())
+        or (o is _sre_c.CATEGORY and a is _sre_c.CATEGORY_SPACE)
+        for o, a in av
+    )
+
+
+def _score(found: set[str]) -> tuple[int, int]:
+    # The shortest string decides how often the set is in a text; fewer strings break ties.
+    return (min(len(s.strip()) for s in found), -len(found))
+
+
+def _required(items: list[Any], fold: bool) -> set[str] | None:
+    """A set of strings one of which (as `fold` or `spaced` writes it) is in the text of every
+    match of the parsed sequence `items`; None when none can be named."""
+    best: set[str] | None = None
+    run = ""
+
+    def consider(found: set[str] | None) -> None:
+        nonlocal best
+        if not found or any(not s.strip() for s in found):
+            return
+        if fold and not all(s.isascii() for s in found):
+            return  # non-ASCII letters have case folds that str.lower() does not mirror
+        if best is None or _score(found) > _score(best):
+            best = found
+
+    def flush() -> None:
+        nonlocal run
+        consider({run[:_MAX_REQUIRED]} if run.strip() else None)
+        run = ""
+
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the literals on either side stay side by side
+        if _is_space_class(op, av):
+            run = run if run.endswith(" ") else run + " "
+        elif op is _sre_c.LITERAL:
+            run += chr(av).lower() if fold else chr(av)
+        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) and av[0] >= 1:
+            item = list(av[2])
+            if len(item) == 1 and _is_space_class(*item[0]):
+                run = run if run.endswith(" ") else run + " "  # a run of spaces reads as one
+                continue
+            flush()
+            consider(_required(item, fold))
+        elif op is _sre_c.SUBPATTERN and not (av[1] or av[2]):
+            flush()
+            consider(_required(list(av[-1]), fold))
+        elif op is _sre_c.BRANCH:
+            flush()
+            union: set[str] = set()
+            for alt in av[1]:
+                one = _required(list(alt), fold)
+                if one is None:
+                    union = set()
+                    break
+                union |= one
+            if len(union) <= _MAX_ALTERNATIVES:
+                consider(union)
+        else:
+            flush()  # a class, any character, a group reference, inline flags: the run ends
+    flush()
+    return best
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which is in `fold(text)` (the pattern ignores case; the strings are then
+    lower case) or `spaced(text)` whenever the pattern matches in `text`: its literal openings,
+    or a rarer literal every match holds further in. None when no such set can be worked out.
+    Remembered per pattern source and flags, also between runs (`OPENINGS`)."""
+    known, cached = OPENINGS.get(pattern.pattern, pattern.flags, kind="required")
+    if known:
+        return frozenset(cached) if cached is not None else None
+    found = _required_literals(pattern)
+    OPENINGS.put(pattern.pattern, pattern.flags, found, kind="required")
+    return found
+
+
+def _required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    openings = literal_openings(pattern)
+    fold = bool(pattern.flags & re.IGNORECASE)
+    try:
+        inner = _required(list(_sre_p.parse(pattern.pattern, pattern.flags).data), fold)
+    except (RecursionError, ValueError, TypeError):
+        inner = None
+    if inner is None or (openings is not None and _score(set(openings)) >= _score(inner)):
+        return openings
+    return frozenset(inner)
+
+
 class Openings:
     """pattern source and flags -> its literal openings (or None: not worked out), shared by
     every Linter of the process and kept on disk between runs, keyed by the package version and
@@ -148,16 +258,19 @@ class Openings:
 
         return stat_key(__file__)
 
-    def get(self, source: str, flags: int) -> tuple[bool, frozenset[str] | list[str] | None]:
-        key = f"{int(flags)}:{source}"
+    def get(
+        self, source: str, flags: int, kind: str = ""
+    ) -> tuple[bool, frozenset[str] | list[str] | None]:
+        """(known, strings) for a pattern; `kind` "required" for `required_literals`."""
+        key = f"{kind}{int(flags)}:{source}"
         data = self._load()
         if key in data:
             return True, data[key]
         return False, None
 
-    def put(self, source: str, flags: int, openings: frozenset[str] | None) -> None:
+    def put(self, source: str, flags: int, openings: frozenset[str] | None, kind: str = "") -> None:
         data = self._load()
-        data[f"{int(flags)}:{source}"] = sorted(openings) if openings is not None else None
+        data[f"{kind}{int(flags)}:{source}"] = sorted(openings) if openings is not None else None
         self._dirty = True
 
     def save(self) -> None:

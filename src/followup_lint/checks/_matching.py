@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache
-from followup_lint.analysis.textpatterns import OPENINGS, fold, literal_openings, spaced
+from followup_lint.analysis.textpatterns import OPENINGS, fold, required_literals, spaced
 from followup_lint.analysis.tokens import phrase_tokens
 from followup_lint.safe_regex import compile_pattern, compiling_user_patterns
 
@@ -109,8 +109,9 @@ class PhraseSet:
             yield s, e
 
 
-#: The literal openings of every LazyPattern made in this process, by case mode (True: the
-#: pattern ignores case; its openings are lower case and are looked for in `fold(text)`).
+#: The literal openings (or other required literals) of every LazyPattern made in this process,
+#: by case mode (True: the pattern ignores case; its openings are lower case and are looked for
+#: in `fold(text)`).
 _UNIVERSE: dict[bool, set[str]] = {True: set(), False: set()}
 _index_lock = threading.Lock()
 #: The index over `_UNIVERSE`, rebuilt (on next use) when a pattern brings a new opening.
@@ -293,10 +294,13 @@ class LazyPattern:
     def __init__(self, source: str, flags: int) -> None:
         self.pattern = source
         self._rx: re.Pattern[str] | None = None
-        known, openings = OPENINGS.get(source, flags)
+        # "Openings" here are the literals one of which every match holds (its literal
+        # openings, or a rarer literal further in: `required_literals`), which is all the
+        # pre-test asks.
+        known, openings = OPENINGS.get(source, flags, kind="required")
         if not known:
             self._rx = regex_cache.compile(source, flags)
-            openings = literal_openings(self._rx)  # stored in OPENINGS by literal_openings
+            openings = required_literals(self._rx)  # stored in OPENINGS by required_literals
         self.flags = self._rx.flags if self._rx is not None else flags | re.UNICODE
         self.ignore_case = bool(flags & re.IGNORECASE)
         self.openings: tuple[str, ...] | None = tuple(openings) if openings is not None else None
@@ -444,12 +448,12 @@ def _indexed_matches(
 
 @lru_cache(maxsize=4096)
 def _openings(rx: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
-    openings = literal_openings(rx)
+    openings = required_literals(rx)
     return (tuple(openings) if openings is not None else None), bool(rx.flags & re.IGNORECASE)
 
 
 def _may_match(rx: re.Pattern[str] | LazyPattern, plain: str, lowered: str) -> bool:
-    """A cheap substring test before the regex scan (see textpatterns.literal_openings)."""
+    """A cheap substring test before the regex scan (see textpatterns.required_literals)."""
     if isinstance(rx, LazyPattern):
         openings, ignore_case = rx.openings, rx.ignore_case
     else:
