@@ -78,6 +78,15 @@ TRIGGERS = [
     ("verb-form-after-auxiliary", "I have went there twice.", ("went", "gone")),
     ("verb-form-after-auxiliary", "Since then I've took two courses.", ("took", "taken")),
     ("verb-form-after-auxiliary", "I must to say thanks.", ("to", "")),
+    ("verb-form-after-auxiliary", "The part must be replaces.", ("replaces", "replaced")),
+    ("verb-form-after-auxiliary", "It has been removes.", ("removes", "removed")),
+    ("verb-form-after-auxiliary", "It won't be includes.", ("includes", "included")),
+    ("verb-form-after-auxiliary", "Does the role requires travel?", ("requires", "require")),
+    ("verb-form-after-auxiliary", "Did your team lead says no?", ("says", "say")),
+    ("sound-alike-phrase", "They came throw the door.", ("came throw", "came through")),
+    ("sound-alike-phrase", "Thanks for the responds.", ("the responds", "the response")),
+    ("sound-alike-phrase", "Lets go over it.", ("Lets go", "Let's go")),
+    ("split-compound", "We store the meta data.", ("meta data", "metadata")),
     ("since-duration", "I have led the team since 3 years.", ("since", "for")),
 ]
 
@@ -95,6 +104,8 @@ PASSES = {
         "Please bear in mind the bare minimum.",
         "Please bare\n\nin mind is a heading, then a paragraph.",
         "My email is bare.in.mind@example.com and the repo is github.com/x/bare-in-mind.",
+        "We came, threw the ball and left. It is the only on-site role. Please, not that one.",
+        "It lets you see the logs. The people who went were happy. I will look at it.",
     ],
     "wrong-preposition": [
         "We can discuss the budget. The article you mentioned about hiring was useful.",
@@ -128,6 +139,9 @@ PASSES = {
         "I look forward to known issues being fixed and point you to broken links.",
         "I may to some extent agree. I will bring it, and you can swing by.",
         "The tools I use to build it are free. It will need time. You should indeed.",
+        "There will be offers soon. Every human being needs rest. The sum has been paid.",
+        "What you choose to be says a lot. Does that mean he has time? Does it work?",
+        "Does the team that owns it agree? Did the role involve travel? Do the numbers add up?",
     ],
     "since-duration": [
         "I have led the team since 2019, for three years, since five years ago.",
@@ -170,7 +184,9 @@ def test_phrase_files_are_well_formed(name: str) -> None:
 
 def test_verb_forms_file_is_well_formed() -> None:
     table = confusions.verb_forms()
-    assert set(table.group.values()) == {"past", "part", "s"}
+    assert set(table.group.values()) == {"past", "part", "s", "verb-s"}
+    assert set(table.s_participle) <= set(table.base)
+    assert all(table.s_participle[form] != form for form in table.s_participle)
     assert all(table.base[form] != form for form in table.base)
     assert set(table.participle) <= set(table.base) | set(table.have_base)
     # A base form flagged after "have" must never be flagged after a modal ("I will send").

@@ -846,6 +846,13 @@ class VerbForms:
     after_be: re.Pattern[str]
     #: The base forms wrong there, with their participle.
     be_base: dict[str, str]
+    #: "be" or "been" and an "-s" form of the "verb-s" group: "must be replaces".
+    after_be_s: re.Pattern[str]
+    #: "does"/"did"/"do", a determiner and a noun or two, then a "verb-s" form: "Does your
+    #: memory usage grows", "Did the recruiter says".
+    after_do_np: re.Pattern[str]
+    #: The "verb-s" forms, with their participle (`base` has their base form).
+    s_participle: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -858,8 +865,16 @@ def verb_forms() -> VerbForms:
     have_base: dict[str, str] = {}
     be_base: dict[str, str] = {}
     passive: list[str] = []
+    s_participle: dict[str, str] = {}
     for fields in _data_lines("verb_forms.txt"):
         form, stem, group = fields[:3]
+        if group == "verb-s":  # an "-s" form that is never a noun: also wrong after "be"
+            s_participle[form] = fields[3]
+            base[form] = stem
+            group_of.setdefault(form, group)
+            if form not in after_to_s_forms:
+                after_to_s_forms.append(form)
+            continue
         if group == "base":  # a base form wrong after "have": its participle
             have_base[form] = fields[3]
             be_base[form] = fields[3]
@@ -954,6 +969,30 @@ def verb_forms() -> VerbForms:
         rf"(?=[ \t]+(?:by|yesterday|today|last|earlier|already|recently)\b))",
         re.IGNORECASE,
     )
+    # "must be replaces", "has been informs": an "-s" form that is never a noun after "be" or
+    # "been" ("there will be offers" and "a human being needs" keep nouns and "being" out),
+    # the "be" after a modal, a negation or "has to", "needs to" ..., the "been" after "have":
+    # after any other "to be" it may end a clause that is the subject ("what you want to be
+    # says a lot").
+    s_forms = alternation(s_participle)
+    after_be_s = rc.compile(
+        rf"(?:(?:\b(?:{_MODAL}|not|(?:has|have|had|needs?|going|supposed|ought|about){_SP}to)|"
+        rf"['’]ll|n['’]t){_SP}be|(?:\b(?:has|have|had)|['’]s|['’]ve){_SP}been){_ADVERB}{_SP}"
+        rf"({s_forms})(?![\w'’-])",
+        re.IGNORECASE,
+    )
+    # "Does your memory usage grows": after "does"/"did"/"do" and a determiner, one or two
+    # words of a noun phrase, then such a form. A pronoun or a word that opens a clause among
+    # them ends the phrase ("Does that mean he has", "Did the team that owns").
+    np_word = (
+        r"(?!(?:i|you|he|she|it|we|they|who|which|that|and|or|not|if|when|whether|what|where|"
+        r"how|why|than|as|to|there|this|these|those)\b)[a-z]+"
+    )
+    after_do_np = rc.compile(
+        rf"\b(?:does|did|do){_SP}(?:the|your|my|our|their|his|her|its|this|that){_SP}"
+        rf"{np_word}(?:{_SP}{np_word})?{_SP}({s_forms})(?![\w'’-])",
+        re.IGNORECASE,
+    )
     return VerbForms(
         after_aux,
         after_to,
@@ -965,6 +1004,9 @@ def verb_forms() -> VerbForms:
         have_base,
         after_be,
         be_forms,
+        after_be_s,
+        after_do_np,
+        s_participle,
     )
 
 
@@ -1143,6 +1185,20 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             fix,
             {"found": found, "expected": fix, "after": "be"},
         )
+    for rx, after in ((table.after_be_s, "be"), (table.after_do_np, "auxiliary")):
+        for m in scan_lowered(rx, text, low):
+            s, e = m.span(1)
+            if s in seen:
+                continue
+            seen.add(s)
+            a, b = part.start + s, part.start + e
+            if covered(protected_spans(analysis), part.start + m.start(), b):
+                continue
+            found = m.group(1)
+            key = found.lower()
+            right = table.s_participle[key] if after == "be" else table.base[key]
+            fix = _case_like(found, right)
+            yield replacement(a, b, fix, {"found": found, "expected": fix, "after": after})
     for m in scan_lowered(table.modal_to, text, low):
         s, e = m.span(1)
         a, b = part.start + s, part.start + e

@@ -289,6 +289,15 @@ def _judge(scan: _Scan, part: Part, s: int, word: str) -> tuple[tuple[str, ...],
     if low in known.exact or _base(low) in known.exact:
         return None
     meant = wrong_forms().get(low)
+    if (
+        meant is not None
+        and word[1:].islower()
+        and word[:1].isupper()
+        and not sentence_start(part.text, s)
+        and scan.dictionary.known(low)
+        and _name_like(scan, part, s, word)
+    ):
+        return None  # "William Cant", "Julia Childs": a surname spelled like a wrong form
     if meant is not None:
         # "dont", "Im", "childs": not words, whatever a rare list entry or a capital says.
         return ((_match_case(word, meant) if not meant.startswith("I'") else meant,), None)
