@@ -43,6 +43,9 @@ def _found(body: str, rule: str) -> list[str]:
         ("usage-slip", "Does anyone can share the agenda?", "Does anyone can"),
         ("usage-slip", "Please don't afraid to call me.", "don't afraid"),
         ("usage-slip", "I keep a tip and tricks page.", "tip and tricks"),
+        ("usage-slip", "I haven't heard nothing since Monday.", "haven't heard nothing"),
+        ("question-verb-agreement", "Have she signed the form yet?", "Have she"),
+        ("question-verb-agreement", "When have he seen the portfolio?", "have he"),
     ],
 )
 def test_new_entries_fire(rule: str, body: str, found: str) -> None:
@@ -71,6 +74,8 @@ def test_new_entries_fire(rule: str, body: str, found: str) -> None:
         ("usage-slip", "I could hardly wait; you should not worry. She speaks English well."),
         ("usage-slip", "This is the really good part: the one that matters."),
         ("usage-slip", "Can anyone share the agenda? Don't be afraid to call."),
+        ("usage-slip", "I haven't heard anything, and I said nothing was wrong."),
+        ("question-verb-agreement", "Have he and Maria met? Have it ready by Friday."),
     ],
 )
 def test_close_correct_sentences_pass(rule: str, body: str) -> None:
