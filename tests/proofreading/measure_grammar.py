@@ -25,7 +25,9 @@
    - eighth: tests/proofreading/data/lt_examples_eighth.txt, windows the lead drew and tuned on
      (the sixth and seventh were drawn by helpers the same way);
    - ninth: tests/proofreading/data/lt_examples_ninth.txt, six more windows (offsets 116000 to
-     714000) none of the others touched, drawn by a helper the same way, tuned on.
+     714000) none of the others touched, drawn by a helper the same way, tuned on;
+   - tenth: tests/proofreading/data/lt_examples_tenth.txt, six windows (offsets 876000 to
+     1064000) a helper drew the same way and tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -56,6 +58,7 @@ TUNED = (
     ("lt_examples_seventh.txt", "tune", "seventh sample (tune)"),
     ("lt_examples_eighth.txt", "tune", "eighth sample (tune)"),
     ("lt_examples_ninth.txt", "tune", "ninth sample (tune)"),
+    ("lt_examples_tenth.txt", "tune", "tenth sample (tune)"),
 )
 #: The parts never read or tuned on: only their counts are printed.
 BLIND = (

@@ -523,6 +523,8 @@ _THESE_SINGULAR_RE = rc.compile(
 )
 # "every" is a determiner only, so a plural after it is a slip: "every days", "every candidates".
 _EVERY_PLURAL_RE = rc.compile(rf"\b(every){_SP}([a-z]{{3,}}s)\b(?![-'’])", re.IGNORECASE)
+# A lower-case word after a plural: the noun an attributive plural modifies ("sports event").
+_MODIFIED_NOUN_RE = rc.compile(r"[ \t]+[a-z]{3,}\b")
 # "one of the/my ... + a singular noun" before a verb or the end of a phrase: "one of my friend
 # is", "one of the reason why".
 _ONE_OF_SINGULAR_RE = rc.compile(
@@ -601,6 +603,10 @@ def _determiner_number_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
             found.append((m.start(1), m.end(2), m.group(1), "this"))
     if "every" in low:
         for m in _EVERY_PLURAL_RE.finditer(text):
+            if m.group(2).lower() in agreement_section(
+                "attributive-plurals"
+            ) and _MODIFIED_NOUN_RE.match(text, m.end(2)):
+                continue  # "every sports event": the plural modifies the noun after it
             single = _singular_of(m.group(2))
             if single is not None:
                 found.append((m.start(2), m.end(2), m.group(2), single))

@@ -10,6 +10,14 @@ hearing from you", "We currently reviewing the offer". Only there: inside a sent
 pronoun may be an object or a label ("Table I using", "said I laughing"), and a line break
 alone is no sentence start (mail is hard-wrapped). "You" is left out ("You coming tonight?" is
 a spoken question), and so are "being" and "having" ("He having left, we ...").
+
+A subject pronoun and an adjective that takes a preposition or "to" lack it as well: "I afraid
+of", "we interested in", "I able to start". Only adjectives that describe the subject and need
+"be" to do it are listed (never "sure": "I sure hope" is spoken English), and the pronoun must
+not follow a form of "be" ("am I able to"), nor a verb that takes an object and an adjective
+("it made you happy to", "it keeps them eager for", "thank you, glad to") or a preposition
+("those of you interested in"), where the pronoun is the object or the adjective needs no
+verb.
 """
 
 from __future__ import annotations
@@ -48,6 +56,26 @@ _START_RE = rc.compile(
 )
 _NOT_AFTER_START = frozenset({"being", "having"})
 
+# One regex over the text: a subject pronoun, a listed adjective and the word it takes.
+_ADJ_RE = rc.compile(
+    r"\b(I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)[ \t]+"
+    r"((?:very|really|so|also|truly|extremely|still|not|always|now)[ \t]+)?(afraid|interested|excited|glad|happy|sorry|eager|keen|ready|able|unable|grateful|"
+    r"thankful|aware|available|pleased|delighted|willing)[ \t]+(?:of|to|in|for|about|with)\b"
+)
+_WORD_BEFORE_RE = rc.compile(r"([A-Za-z'’]+)[ \t]*$")
+#: Words after which the pronoun has its verb ("am I able", "aren't you glad") or is the object
+#: of a verb that takes an adjective ("made you happy to", "see you ready for", "thank you").
+_NOT_AFTER_ADJ = frozenset(
+    {
+        "am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't",
+        "weren't", "ain't", "make", "makes", "made", "making", "keep", "keeps", "kept",
+        "leave", "leaves", "left", "get", "gets", "got", "find", "finds", "found", "see",
+        "saw", "seen", "want", "wants", "wanted", "need", "needs", "like", "thank", "thanks",
+        "consider", "considered", "feel", "felt", "seem", "seems", "seemed", "of", "for",
+        "to", "with", "from", "among", "by", "than", "about", "at", "on", "in",
+    }
+)  # fmt: skip
+
 
 def find_missing_be(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
@@ -80,4 +108,19 @@ def find_missing_be(analysis: Analysis, part: Part) -> Iterator[Hit]:
             b,
             fix,
             {"found": text[m.start(1) : m.end(3)], "expected": fix},
+        )
+    for m in _ADJ_RE.finditer(text):
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+        if before is not None and before.group(1).lower().replace("’", "'") in _NOT_AFTER_ADJ:
+            continue
+        a, b = part.start + m.start(1), part.start + m.end(3)
+        if covered(protected_spans(analysis), a, b):
+            continue
+        pronoun = m.group(1)
+        fix = f"{pronoun} {_BE[pronoun.lower()]} {m.group(2) or ''}{m.group(3)}"
+        yield replacement(
+            a,
+            b,
+            fix,
+            {"found": text[m.start(1) : m.end(3)], "expected": fix, "adjective": True},
         )

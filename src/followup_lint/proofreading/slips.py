@@ -917,7 +917,7 @@ def find_time_apostrophe(analysis: Analysis, part: Part) -> Iterator[Hit]:
 
 _THERE_IS_RE = rc.compile(
     r"\b(there(?:['’]s|\s+is|\s+was))\s+(?:(?:no|some|many|several|few|two|three|four|five|"
-    r"other|more|any)\s+)?([a-z]{4,})\b(?!['’])",
+    r"six|seven|eight|nine|ten|other|more|any|(?!1\b)\d{1,3}(?:,\d{3})*)\s+)?([a-z]{4,}|men)\b(?!['’])",
     re.IGNORECASE,
 )
 # Nouns that end in -s and are singular, or quantity words that take "there's" in speech.
@@ -967,6 +967,10 @@ _SINGULAR_IN_S = frozenset(
 )
 
 
+# Plurals without an -s ("there is many people", "there's 3 women").
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
+
+
 # "There is any paperwork or forms": with "or" the verb agrees with the nearer noun. The last
 # noun must end the phrase: punctuation, the end, or a word that starts what follows.
 _THERE_OR_RE = rc.compile(
@@ -984,6 +988,8 @@ _NEXT_WORD_RE = rc.compile(r"[ \t]+([A-Za-z]+)")
 def _common_plural(noun: str) -> bool:
     """Is this the plural of a common noun ("updates", "formalities"), not a singular in -s?"""
     noun = noun.lower()
+    if noun in _IRREGULAR_PLURALS:
+        return True
     if (
         noun in _SINGULAR_IN_S
         or not noun.endswith("s")

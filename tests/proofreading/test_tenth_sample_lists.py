@@ -1,0 +1,102 @@
+"""The word-list entries, swaps and conditions added with the tenth sample of LanguageTool's
+examples: each slip in its general form fires, and the correct sentence that looks closest stays
+quiet. Sentences written here, not taken from the sample."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup_lint import Config, Linter
+
+HEAD = "Subject: Thank you\n\nDear Ms. Raman,\n\n"
+TAIL = "\n\nBest regards,\nLee Park"
+
+
+def _found(body: str, rule: str) -> list[str]:
+    text = HEAD + body + TAIL
+    report = Linter(Config(select=(rule,))).lint(text)
+    return [text[f.span.start : f.span.end] for f in report.findings if f.rule == rule]
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "found"),
+    [
+        ("sound-alike-phrase", "I read every guide of tips and trick.", "tips and trick"),
+        ("sound-alike-phrase", "The second round was goof, I think.", "was goof"),
+        ("sound-alike-phrase", "Thank you form y time on the panel.", "form y"),
+        ("sound-alike-phrase", "We reviewed each others' slides.", "each others'"),
+        ("sound-alike-phrase", "We reviewed each others’ slides.", "each others’"),
+        ("wrong-preposition", "I am not accustomed of long commutes.", "accustomed of"),
+        ("wrong-preposition", "I was inspired with your talk on data ethics.", "was inspired with"),
+        ("wrong-preposition", "I could sign into the portal yesterday.", "could sign into"),
+        ("wrong-preposition", "When we sign into the portal, it hangs.", "we sign into"),
+        ("agreement-slip", "She use to lead the sales team.", "She use to"),
+        ("missing-be", "I afraid of missing the deadline.", "I afraid"),
+        ("missing-be", "We very interested in the role.", "We very interested"),
+        ("missing-be", "Thanks again. I available to start in June.", "I available"),
+        ("missing-be", "He not able to join the call.", "He not able"),
+        ("usage-slip", "You shouldn't not hear back within a week.", "shouldn't not"),
+        ("usage-slip", "I couldn't hardly wait to hear back.", "couldn't hardly"),
+        ("usage-slip", "My manager speaks English very good.", "speaks English very good"),
+        ("usage-slip", "That was the really the best part.", "the really the"),
+        ("usage-slip", "The is the last form I need.", "The is the"),
+        ("usage-slip", "Does anyone can share the agenda?", "Does anyone can"),
+        ("usage-slip", "Please don't afraid to call me.", "don't afraid"),
+        ("usage-slip", "I keep a tip and tricks page.", "tip and tricks"),
+        ("usage-slip", "I haven't heard nothing since Monday.", "haven't heard nothing"),
+        ("question-verb-agreement", "Have she signed the form yet?", "Have she"),
+        ("question-verb-agreement", "When have he seen the portfolio?", "have he"),
+    ],
+)
+def test_new_entries_fire(rule: str, body: str, found: str) -> None:
+    assert found in _found(body, rule)
+
+
+@pytest.mark.parametrize(
+    ("rule", "body"),
+    [
+        # before-stop: "trick" before a noun is the modifier ("trick questions").
+        ("sound-alike-phrase", "The guide lists tips and trick questions to expect."),
+        ("sound-alike-phrase", "Each other's slides were good; we read one another's notes."),
+        ("wrong-preposition", "I am accustomed to long commutes and used to early starts."),
+        # unless-next: "inspired with" in the sense of "filled with".
+        ("wrong-preposition", "I was inspired by your talk and inspired with new confidence."),
+        # unless-next=law: signing a bill into law; a noun "sign" is no verb.
+        ("wrong-preposition", "The governor will sign into law the bill we discussed."),
+        ("wrong-preposition", "Carry the sign into the hall; I signed in to the portal."),
+        # not-after-aux: "did she use to" asks about a habit.
+        ("agreement-slip", "Did she use to lead the team? She used to, I think."),
+        # a form of "be", a verb with an object and an adjective, or a preposition before.
+        ("missing-be", "Am I able to bring a guest? Are you free to talk?"),
+        ("missing-be", "The demo made you happy to join, and it left them eager for more."),
+        ("missing-be", "For those of you interested in the details, the notes are attached."),
+        ("missing-be", "Thank you, glad to help. I sure hope the move goes well."),
+        ("usage-slip", "I could hardly wait; you should not worry. She speaks English well."),
+        ("usage-slip", "This is the really good part: the one that matters."),
+        ("usage-slip", "Can anyone share the agenda? Don't be afraid to call."),
+        ("usage-slip", "I haven't heard anything, and I said nothing was wrong."),
+        ("question-verb-agreement", "Have he and Maria met? Have it ready by Friday."),
+    ],
+)
+def test_close_correct_sentences_pass(rule: str, body: str) -> None:
+    assert _found(body, rule) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "fires"),
+    [
+        ("We meet every weeks on Monday.", True),
+        ("I took part in every sports event at school.", False),
+        ("She joined every sales call that week.", False),
+        ("I watched every sports.", True),
+    ],
+)
+def test_every_before_an_attributive_plural(body: str, fires: bool) -> None:
+    assert bool(_found(body, "agreement-slip")) is fires
+
+
+def test_harper_there_is_lots_of_passes() -> None:
+    pytest.importorskip("harper")
+    text = HEAD + "There's lots of time left, and there is lots of interest." + TAIL
+    rules = [f.rule for f in Linter().lint(text).findings if f.rule.startswith("harper")]
+    assert rules == []
