@@ -23,7 +23,10 @@
    - seventh: tests/proofreading/data/lt_examples_seventh.txt, eleven more places of the file
      (offsets 970000 to 1670000) none of the others touched, drawn the same way, tuned on;
    - eighth: tests/proofreading/data/lt_examples_eighth.txt, windows the lead drew and tuned on
-     (the sixth and seventh were drawn by helpers the same way).
+     (the sixth and seventh were drawn by helpers the same way);
+   - eleventh: tests/proofreading/data/lt_examples_eleventh.txt, seven more windows (offsets
+     1154000 to 1436000, mostly collocation and confused-word rules) drawn by a helper the
+     same way, tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -53,6 +56,7 @@ TUNED = (
     ("lt_examples_sixth.txt", "tune", "sixth sample (tune)"),
     ("lt_examples_seventh.txt", "tune", "seventh sample (tune)"),
     ("lt_examples_eighth.txt", "tune", "eighth sample (tune)"),
+    ("lt_examples_eleventh.txt", "tune", "eleventh sample (tune)"),
 )
 #: The parts never read or tuned on: only their counts are printed.
 BLIND = (
