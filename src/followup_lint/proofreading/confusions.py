@@ -835,6 +835,17 @@ _INFINITIVE_WORDS = frozenset(
         "asked",
         "order",
         "as",
+        # added with the eleventh sample: "promised to cleanup his room", "agreed to setup"
+        "trying",
+        "promise",
+        "promised",
+        "promises",
+        "agree",
+        "agreed",
+        "offered",
+        "refused",
+        "remember",
+        "willing",
     }
 )
 _INFINITIVE_BEFORE = "(?:" + "|".join(sorted(_INFINITIVE_WORDS)) + ")"
