@@ -28,6 +28,9 @@
      714000) none of the others touched, drawn by a helper the same way, tuned on;
    - tenth: tests/proofreading/data/lt_examples_tenth.txt, six windows (offsets 876000 to
      1064000) a helper drew the same way and tuned on.
+   - eleventh: tests/proofreading/data/lt_examples_eleventh.txt, seven more windows (offsets
+     1154000 to 1436000, mostly collocation and confused-word rules) drawn by a helper the
+     same way, tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -59,6 +62,7 @@ TUNED = (
     ("lt_examples_eighth.txt", "tune", "eighth sample (tune)"),
     ("lt_examples_ninth.txt", "tune", "ninth sample (tune)"),
     ("lt_examples_tenth.txt", "tune", "tenth sample (tune)"),
+    ("lt_examples_eleventh.txt", "tune", "eleventh sample (tune)"),
 )
 #: The parts never read or tuned on: only their counts are printed.
 BLIND = (

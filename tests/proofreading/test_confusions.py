@@ -88,6 +88,13 @@ TRIGGERS = [
     ("sound-alike-phrase", "Lets go over it.", ("Lets go", "Let's go")),
     ("split-compound", "We store the meta data.", ("meta data", "metadata")),
     ("since-duration", "I have led the team since 3 years.", ("since", "for")),
+    ("sound-alike-phrase", "I would love too help with the launch.", ("love too", "love to")),
+    (
+        "wrong-preposition",
+        "The steps are written in page 4.",
+        ("written in page", "written on page"),
+    ),
+    ("wrong-preposition", "The figures are in page 12.", ("in page", "on page")),
 ]
 
 
@@ -106,6 +113,7 @@ PASSES = {
         "My email is bare.in.mind@example.com and the repo is github.com/x/bare-in-mind.",
         "We came, threw the ball and left. It is the only on-site role. Please, not that one.",
         "It lets you see the logs. The people who went were happy. I will look at it.",
+        "We want too much at once and have too little time; I need too many approvals.",
     ],
     "wrong-preposition": [
         "We can discuss the budget. The article you mentioned about hiring was useful.",
@@ -113,6 +121,7 @@ PASSES = {
         "I am capable of leading it and able to start.",
         "He is considered to be the best; I recommend to the team that we wait.",
         "I enjoyed working there and suggested to her that we meet.",
+        "We saw a rise in page views and in page load times after the change.",
     ],
     "agreement-slip": [
         "Meeting you was a pleasure, and a big thank you has gone to the team.",
@@ -178,6 +187,8 @@ def test_phrase_files_are_well_formed(name: str) -> None:
                 "not-after-aux",
                 "at-start",
                 "before-ing",
+                "before-verb",
+                "before-digit",
             ) or fields[2].startswith(("unless-next=", "unless-prev=")), line
     assert list(confusions.phrase_list(name).finditer(next(iter(seen))))
 

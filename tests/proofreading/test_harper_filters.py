@@ -83,3 +83,23 @@ def test_the_lead_s_filters_of_the_eighth_sample() -> None:
     assert "harper:NotTo" in rules("I decided no to go to the fair.")
     assert rules("You guys were great, and we parents were impressed.") == []
     assert "harper:PronounVerbAgreement" in rules("We jogs to the office every day.")
+
+
+def test_too_after_a_subject_pronoun_and_a_noun_after_a_verb_of_giving() -> None:
+    """ "I too have" means "also", and "offer you advice" names the thing offered: Harper's
+    ToTwoToo and NounVerbConfusion stay quiet there; "too" for "to" after anything else is
+    still found."""
+    pytest.importorskip("harper")
+    table = mapping()
+    too = "I too have a son, and we too want a meeting."
+    assert not table.keeps_in("ToTwoToo", too, _at(too, "too"))
+    assert not table.keeps_in("ToTwoToo", too, too.rindex("too"))
+    give = "Give it too me."
+    assert table.keeps_in("ToTwoToo", give, _at(give, "too"))
+    advice = "I could offer you advice, but they gave me advice too."
+    assert not table.keeps_in("NounVerbConfusion", advice, _at(advice, "advice"))
+    assert not table.keeps_in("NounVerbConfusion", advice, advice.rindex("advice"))
+    linter = Linter(Config(select=("harper", "harper-words")))
+    body = "I too have a son. I could offer you advice, Tomas, but you wouldn't heed it."
+    assert linter.lint(DRAFT.format(body=body)).findings == []
+    assert any(f.rule == "harper:ToTwoToo" for f in linter.lint(DRAFT.format(body=give)).findings)

@@ -122,6 +122,8 @@ _WORD_BEFORE_RE = rc.compile(r"([A-Za-z'’]+)\W*$")
 _STOP_AFTER_RE = rc.compile(r"\s*(?:[.!?,;:)\]]|$)")
 # The word just after a match (for "unless-next=" conditions: "world wide" but not before "web").
 _WORD_AFTER_RE = rc.compile(r"[ \t]+([A-Za-z]+)")
+# A number just after a match ("written in page 21", not "a rise in page views").
+_DIGIT_AFTER_RE = rc.compile(r"[ \t]+\d")
 # The start of the part or of a sentence, before a match ("May be we can ..." opens one).
 _AT_START_RE = rc.compile(r"(?:^|[.!?][\"'”’)]?[ \t]+|\n[ \t]*)$")
 # Punctuation, the end, or a function word: the listed noun is not a modifier of another noun.
@@ -330,6 +332,12 @@ def _phrase_hits(analysis: Analysis, part: Part, name: str) -> Iterator[Hit]:
             after = _WORD_AFTER_RE.match(text, m.end())
             if after is None or not after.group(1).lower().endswith("ing"):
                 continue
+        if cond == "before-verb":
+            after = _WORD_AFTER_RE.match(text, m.end())
+            if after is None or after.group(1).lower() not in _common_base_verbs():
+                continue
+        if cond == "before-digit" and not _DIGIT_AFTER_RE.match(text, m.end()):
+            continue
         if cond == "not-after-aux":
             before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
             if before is not None and before.group(1).lower().replace("’", "'") in _AUXILIARIES:
@@ -421,6 +429,14 @@ def find_wrong_preposition(analysis: Analysis, part: Part) -> Iterator[Hit]:
             "note": f'"{verb}" takes an -ing form, not "to" and a verb',
         }
         yield Hit(a, b, values, (FixSpec(a, b, fix, f"Replace with '{fix}'"),) if fix else ())
+
+
+@lru_cache(maxsize=1)
+def _common_base_verbs() -> frozenset[str]:
+    """Base forms of common verbs (ing_verbs.txt's common verbs and verb_forms.txt's bases),
+    for the "before-verb" condition: "want too go", not "want too much"."""
+    words = _sections("ing_verbs.txt")
+    return frozenset(set(words["common-verbs"]) | set(verb_forms().base.values()))
 
 
 _PASSIVE_BEFORE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
@@ -825,6 +841,17 @@ _INFINITIVE_WORDS = frozenset(
         "asked",
         "order",
         "as",
+        # added with the eleventh sample: "promised to cleanup his room", "agreed to setup"
+        "trying",
+        "promise",
+        "promised",
+        "promises",
+        "agree",
+        "agreed",
+        "offered",
+        "refused",
+        "remember",
+        "willing",
     }
 )
 _INFINITIVE_BEFORE = "(?:" + "|".join(sorted(_INFINITIVE_WORDS)) + ")"
