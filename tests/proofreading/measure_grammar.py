@@ -23,7 +23,9 @@
    - seventh: tests/proofreading/data/lt_examples_seventh.txt, eleven more places of the file
      (offsets 970000 to 1670000) none of the others touched, drawn the same way, tuned on;
    - eighth: tests/proofreading/data/lt_examples_eighth.txt, windows the lead drew and tuned on
-     (the sixth and seventh were drawn by helpers the same way).
+     (the sixth and seventh were drawn by helpers the same way);
+   - twelfth: tests/proofreading/data/lt_examples_twelfth.txt, seven more windows (offsets
+     1566000 to 1736000) a helper drew the same way and tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -53,6 +55,7 @@ TUNED = (
     ("lt_examples_sixth.txt", "tune", "sixth sample (tune)"),
     ("lt_examples_seventh.txt", "tune", "seventh sample (tune)"),
     ("lt_examples_eighth.txt", "tune", "eighth sample (tune)"),
+    ("lt_examples_twelfth.txt", "tune", "twelfth sample (tune)"),
 )
 #: The parts never read or tuned on: only their counts are printed.
 BLIND = (

@@ -79,6 +79,26 @@ TRIGGERS = [
     ("verb-form-after-auxiliary", "Since then I've took two courses.", ("took", "taken")),
     ("verb-form-after-auxiliary", "I must to say thanks.", ("to", "")),
     ("since-duration", "I have led the team since 3 years.", ("since", "for")),
+    ("sound-alike-phrase", "I led the desk for tree years.", ("tree years", "three years")),
+    ("sound-alike-phrase", "I read the news ever morning.", ("ever morning", "every morning")),
+    ("sound-alike-phrase", "She whore a grey suit.", ("She whore", "She wore")),
+    ("sound-alike-phrase", "The plan makes since to me.", ("makes since", "makes sense")),
+    ("sound-alike-phrase", "All and all, it went well.", ("All and all", "All in all")),
+    (
+        "split-compound",
+        "It took ten hours of over time.",
+        ("hours of over time", "hours of overtime"),
+    ),
+    (
+        "agreement-slip",
+        "The files are in an alphabetical order.",
+        ("in an alphabetical order", "in alphabetical order"),
+    ),
+    (
+        "wrong-preposition",
+        "We raised the question how to split it.",
+        ("the question how to", "the question of how to"),
+    ),
 ]
 
 
@@ -95,6 +115,12 @@ PASSES = {
         "Please bear in mind the bare minimum.",
         "Please bare\n\nin mind is a heading, then a paragraph.",
         "My email is bare.in.mind@example.com and the repo is github.com/x/bare-in-mind.",
+        "We planted the tree years ago; the tree days later looked fine.",
+        "It was the best ever day, the first ever time. Did you ever time the trip?",
+        "It was one for all and all for one. It has made sense since May.",
+    ],
+    "split-compound": [
+        "Prices rose over time, and hours over time added up.",
     ],
     "wrong-preposition": [
         "We can discuss the budget. The article you mentioned about hiring was useful.",
