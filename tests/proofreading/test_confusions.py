@@ -95,6 +95,26 @@ TRIGGERS = [
         ("written in page", "written on page"),
     ),
     ("wrong-preposition", "The figures are in page 12.", ("in page", "on page")),
+    ("sound-alike-phrase", "I led the desk for tree years.", ("tree years", "three years")),
+    ("sound-alike-phrase", "I read the news ever morning.", ("ever morning", "every morning")),
+    ("sound-alike-phrase", "She whore a grey suit.", ("She whore", "She wore")),
+    ("sound-alike-phrase", "The plan makes since to me.", ("makes since", "makes sense")),
+    ("sound-alike-phrase", "All and all, it went well.", ("All and all", "All in all")),
+    (
+        "split-compound",
+        "It took ten hours of over time.",
+        ("hours of over time", "hours of overtime"),
+    ),
+    (
+        "agreement-slip",
+        "The files are in an alphabetical order.",
+        ("in an alphabetical order", "in alphabetical order"),
+    ),
+    (
+        "wrong-preposition",
+        "We raised the question how to split it.",
+        ("the question how to", "the question of how to"),
+    ),
 ]
 
 
@@ -114,6 +134,12 @@ PASSES = {
         "We came, threw the ball and left. It is the only on-site role. Please, not that one.",
         "It lets you see the logs. The people who went were happy. I will look at it.",
         "We want too much at once and have too little time; I need too many approvals.",
+        "We planted the tree years ago; the tree days later looked fine.",
+        "It was the best ever day, the first ever time. Did you ever time the trip?",
+        "It was one for all and all for one. It has made sense since May.",
+    ],
+    "split-compound": [
+        "Prices rose over time, and hours over time added up.",
     ],
     "wrong-preposition": [
         "We can discuss the budget. The article you mentioned about hiring was useful.",
