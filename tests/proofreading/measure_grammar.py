@@ -27,10 +27,10 @@
    - ninth: tests/proofreading/data/lt_examples_ninth.txt, six more windows (offsets 116000 to
      714000) none of the others touched, drawn by a helper the same way, tuned on;
    - tenth: tests/proofreading/data/lt_examples_tenth.txt, six windows (offsets 876000 to
-     1064000) a helper drew the same way and tuned on.
+     1064000) a helper drew the same way and tuned on;
    - eleventh: tests/proofreading/data/lt_examples_eleventh.txt, seven more windows (offsets
      1154000 to 1436000, mostly collocation and confused-word rules) drawn by a helper the
-     same way, tuned on.
+     same way, tuned on;
    - twelfth: tests/proofreading/data/lt_examples_twelfth.txt, seven more windows (offsets
      1566000 to 1736000) a helper drew the same way and tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
