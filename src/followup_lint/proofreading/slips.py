@@ -34,6 +34,7 @@ from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.missing_the import find_missing_the
 from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
 from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
+from followup_lint.proofreading.possessive_names import find_article_before_possessive_name
 from followup_lint.proofreading.protected import covered, protected_spans
 from followup_lint.proofreading.quantities import (
     find_a_lot_of,
@@ -1168,5 +1169,6 @@ SLIPS: dict[str, Finder] = {
     "singular-subject-verb": find_singular_subject_verb,
     "adverb-before-noun": find_adverb_before_noun,
     "missing-the": find_missing_the,
+    "article-before-possessive-name": find_article_before_possessive_name,
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }
