@@ -1004,16 +1004,12 @@ def verb_forms() -> VerbForms:
     )
     # "must be replaces", "has been informs": an "-s" form that is never a noun after "be" or
     # "been" ("there will be offers" and "a human being needs" keep nouns and "being" out),
-    # the "be" after a modal, a negation or "has to", "needs to" ..., the "been" after "have":
-    # after any other "to be" it may end a clause that is the subject ("what you want to be
-    # says a lot").
+    # the "be" after a modal, a negation or "has to", "needs to" ..., the "been" after "have"
+    # (`before_be`, `before_been`): after any other "to be" it may end a clause that is the
+    # subject ("what you want to be says a lot"). Both patterns are tried only at the words
+    # they start with (`find_verb_form`), never scanned over a paragraph.
     s_forms = alternation(s_participle)
-    after_be_s = rc.compile(
-        rf"(?:(?:\b(?:{_MODAL}|not|(?:has|have|had|needs?|going|supposed|ought|about){_SP}to)|"
-        rf"['’]ll|n['’]t){_SP}be|(?:\b(?:has|have|had)|['’]s|['’]ve){_SP}been){_ADVERB}{_SP}"
-        rf"({s_forms})(?![\w'’-])",
-        re.IGNORECASE,
-    )
+    after_be_s = rc.compile(rf"be(?:en)?{_ADVERB}{_SP}({s_forms})(?![\w'’-])", re.IGNORECASE)
     # "Does your memory usage grows": after "does"/"did"/"do" and a determiner, one or two
     # words of a noun phrase, then such a form. A pronoun or a word that opens a clause among
     # them ends the phrase ("Does that mean he has", "Did the team that owns").
@@ -1022,7 +1018,7 @@ def verb_forms() -> VerbForms:
         r"how|why|than|as|to|there|this|these|those)\b)[a-z]+"
     )
     after_do_np = rc.compile(
-        rf"\b(?:does|did|do){_SP}(?:the|your|my|our|their|his|her|its|this|that){_SP}"
+        rf"d(?:oes|id|o){_SP}(?:the|your|my|our|their|his|her|its|this|that){_SP}"
         rf"{np_word}(?:{_SP}{np_word})?{_SP}({s_forms})(?![\w'’-])",
         re.IGNORECASE,
     )
@@ -1218,20 +1214,7 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             fix,
             {"found": found, "expected": fix, "after": "be"},
         )
-    for rx, after in ((table.after_be_s, "be"), (table.after_do_np, "auxiliary")):
-        for m in scan_lowered(rx, text, low):
-            s, e = m.span(1)
-            if s in seen:
-                continue
-            seen.add(s)
-            a, b = part.start + s, part.start + e
-            if covered(protected_spans(analysis), part.start + m.start(), b):
-                continue
-            found = m.group(1)
-            key = found.lower()
-            right = table.s_participle[key] if after == "be" else table.base[key]
-            fix = _case_like(found, right)
-            yield replacement(a, b, fix, {"found": found, "expected": fix, "after": after})
+    yield from _s_form_hits(analysis, part, table, seen)
     for m in scan_lowered(table.modal_to, text, low):
         s, e = m.span(1)
         a, b = part.start + s, part.start + e
@@ -1246,6 +1229,52 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             {"found": m.group(1), "expected": "", "after": "modal-to"},
             (FixSpec(a, b + 1, "", "Delete 'to'"),),
         )
+
+
+#: What must stand before the "be" and the "been" of `VerbForms.after_be_s`.
+_BEFORE_BE_RE = rc.compile(
+    rf"(?:\b(?:{_MODAL}|not|(?:has|have|had|needs?|going|supposed|ought|about){_SP}to)|"
+    rf"['’]ll|n['’]t){_SP}\Z",
+    re.IGNORECASE,
+)
+_BEFORE_BEEN_RE = rc.compile(rf"(?:\b(?:has|have|had)|['’]s|['’]ve){_SP}\Z", re.IGNORECASE)
+_S_FORM_HEADS = frozenset({"be", "been", "does", "did", "do"})
+
+
+def _s_form_hits(analysis: Analysis, part: Part, table: VerbForms, seen: set[int]) -> Iterator[Hit]:
+    """A "verb-s" form after a modal's "be" or after "been" ("it must be replaces"), or after
+    "does the X" ("Does the role requires travel?"). Tried only where one of those words
+    starts (the paragraph's word starts are worked out once for the phrase lists)."""
+    src, _, starts = _part_word_starts(analysis, part)
+    text = part.text
+    for at, head in starts:
+        if head not in _S_FORM_HEADS:
+            continue
+        if head.startswith("b"):
+            m = table.after_be_s.match(src, at)
+            if m is None:
+                continue
+            before = _BEFORE_BEEN_RE if head == "been" else _BEFORE_BE_RE
+            if not before.search(src, max(0, at - 40), at):
+                continue
+            after = "be"
+        else:
+            m = table.after_do_np.match(src, at)
+            if m is None:
+                continue
+            after = "auxiliary"
+        s, e = m.span(1)
+        if s in seen:
+            continue
+        seen.add(s)
+        a, b = part.start + s, part.start + e
+        if covered(protected_spans(analysis), part.start + m.start(), b):
+            continue
+        found = text[s:e]
+        key = found.lower()
+        right = table.s_participle[key] if after == "be" else table.base[key]
+        fix = _case_like(found, right)
+        yield replacement(a, b, fix, {"found": found, "expected": fix, "after": after})
 
 
 # -- "since" with a length of time -------------------------------------------------------------
