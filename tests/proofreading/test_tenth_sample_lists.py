@@ -100,3 +100,39 @@ def test_harper_there_is_lots_of_passes() -> None:
     text = HEAD + "There's lots of time left, and there is lots of interest." + TAIL
     rules = [f.rule for f in Linter().lint(text).findings if f.rule.startswith("harper")]
     assert rules == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("I apply for the data role last week.", "I apply for the data role last week"),
+        ("Thanks again. We meet yesterday, as you know.", "We meet yesterday"),
+        ("I send you the forms three days ago.", "I send you the forms three days ago"),
+        ("When I visit the site last Friday, it rained.", "I visit the site last Friday"),
+    ],
+)
+def test_present_with_past_time_fires(body: str, found: str) -> None:
+    assert found in _found(body, "present-with-past-time")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I applied for the data role last week, and we met yesterday.",
+        "I heard you speak last week; I saw them leave yesterday.",
+        "I visit the office Sam opened last year, the one they built last spring.",
+        "We meet the last week of every month, and I attend since last year.",
+        "I think last year went well. I go there every week, as I did last week.",
+        "I send yesterday's notes again. The people I meet last week were kind.",
+        "I will send the forms that I signed last week. I can start last.",
+    ],
+)
+def test_present_with_past_time_passes(body: str) -> None:
+    assert _found(body, "present-with-past-time") == []
+
+
+def test_present_with_past_time_offers_the_past() -> None:
+    text = HEAD + "I submit the test two days ago." + TAIL
+    report = Linter(Config(select=("present-with-past-time",))).lint(text)
+    (finding,) = report.findings
+    assert [f.replacement for f in finding.fixes] == ["submitted"]

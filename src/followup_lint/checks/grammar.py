@@ -72,6 +72,7 @@ Slip = Literal[
     "real-word-typo",
     "adverb-before-noun",
     "missing-the",
+    "present-with-past-time",
 ]
 
 

@@ -33,6 +33,7 @@ from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.missing_the import find_missing_the
 from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
+from followup_lint.proofreading.past_time import find_present_with_past_time
 from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
 from followup_lint.proofreading.protected import covered, protected_spans
 from followup_lint.proofreading.quantities import (
@@ -1163,6 +1164,7 @@ SLIPS: dict[str, Finder] = {
     "fused-sentence": find_fused_sentence,
     "noun-form-as-verb": find_noun_form_as_verb,
     "missing-be": find_missing_be,
+    "present-with-past-time": find_present_with_past_time,
     "quantifier-singular": find_quantifier_singular,
     "compound-modifier": find_compound_modifier,
     "singular-subject-verb": find_singular_subject_verb,
