@@ -109,6 +109,7 @@ def test_harper_there_is_lots_of_passes() -> None:
         ("Thanks again. We meet yesterday, as you know.", "We meet yesterday"),
         ("I send you the forms three days ago.", "I send you the forms three days ago"),
         ("When I visit the site last Friday, it rained.", "I visit the site last Friday"),
+        ("She sends the offer yesterday, I think.", "She sends the offer yesterday"),
     ],
 )
 def test_present_with_past_time_fires(body: str, found: str) -> None:

@@ -3,7 +3,7 @@ yesterday", "I send the forms two days ago".
 
 A finished time ("yesterday", "last week", "three days ago") needs the simple past. Only the
 verbs of `past_time_verbs.txt` (single events a follow-up tells of) after "I", "we", "they" or
-"you" are read, and only where the pronoun starts a clause (the start of a sentence, a comma or
+"you", and their -s forms after "he" or "she", are read, and only where the pronoun starts a clause (the start of a sentence, a comma or
 a conjunction before it): after another verb the pronoun is its object ("I heard you speak last
 week" is right). At most five words may stand between the verb and the time, and none of them a
 subject pronoun (but "you" just after the verb, its object: "I send you the form"), a
@@ -77,12 +77,30 @@ def _pasts() -> dict[str, str]:
     return {base.strip(): past.strip() for base, past in pairs}
 
 
+def _s_form(base: str) -> str:
+    """The third-person form of a listed verb ("apply" -> "applies", "finish" -> "finishes")."""
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ies"
+    if base.endswith(("s", "sh", "ch", "x", "o")):
+        return base + "es"
+    return base + "s"
+
+
+@cache
+def _verb_pasts() -> dict[str, str]:
+    """Every form read (base and -s form) -> its simple past."""
+    pasts = _pasts()
+    return {**pasts, **{_s_form(base): past for base, past in pasts.items()}}
+
+
 @cache
 def _before_re() -> re.Pattern[str]:
-    verbs = "|".join(sorted(_pasts(), key=len, reverse=True))
+    pasts = _pasts()
+    bases = "|".join(sorted(pasts, key=len, reverse=True))
+    s_forms = "|".join(sorted((_s_form(b) for b in pasts), key=len, reverse=True))
     return rc.compile(
-        rf"(?<![\w'’-])(I|[Ww]e|[Tt]hey|[Yy]ou)[ \t]+({verbs})(?![\w'’-])"
-        r"((?:[ \t]+[A-Za-z0-9'’-]+){0,5})[ \t]+$"
+        rf"(?<![\w'’-])(?:(I|[Ww]e|[Tt]hey|[Yy]ou)[ \t]+({bases})|([Hh]e|[Ss]he)[ \t]+({s_forms}))"
+        r"(?![\w'’-])((?:[ \t]+[A-Za-z0-9'’-]+){0,5})[ \t]+$"
     )
 
 
@@ -133,7 +151,10 @@ def find_present_with_past_time(analysis: Analysis, part: Part) -> Iterator[Hit]
         m = before_re.search(text, max(0, s - _WINDOW), s)
         if m is None:
             continue
-        between = m.group(3).split()
+        pronoun = m.group(1) or m.group(3)
+        verb_at = 2 if m.group(1) else 4
+        verb = m.group(verb_at)
+        between = m.group(5).split()
         if between and between[0].lower() == "you":
             between = between[1:]  # "I send you the form": "you" is the verb's object
         if any(w.lower().replace("’", "'") in _STOPS or _past_like(w) for w in between):
@@ -141,18 +162,17 @@ def find_present_with_past_time(analysis: Analysis, part: Part) -> Iterator[Hit]
         prev = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
         if prev is not None and prev.group(1).lower() not in _OPENERS:
             continue  # the pronoun follows a verb or a noun: an object, or a relative clause
-        a, b = part.start + m.start(1), part.start + t.end()
+        a, b = part.start + m.start(verb_at - 1), part.start + t.end()
         if covered(protected_spans(analysis), a, b):
             continue
-        verb = m.group(2)
-        past = _pasts()[verb]
-        va, vb = part.start + m.start(2), part.start + m.end(2)
+        past = _verb_pasts()[verb.lower()]
+        va, vb = part.start + m.start(verb_at), part.start + m.end(verb_at)
         yield Hit(
             a,
             b,
             {
-                "found": f"{m.group(1)} {verb}",
-                "expected": f"{m.group(1)} {past}",
+                "found": f"{pronoun} {verb}",
+                "expected": f"{pronoun} {past}",
                 "time": t.group(0),
             },
             (FixSpec(va, vb, past, f"Replace with '{past}'"),),
