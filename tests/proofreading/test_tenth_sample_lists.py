@@ -137,3 +137,36 @@ def test_present_with_past_time_offers_the_past() -> None:
     report = Linter(Config(select=("present-with-past-time",))).lint(text)
     (finding,) = report.findings
     assert [f.replacement for f in finding.fixes] == ["submitted"]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("It is good idea to meet before Friday.", "It is good idea"),
+        ("I'm strong candidate for this role.", "I'm strong candidate"),
+        ("That was big step for me, and it's great opportunity.", "That was big step"),
+        ("It was interesting question, thank you.", "It was interesting question"),
+    ],
+)
+def test_missing_article_fires(body: str, found: str) -> None:
+    assert found in _found(body, "missing-article")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It is a good idea to meet, and I am a strong candidate.",
+        "This is great news. It was good practice, and the role is great experience.",
+        "It is good idea generation we need. Is it good idea? Who is great fit?",
+        "The good question is this: what makes a strong candidate?",
+    ],
+)
+def test_missing_article_passes(body: str) -> None:
+    assert _found(body, "missing-article") == []
+
+
+def test_missing_article_offers_an_before_a_vowel() -> None:
+    text = HEAD + "It was interesting question." + TAIL
+    report = Linter(Config(select=("missing-article",))).lint(text)
+    (finding,) = report.findings
+    assert [f.replacement for f in finding.fixes] == ["an "]

@@ -73,6 +73,7 @@ Slip = Literal[
     "adverb-before-noun",
     "missing-the",
     "present-with-past-time",
+    "missing-article",
 ]
 
 

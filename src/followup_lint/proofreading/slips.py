@@ -30,6 +30,7 @@ from followup_lint.proofreading.confusions import (
     scan_lowered,
 )
 from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.missing_article import find_missing_article
 from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.missing_the import find_missing_the
 from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
@@ -1165,6 +1166,7 @@ SLIPS: dict[str, Finder] = {
     "noun-form-as-verb": find_noun_form_as_verb,
     "missing-be": find_missing_be,
     "present-with-past-time": find_present_with_past_time,
+    "missing-article": find_missing_article,
     "quantifier-singular": find_quantifier_singular,
     "compound-modifier": find_compound_modifier,
     "singular-subject-verb": find_singular_subject_verb,
