@@ -100,3 +100,73 @@ def test_harper_there_is_lots_of_passes() -> None:
     text = HEAD + "There's lots of time left, and there is lots of interest." + TAIL
     rules = [f.rule for f in Linter().lint(text).findings if f.rule.startswith("harper")]
     assert rules == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("I apply for the data role last week.", "I apply for the data role last week"),
+        ("Thanks again. We meet yesterday, as you know.", "We meet yesterday"),
+        ("I send you the forms three days ago.", "I send you the forms three days ago"),
+        ("When I visit the site last Friday, it rained.", "I visit the site last Friday"),
+        ("She sends the offer yesterday, I think.", "She sends the offer yesterday"),
+    ],
+)
+def test_present_with_past_time_fires(body: str, found: str) -> None:
+    assert found in _found(body, "present-with-past-time")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I applied for the data role last week, and we met yesterday.",
+        "I heard you speak last week; I saw them leave yesterday.",
+        "I visit the office Sam opened last year, the one they built last spring.",
+        "We meet the last week of every month, and I attend since last year.",
+        "I think last year went well. I go there every week, as I did last week.",
+        "I send yesterday's notes again. The people I meet last week were kind.",
+        "I will send the forms that I signed last week. I can start last.",
+    ],
+)
+def test_present_with_past_time_passes(body: str) -> None:
+    assert _found(body, "present-with-past-time") == []
+
+
+def test_present_with_past_time_offers_the_past() -> None:
+    text = HEAD + "I submit the test two days ago." + TAIL
+    report = Linter(Config(select=("present-with-past-time",))).lint(text)
+    (finding,) = report.findings
+    assert [f.replacement for f in finding.fixes] == ["submitted"]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("It is good idea to meet before Friday.", "It is good idea"),
+        ("I'm strong candidate for this role.", "I'm strong candidate"),
+        ("That was big step for me, and it's great opportunity.", "That was big step"),
+        ("It was interesting question, thank you.", "It was interesting question"),
+    ],
+)
+def test_missing_article_fires(body: str, found: str) -> None:
+    assert found in _found(body, "missing-article")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It is a good idea to meet, and I am a strong candidate.",
+        "This is great news. It was good practice, and the role is great experience.",
+        "It is good idea generation we need. Is it good idea? Who is great fit?",
+        "The good question is this: what makes a strong candidate?",
+    ],
+)
+def test_missing_article_passes(body: str) -> None:
+    assert _found(body, "missing-article") == []
+
+
+def test_missing_article_offers_an_before_a_vowel() -> None:
+    text = HEAD + "It was interesting question." + TAIL
+    report = Linter(Config(select=("missing-article",))).lint(text)
+    (finding,) = report.findings
+    assert [f.replacement for f in finding.fixes] == ["an "]

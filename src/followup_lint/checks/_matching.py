@@ -87,7 +87,10 @@ class PhraseSet:
                     j = i + len(seq) - 1
                     if j >= n:
                         continue
-                    if len(seq) > 1 and not (norms[i : j + 1] == seq and tokens.joined(i, j)):
+                    # The second token first: most options fail there, without a slice.
+                    if len(seq) > 1 and not (
+                        norms[i + 1] == seq[1] and norms[i : j + 1] == seq and tokens.joined(i, j)
+                    ):
                         continue
                     hits.append((starts[i], ends[j], phrase))
                     break  # the longest phrase starting here

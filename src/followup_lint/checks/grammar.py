@@ -73,6 +73,8 @@ Slip = Literal[
     "adverb-before-noun",
     "missing-the",
     "article-before-possessive-name",
+    "present-with-past-time",
+    "missing-article",
 ]
 
 

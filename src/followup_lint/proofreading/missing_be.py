@@ -56,13 +56,21 @@ _START_RE = rc.compile(
 )
 _NOT_AFTER_START = frozenset({"being", "having"})
 
-# One regex over the text: a subject pronoun, a listed adjective and the word it takes.
-_ADJ_RE = rc.compile(
-    r"\b(I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)[ \t]+"
-    r"((?:very|really|so|also|truly|extremely|still|not|always|now)[ \t]+)?(afraid|interested|excited|glad|happy|sorry|eager|keen|ready|able|unable|grateful|"
-    r"thankful|aware|available|pleased|delighted|willing)[ \t]+(?:of|to|in|for|about|with)\b"
+# A subject pronoun, at most one adverb, a listed adjective and the word it takes, read on the
+# draft's tokens (computed once per draft): only where a listed adjective stands is anything
+# looked at, so a draft without one costs a set test.
+_ADJECTIVES = frozenset(
+    {
+        "afraid", "interested", "excited", "glad", "happy", "sorry", "eager", "keen", "ready",
+        "able", "unable", "grateful", "thankful", "aware", "available", "pleased", "delighted",
+        "willing",
+    }
+)  # fmt: skip
+_ADJ_TAKES = frozenset({"of", "to", "in", "for", "about", "with"})
+_ADJ_ADVERBS = frozenset(
+    {"very", "really", "so", "also", "truly", "extremely", "still", "not", "always", "now"}
 )
-_WORD_BEFORE_RE = rc.compile(r"([A-Za-z'’]+)[ \t]*$")
+_ADJ_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 #: Words after which the pronoun has its verb ("am I able", "aren't you glad") or is the object
 #: of a verb that takes an adjective ("made you happy to", "see you ready for", "thank you").
 _NOT_AFTER_ADJ = frozenset(
@@ -109,18 +117,63 @@ def find_missing_be(analysis: Analysis, part: Part) -> Iterator[Hit]:
             fix,
             {"found": text[m.start(1) : m.end(3)], "expected": fix},
         )
-    for m in _ADJ_RE.finditer(text):
-        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
-        if before is not None and before.group(1).lower().replace("’", "'") in _NOT_AFTER_ADJ:
+    yield from _adjective_hits(analysis, part)
+
+
+def _adjective_spans(analysis: Analysis) -> list[tuple[int, int]]:
+    """(first token, adjective token) of every "pronoun [adverb] adjective preposition" in
+    the draft, found once per draft (the slip runs once per part)."""
+    key = "proofreading:missing-be:adjectives"
+    found = analysis.cache.get(key)
+    if isinstance(found, list):
+        return found
+    found = []
+    tokens = analysis.tokens
+    norms = tokens.norms(ignore_case=True)
+    if not _ADJECTIVES.isdisjoint(norms):
+        text, starts, ends = tokens.text, tokens.starts, tokens.ends
+        last = len(norms) - 1
+        for i, word in enumerate(norms):
+            if word not in _ADJECTIVES or i == last or norms[i + 1] not in _ADJ_TAKES:
+                continue
+            j = i - 1
+            if j > 0 and norms[j] in _ADJ_ADVERBS:
+                j -= 1
+            if j < 0 or norms[j] not in _ADJ_PRONOUNS or (norms[j] == "i" and tokens[j] != "I"):
+                continue
+            gaps = [text[ends[k] : starts[k + 1]] for k in range(j, i + 1)]
+            if any(not gap or gap.strip(" \t") for gap in gaps):
+                continue  # only blanks between the words, never a line break
+            if (
+                j > 0
+                and norms[j - 1] in _NOT_AFTER_ADJ
+                and not text[ends[j - 1] : starts[j]].strip(" \t")
+            ):
+                continue
+            found.append((j, i))
+    analysis.cache[key] = found
+    return found
+
+
+def _adjective_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    """A pronoun and an adjective with no "be": "I afraid of", "we very interested in"."""
+    spans = _adjective_spans(analysis)
+    if not spans:
+        return
+    tokens = analysis.tokens
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    for j, i in spans:
+        if starts[j] < part.start or ends[i + 1] > part.end:
             continue
-        a, b = part.start + m.start(1), part.start + m.end(3)
+        a, b = starts[j], ends[i]
         if covered(protected_spans(analysis), a, b):
             continue
-        pronoun = m.group(1)
-        fix = f"{pronoun} {_BE[pronoun.lower()]} {m.group(2) or ''}{m.group(3)}"
+        pronoun = tokens[j]
+        middle = " ".join(tokens[k] for k in range(j + 1, i)) + " " if i - j > 1 else ""
+        fix = f"{pronoun} {_BE[pronoun.lower()]} {middle}{tokens[i]}"
         yield replacement(
             a,
             b,
             fix,
-            {"found": text[m.start(1) : m.end(3)], "expected": fix, "adjective": True},
+            {"found": text[a:b], "expected": fix, "adjective": True},
         )

@@ -30,9 +30,11 @@ from followup_lint.proofreading.confusions import (
     scan_lowered,
 )
 from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.missing_article import find_missing_article
 from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.missing_the import find_missing_the
 from followup_lint.proofreading.noun_agreement import find_singular_subject_verb
+from followup_lint.proofreading.past_time import find_present_with_past_time
 from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
 from followup_lint.proofreading.possessive_names import find_article_before_possessive_name
 from followup_lint.proofreading.protected import covered, protected_spans
@@ -1164,6 +1166,8 @@ SLIPS: dict[str, Finder] = {
     "fused-sentence": find_fused_sentence,
     "noun-form-as-verb": find_noun_form_as_verb,
     "missing-be": find_missing_be,
+    "present-with-past-time": find_present_with_past_time,
+    "missing-article": find_missing_article,
     "quantifier-singular": find_quantifier_singular,
     "compound-modifier": find_compound_modifier,
     "singular-subject-verb": find_singular_subject_verb,

@@ -1,0 +1,112 @@
+"""A singular countable noun without its article after "is", "was" or "am": "It is good idea
+to meet", "I am strong candidate for the role", "You are good boy".
+
+Only the shape "subject + be + one listed adjective + one listed noun" is read
+(`article_words.txt`): the subject "it", "this" or "that" with "is", "was" or "'s"; "I" with
+"am" or "'m"; "you" with "are" or "'re"; "he" or "she" with "is" or "was". The noun must end its
+phrase (a stop, a preposition, "to", "that", "and", a comma after it), so a noun used as a
+modifier ("It is good idea generation") is not taken for the head. Uncountable uses ("great
+news", "good practice", "great experience") are not in the list.
+
+Read on the draft's tokens once per draft, and only when a listed noun is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.confusions import _sections
+from followup_lint.proofreading.protected import covered, protected_spans
+
+if TYPE_CHECKING:
+    from followup_lint.analysis.core import Analysis
+    from followup_lint.reading.draft import Part
+
+#: The verbs each subject takes here (tokens as our tokenizer gives them: "it's" is "it" "'s",
+#: "I'm" is one token).
+_SUBJECT_VERBS = {
+    "is": frozenset({"it", "this", "that", "he", "she"}),
+    "was": frozenset({"it", "this", "that", "he", "she"}),
+    "'s": frozenset({"it", "that", "he", "she"}),
+    "am": frozenset({"i"}),
+    "are": frozenset({"you"}),
+}
+_JOINED = frozenset({"i'm", "you're"})
+#: What may follow the noun: it ends the phrase there.
+_AFTER = frozenset(
+    {".", ",", ";", ":", "!", "?", ")", "to", "for", "of", "in", "on", "at", "with", "that",
+     "and", "but", "because", "as", "when", "if", "so", "since", "who", "which"}
+)  # fmt: skip
+_VOWEL_SOUND_EXCEPTIONS = frozenset({"unique", "useful", "usual"})
+
+
+@cache
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    sections = _sections("article_words.txt")
+    return sections["adjectives"], sections["nouns"]
+
+
+def _article(adjective: str) -> str:
+    low = adjective.lower()
+    return "an" if low[0] in "aeiou" and low not in _VOWEL_SOUND_EXCEPTIONS else "a"
+
+
+def _spans(analysis: Analysis) -> list[tuple[int, int, int]]:
+    """(subject token, adjective token, noun token) of each hit in the draft, once per draft."""
+    key = "proofreading:missing-article"
+    found = analysis.cache.get(key)
+    if isinstance(found, list):
+        return found
+    found = []
+    adjectives, nouns = _words()
+    tokens = analysis.tokens
+    norms = tokens.norms(ignore_case=True)
+    if not nouns.isdisjoint(norms):
+        text, starts, ends = tokens.text, tokens.starts, tokens.ends
+        for i, word in enumerate(norms):
+            if word not in nouns or i < 3 or norms[i - 1] not in adjectives:
+                continue
+            if i + 1 < len(norms) and norms[i + 1] not in _AFTER:
+                continue  # the noun modifies another noun, or the phrase goes on
+            verb = norms[i - 2]
+            if verb in _JOINED:
+                subject_at, ok = i - 2, True
+            else:
+                subjects = _SUBJECT_VERBS.get(verb)
+                subject_at = i - 3
+                ok = subjects is not None and norms[subject_at] in subjects
+            if not ok:
+                continue
+            gaps = [text[ends[k] : starts[k + 1]] for k in range(subject_at, i)]
+            if any("\n\n" in gap or gap.strip() for gap in gaps):
+                continue
+            found.append((subject_at, i - 1, i))
+    analysis.cache[key] = found
+    return found
+
+
+def find_missing_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    spans = _spans(analysis)
+    if not spans:
+        return
+    tokens = analysis.tokens
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    for subject_at, adjective_at, noun_at in spans:
+        if starts[subject_at] < part.start or ends[noun_at] > part.end:
+            continue
+        a, b = starts[subject_at], ends[noun_at]
+        if covered(protected_spans(analysis), a, b):
+            continue
+        adjective = tokens[adjective_at]
+        article = _article(adjective)
+        at = starts[adjective_at]
+        expected = f"{article} {adjective} {tokens[noun_at]}"
+        yield Hit(
+            a,
+            b,
+            {"found": text[a:b], "article": article, "expected": expected},
+            (FixSpec(at, at, f"{article} ", f"Insert '{article}'"),),
+        )
