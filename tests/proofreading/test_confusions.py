@@ -100,6 +100,8 @@ TRIGGERS = [
     ("sound-alike-phrase", "She whore a grey suit.", ("She whore", "She wore")),
     ("sound-alike-phrase", "The plan makes since to me.", ("makes since", "makes sense")),
     ("sound-alike-phrase", "All and all, it went well.", ("All and all", "All in all")),
+    ("sound-alike-phrase", "They maid a good choice.", ("They maid", "They made")),
+    ("sound-alike-phrase", "I wood like to visit.", ("I wood", "I would")),
     (
         "split-compound",
         "It took ten hours of over time.",
@@ -137,6 +139,7 @@ PASSES = {
         "We planted the tree years ago; the tree days later looked fine.",
         "It was the best ever day, the first ever time. Did you ever time the trip?",
         "It was one for all and all for one. It has made sense since May.",
+        "I'll walk you through Parts I through IV. I no longer work there; we, one by one, left.",
     ],
     "split-compound": [
         "Prices rose over time, and hours over time added up.",
