@@ -72,7 +72,7 @@ _PERSON_AFTER = frozenset(
         "thought",
     ]
 )
-_WORD_BEFORE = rc.compile(r"([A-Za-z]+)[ \t,]*$")
+_WORD_BEFORE = rc.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t,]*$")  # tried at word starts only: linear
 _WORD_AFTER = rc.compile(r"[ \t]+([a-z]+)")
 
 

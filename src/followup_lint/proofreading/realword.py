@@ -48,7 +48,7 @@ DATA_FILE = "realword_pairs.tsv"
 # "git/x" the letters are not a word of prose.
 _TOKEN_RE = rc.compile(r"(?<![\w'’\-/.@#\\])[A-Za-z]+(?![\w'’\-/@#\\]|\.\w)")
 # What may stand between two words whose pair is looked up: blanks, at most one line break.
-_GAP_RE = rc.compile(r"[ \t]*\n?[ \t]*")
+_GAP_RE = rc.compile(r"[ \t]*(?:\n[ \t]*)?")  # one way to match a gap: no quadratic backtracking
 
 #: One candidate: (suggestion, need, bucket by word before, bucket by word after).
 Candidate = tuple[str, int, dict[str, int], dict[str, int]]
