@@ -12,7 +12,13 @@ _MARK = re.compile(r"<m>(.*?)</m>")
 
 
 @pytest.mark.parametrize(
-    "name", ["lt_examples.txt", "lt_examples_fresh.txt", "lt_examples_third.txt"]
+    "name",
+    [
+        "lt_examples.txt",
+        "lt_examples_fresh.txt",
+        "lt_examples_third.txt",
+        "lt_examples_eleventh.txt",
+    ],
 )
 def test_each_error_has_one_marker_and_each_correct_sentence_none(name: str) -> None:
     parts = _sample(name)
@@ -31,3 +37,12 @@ def test_the_third_sample_says_where_it_was_read() -> None:
     head = (DATA / "lt_examples_third.txt").read_text(encoding="utf-8").split("\n# offset")[0]
     for offset in ("100000", "220000", "340000", "480000", "620000", "760000", "890000"):
         assert offset in head
+
+
+def test_the_eleventh_sample_says_where_it_was_read() -> None:
+    text = (DATA / "lt_examples_eleventh.txt").read_text(encoding="utf-8")
+    head = text.split("\n# offset")[0]
+    offsets = ("1154000", "1186000", "1216000", "1316000", "1376000", "1406000", "1436000")
+    for offset in offsets:
+        assert offset in head
+        assert f"# offset {offset}\n" in text
