@@ -17,7 +17,7 @@ The finders have the signature of `slips.Finder` and are registered in `slips.SL
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -1239,14 +1239,22 @@ _BEFORE_BE_RE = rc.compile(
 )
 _BEFORE_BEEN_RE = rc.compile(rf"(?:\b(?:has|have|had)|['’]s|['’]ve){_SP}\Z", re.IGNORECASE)
 _S_FORM_HEADS = frozenset({"be", "been", "does", "did", "do"})
+_S_FORM_HEAD_RE = rc.compile(r"(?<![\w'’-])(?:been|be|does|did|do)(?!\w)", re.IGNORECASE)
 
 
 def _s_form_hits(analysis: Analysis, part: Part, table: VerbForms, seen: set[int]) -> Iterator[Hit]:
     """A "verb-s" form after a modal's "be" or after "been" ("it must be replaces"), or after
     "does the X" ("Does the role requires travel?"). Tried only where one of those words
     starts (the paragraph's word starts are worked out once for the phrase lists)."""
-    src, _, starts = _part_word_starts(analysis, part)
     text = part.text
+    starts: Iterable[tuple[int, str]]
+    if len(analysis.text) > _KEEP_STARTS_UP_TO:
+        # Megabytes of text: the word starts are not kept, so only these words are looked for.
+        low = text.lower()
+        src = text if len(low) != len(text) else low
+        starts = ((m.start(), m.group().lower()) for m in _S_FORM_HEAD_RE.finditer(src))
+    else:
+        src, _, starts = _part_word_starts(analysis, part)
     for at, head in starts:
         if head not in _S_FORM_HEADS:
             continue
