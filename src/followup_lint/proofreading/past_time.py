@@ -65,7 +65,7 @@ _STOPS = frozenset(
         "must", "is", "are", "was", "were", "been", "had", "did",
     }
 )  # fmt: skip
-_WORD_BEFORE_RE = rc.compile(r"([A-Za-z'’]+)[ \t]*$")
+_WORD_BEFORE_RE = rc.compile(r"(?<![A-Za-z'’])([A-Za-z'’]+)[ \t]*$")
 _WINDOW = 90
 
 
