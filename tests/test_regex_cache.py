@@ -149,3 +149,31 @@ def test_an_entry_under_its_size_keeps_every_pattern(
     regex_cache.flush()
     _forget(monkeypatch)
     assert set(regex_cache._load()) == {p for p, _ in PATTERNS} | {r"\bother\b"}
+
+
+@pytest.mark.skipif(regex_cache._ENGINE is None, reason="not CPython's regex engine")
+def test_an_entry_mostly_of_patterns_a_process_did_not_use_is_pruned(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # After an upgrade most of the entry is the old version's: past PRUNE_FROM_BYTES, an entry
+    # more than twice what the flushing process used keeps only that.
+    _store_patterns(monkeypatch)
+    monkeypatch.setattr(regex_cache, "PRUNE_FROM_BYTES", 1)
+    regex_cache.compile(r"\bnew\s+pattern\b", 0)  # all this process uses
+    regex_cache.flush()
+    _forget(monkeypatch)
+    assert set(regex_cache._load()) == {r"\bnew\s+pattern\b"}
+
+
+@pytest.mark.skipif(regex_cache._ENGINE is None, reason="not CPython's regex engine")
+def test_an_entry_a_process_mostly_used_is_kept_whole(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _store_patterns(monkeypatch)
+    monkeypatch.setattr(regex_cache, "PRUNE_FROM_BYTES", 1)
+    for pattern, flags in PATTERNS:  # every stored pattern taken from the entry
+        regex_cache.compile(pattern, flags)
+    regex_cache.compile(r"\bother\b", 0)
+    regex_cache.flush()
+    _forget(monkeypatch)
+    assert set(regex_cache._load()) == {p for p, _ in PATTERNS} | {r"\bother\b"}

@@ -45,6 +45,12 @@ MAX_PATTERNS = 20_000
 #: Compiled code one entry holds before patterns this process did not use are dropped (the
 #: built-in rules' patterns take about 1.5 MB).
 MAX_BYTES = 6 * 1024 * 1024
+#: An entry past this size that holds more than twice what the flushing process used is pruned
+#: to what it used too: every run reads the whole entry (about 5 MiB of memory per MB of code),
+#: and after an upgrade the last versions' patterns would otherwise stay in it, read by every
+#: one-draft run (a 5.5 MB entry took such a run from 57 to 83 MiB). One version's patterns
+#: for one draft take about 1.6 MB; a language server that compiled all of them, 3.7 MB.
+PRUNE_FROM_BYTES = 2_500_000
 _CODE = "I" if array("I").itemsize == 4 else "L"
 
 #: (flags passed, flags compiled, code as bytes, groups, group index, index group)
@@ -175,8 +181,10 @@ def flush() -> None:
         # The entry is keyed by the version, so the word lists' patterns of every edit made
         # under one version would pile up (a developer's entry grew to 25 MB, read by every
         # run). Past a size no one version's patterns reach, keep only what this process used.
-        if _entry_bytes(merged) > MAX_BYTES:
-            merged = {p: e for p, e in merged.items() if p in _STATE.used or p in _STATE.new}
+        size = _entry_bytes(merged)
+        kept = {p: e for p, e in merged.items() if p in _STATE.used or p in _STATE.new}
+        if size > MAX_BYTES or (size > PRUNE_FROM_BYTES and size > 2 * _entry_bytes(kept)):
+            merged = kept
         _STATE.new.clear()
         if len(merged) <= MAX_PATTERNS:
             store(NAME, _key(), merged)
