@@ -44,11 +44,10 @@ import re
 from pathlib import Path
 
 from followup_lint import Linter
+from tests.proofreading.short_draft import HEAD, TAIL
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
-HEAD = "Subject: Thank you\n\nDear Ms. Raman,\n\n"
-TAIL = "\n\nBest regards,\nLee Park"
 _MARK = re.compile(r"<m>(.*?)</m>")
 PROOF = ("proofreading", "spelling")
 

@@ -18,11 +18,10 @@ from pathlib import Path
 
 from followup_lint import Config, Linter
 from followup_lint.proofreading.dictionary import english
+from tests.proofreading.short_draft import HEAD, TAIL
 
 RULE = "real-word-typo"
 DATA = Path(__file__).resolve().parent / "data" / "correct_sentences.txt"
-HEAD = "Subject: Thank you\n\nDear Ms. Raman,\n\n"
-TAIL = "\n\nBest regards,\nLee Park"
 #: Least dictionary frequency of the word slipped from and of the word slipped into.
 COMMON = 1000
 _WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")

@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from followup_lint import Config, Linter
-
-HEAD = "Subject: Thank you\n\nDear Ms. Raman,\n\n"
-TAIL = "\n\nBest regards,\nLee Park"
-
-
-def _found(body: str, rule: str) -> list[str]:
-    text = HEAD + body + TAIL
-    report = Linter(Config(select=(rule,))).lint(text)
-    return [text[f.span.start : f.span.end] for f in report.findings if f.rule == rule]
+from followup_lint import Linter
+from tests.proofreading.short_draft import HEAD, TAIL
+from tests.proofreading.short_draft import found as _found
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,7 @@ from __future__ import annotations
 import pytest
 
 from followup_lint import Config, Linter
-
-HEAD = "Subject: Thank you\n\nDear Ms. Raman,\n\n"
-TAIL = "\n\nBest regards,\nLee Park"
+from tests.proofreading.short_draft import HEAD, TAIL
 
 
 def _rules(body: str, *select: str) -> list[str]:
