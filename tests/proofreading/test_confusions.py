@@ -62,6 +62,8 @@ TRIGGERS = [
     ("agreement-slip", "This changes are welcome.", ("This", "These")),
     ("agreement-slip", "Those report was late.", ("Those", "That")),
     ("agreement-slip", "My manager are away this week.", ("are", "is")),
+    ("agreement-slip", "My manager, for example, are away this week.", ("are", "is")),
+    ("agreement-slip", "The role, in fact, have changed since May.", ("have", "has")),
     ("agreement-slip", "One of my reference is on leave.", ("reference", "references")),
     ("agreement-slip", "I check in every weeks.", ("weeks", "week")),
     (
@@ -153,6 +155,9 @@ PASSES = {
         "We saw a rise in page views and in page load times after the change.",
     ],
     "agreement-slip": [
+        # An aside between a collective or plural noun and its verb changes nothing.
+        "The team, for example, are based in Leeds; my colleagues, however, are remote.",
+        "My manager, for example, is away, and the offer, I think, was fair.",
         "Meeting you was a pleasure, and a big thank you has gone to the team.",
         "Does he have time? Let it have a chance. You and she have both helped.",
         "You and he are welcome; the items in it have been sorted.",

@@ -1388,9 +1388,16 @@ CONFUSION_SLIPS: dict[str, Finder] = {
 #   (agreement_words.txt);
 # - nothing joins a second subject on just before ("both the manager and the director are"),
 #   and "were" is skipped after "if", "wish" or "though" ("if the offer were higher").
+#
+# An aside set off by commas may stand between the noun and the verb: "My manager, for example,
+# are away". Only asides that name no noun of their own, so none can be the verb's subject.
+_ASIDE = (
+    r"(?:,[ \t]+(?i:for[ \t]+example|for[ \t]+instance|in[ \t]+fact|of[ \t]+course|however|"
+    r"as[ \t]+you[ \t]+know|I[ \t]+think|I[ \t]+believe|in[ \t]+my[ \t]+view),)?"
+)
 _NOUN_VERB_RE = rc.compile(
     rf"{_AGREE_CLAUSE_START}(?i:the|my|your|his|her|our|their|this|each|every){_SP}"
-    rf"([a-z]{{3,}}){_SP}(are|were|have|don['’]t)\b(?![-'’])"
+    rf"([a-z]{{3,}}){_ASIDE}{_SP}(are|were|have|don['’]t)\b(?![-'’])"
 )
 _NOUN_VERB_FIX = {"are": "is", "were": "was", "have": "has", "don't": "doesn't"}
 
