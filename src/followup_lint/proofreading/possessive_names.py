@@ -7,7 +7,7 @@ person's name: "the Board's decision", "the Times's review", "the McDonald's on 
 So the word must be one the draft itself uses as a person's name: in the greeting or the
 signature, or elsewhere after a word such as "with", "thank" or "met" ("work with Mark"), or
 before one such as "said" ("Mark mentioned"); or a name the context gives for a person the draft
-is about (an interviewer, a recipient, the sender). A defined term of legal text ("the
+is about (an interviewer or a recipient, also from the To and Cc headers). A defined term of legal text ("the
 Program's source code", "a modified Program") is not taken for a name.
 """
 
@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc
 from followup_lint.checks.base import Hit, replacement
+from followup_lint.proofreading.confusions import _sections
+from followup_lint.proofreading.names import known_words
 from followup_lint.proofreading.protected import covered, protected_spans
 
 if TYPE_CHECKING:
@@ -26,52 +28,6 @@ if TYPE_CHECKING:
     from followup_lint.reading.draft import Part
 
 _RE = rc.compile(r"\b([Tt]he)[ \t]+([A-Z][a-z]{2,})(['’]s)\b")
-#: Words right before a word, or right after it, that show it is a person's name: "work with
-#: Mark", "thank Priya", "Mark said". (An adjective or determiner before it, as in "a modified
-#: Program", "the Board", shows nothing: legal text capitalises its defined terms so.)
-_PERSON_BEFORE = frozenset(
-    [
-        "with",
-        "thank",
-        "thanks",
-        "thanked",
-        "met",
-        "meet",
-        "meeting",
-        "told",
-        "tell",
-        "asked",
-        "ask",
-        "dear",
-        "hi",
-        "hello",
-        "hey",
-        "cc",
-        "emailed",
-        "called",
-        "contacted",
-        "introduced",
-    ]
-)
-_PERSON_AFTER = frozenset(
-    [
-        "said",
-        "says",
-        "mentioned",
-        "told",
-        "asked",
-        "explained",
-        "suggested",
-        "shared",
-        "showed",
-        "walked",
-        "introduced",
-        "noted",
-        "described",
-        "thinks",
-        "thought",
-    ]
-)
 _WORD_BEFORE = rc.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t,]*$")  # tried at word starts only: linear
 _WORD_AFTER = rc.compile(r"[ \t]+([a-z]+)")
 
@@ -83,33 +39,27 @@ def _used_as_name(analysis: Analysis, name: str) -> bool:
     for part in (draft.greeting, draft.signature):
         if part is not None and re.search(rf"\b{re.escape(name)}\b", part.text):
             return True
+    cues = _sections("name_cues.txt")
     text = draft.text
     for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        if before is not None and before.group(1).lower() in _PERSON_BEFORE:
+        if before is not None and before.group(1).lower() in cues["before"]:
             return True
         after = _WORD_AFTER.match(text, m.end())
-        if after is not None and after.group(1) in _PERSON_AFTER:
+        if after is not None and after.group(1) in cues["after"]:
             return True
     return False
-
-
-def _context_names(analysis: Analysis) -> frozenset[str]:
-    ctx = analysis.context
-    people = (*ctx.interviewers, *ctx.recipients, *((ctx.sender,) if ctx.sender else ()))
-    return frozenset(w for p in people for w in p.name.split() if w[:1].isupper())
 
 
 def find_article_before_possessive_name(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     if "he " not in text or "s" not in text:
         return
-    names: frozenset[str] | None = None
     for m in _RE.finditer(text):
         name = m.group(2)
-        if names is None:
-            names = _context_names(analysis)
-        if name not in names and not _used_as_name(analysis, name):
+        # The people the context and the headers name (interviewers, recipients), else the
+        # draft's own use of the word.
+        if name.lower() not in known_words(analysis).people and not _used_as_name(analysis, name):
             continue
         a, b = part.start + m.start(1), part.start + m.end(3)
         if covered(protected_spans(analysis), a, b):
