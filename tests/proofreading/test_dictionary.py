@@ -150,3 +150,28 @@ def test_cached_web_table_answers_as_wordfreq_does() -> None:
             assert got < WEB_MIN_ZIPF, word
         checked += 1
     assert checked > 5000
+
+
+def test_suggestions_are_kept_per_word_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from followup_lint.proofreading import dictionary
+
+    d = dictionary.Dictionary()
+    searched: list[str] = []
+    search = d._search
+
+    def counting(lower: str, limit: int) -> list[str]:
+        searched.append(lower)
+        return search(lower, limit)
+
+    monkeypatch.setattr(d, "_search", counting)
+    first = d.suggest("recieve")
+    first.append("changed by the caller")  # the caller's list is its own
+    assert d.suggest("recieve") == first[:-1]
+    assert searched == ["recieve"]  # the second answer was kept, not searched again
+    assert d.suggest("recieve", limit=1) == first[:1]
+    assert searched == ["recieve", "recieve"]  # another limit is another question
+    monkeypatch.setattr(dictionary, "SUGGESTIONS_KEPT", 2)
+    d.suggest("teh")
+    assert len(d._suggested) <= 2
+    d.suggest("recieve")
+    assert searched[-1] == "recieve"  # forgotten when the bound was reached

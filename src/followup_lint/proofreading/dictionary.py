@@ -40,6 +40,8 @@ _SUGGESTIBLE = 500
 _COMMON = 300
 #: Longest word we suggest anything for (a 40-letter token is not a typo worth a search).
 MAX_SUGGEST_LENGTH = 30
+#: How many words' suggestions a Dictionary keeps (a few hundred kilobytes at most).
+SUGGESTIONS_KEPT = 4096
 
 # British spellings, accepted when the American form is in the (American) word list.
 _BRITISH = (
@@ -271,6 +273,9 @@ class Dictionary:
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._lock = threading.Lock()
         self._web: dict[str, bool] = {}
+        #: (word, limit) -> its suggestions, for words asked before: an editor relints the
+        #: same paragraph at every keystroke, and its typos ask again each time.
+        self._suggested: dict[tuple[str, int], tuple[str, ...]] = {}
 
     @property
     def words(self) -> Mapping[str, int]:
@@ -360,9 +365,20 @@ class Dictionary:
         return self._freq.get(lower, 0)
 
     def suggest(self, lower: str, limit: int = 3) -> list[str]:
-        """Up to `limit` corrections, best first: distance 1 by frequency, then distance 2."""
+        """Up to `limit` corrections, best first: distance 1 by frequency, then distance 2.
+        The list depends on the word alone (the word list never changes once built), so the
+        answers are kept, up to SUGGESTIONS_KEPT of them."""
         if not lower or len(lower) > MAX_SUGGEST_LENGTH:
             return []
+        key = (lower, limit)
+        kept = self._suggested.get(key)
+        if kept is None:
+            if len(self._suggested) >= SUGGESTIONS_KEPT:
+                self._suggested.clear()  # a bound, not an LRU: a typo's second search is cheap
+            kept = self._suggested[key] = tuple(self._search(lower, limit))
+        return list(kept)
+
+    def _search(self, lower: str, limit: int) -> list[str]:
         found = [w for w in self._edits1(lower) if w in self._freq and w != lower]
         # The more frequent word first, with swapped neighbours (the commonest typing slip)
         # weighted up: "taem" is "team" before "them", but "realy" is "really", not "relay".
