@@ -267,3 +267,18 @@ def test_phrase_lists_match_as_one_alternation_would() -> None:
             got = [(m.start(), m.end()) for m in table.finditer(text)]
             want = [(m.start(), m.end()) for m in whole.finditer(text)]
             assert got == want, (name, text)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The information are in the attached file.",
+            ("The information are", "The information is"),
+        ),
+        ("I think the information are all there.", ("the information are", "the information is")),
+    ],
+)
+def test_one_agreement_slip_gets_one_finding(body: str, expected: tuple[str, str]) -> None:
+    # A listed phrase and the noun-verb reading both see "information are": one finding.
+    assert fixes("agreement-slip", body) == [expected]

@@ -479,12 +479,23 @@ def find_agreement(analysis: Analysis, part: Part) -> Iterator[Hit]:
     """Words that do not agree: "they was", "these kind of", "less people", "informations";
     a pronoun and its verb at the start of a clause ("if he need", "they needs"); "this" or
     "these" with the wrong number ("this errors are", "these error is")."""
-    yield from _phrase_hits(analysis, part, "agreement_slips.txt")
-    yield from _pronoun_verb_hits(analysis, part)
-    yield from _these_verb_hits(analysis, part)
-    yield from _determiner_number_hits(analysis, part)
-    yield from _noun_verb_hits(analysis, part)
-    yield from _count_singular_hits(analysis, part)
+    finders = (
+        _phrase_hits(analysis, part, "agreement_slips.txt"),
+        _pronoun_verb_hits(analysis, part),
+        _these_verb_hits(analysis, part),
+        _determiner_number_hits(analysis, part),
+        _noun_verb_hits(analysis, part),
+        _count_singular_hits(analysis, part),
+    )
+    # One slip, one finding: a listed phrase ("the information are") and the noun-verb reading
+    # of its last two words would otherwise both report it.
+    taken: list[tuple[int, int]] = []
+    for hits in finders:
+        for hit in hits:
+            if any(hit.start < b and a < hit.end for a, b in taken):
+                continue
+            taken.append((hit.start, hit.end))
+            yield hit
 
 
 _COUNT_WORDS = _NUMBER_WORDS.replace("one|", "")
