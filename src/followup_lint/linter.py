@@ -27,6 +27,7 @@ from followup_lint.model.errors import ConfigError
 from followup_lint.model.hidden import sentence_around
 from followup_lint.model.report import Finding, Fix, Report
 from followup_lint.model.severity import Severity
+from followup_lint.proofreading.repeats import drop_repeats
 from followup_lint.reading.draft import Draft, Part
 from followup_lint.reading.sources import Source, read_draft
 from followup_lint.rulebook import Rule, builtin_rules, builtin_rules_dir, load_rules
@@ -384,7 +385,7 @@ class Linter:
                     f"rule {active.id} failed ({type(exc).__name__}) and was skipped"
                 )
         save_compiled()  # patterns first used by this draft (a bool test when nothing is new)
-        report.findings = self._drop_echoes(report.findings)
+        report.findings = drop_repeats(self._drop_echoes(report.findings))
         hidden = (*self.config.hidden_false_positives, *context.hidden_false_positives)
         if hidden:
             kept = [f for f in report.findings if not _is_hidden(f, draft.text, hidden)]
