@@ -493,7 +493,10 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         rc.compile(
             r"\b(?:of|in|on|with|from|by|into|through|at|to|due\s+to|such\s+as|alongside|despite|"
-            r"during|among|amongst|amid|about|within|without|throughout|across|towards?)\s+"
+            r"during|among|amongst|amid|about|within|without|throughout|across|towards?|"
+            # "for" as a conjunction ("for it's late") is archaic in mail; "behind", "beyond",
+            # "like", "after" and "before" stay out ("what lies beyond it's unknown").
+            r"for|upon|onto|via|against)\s+"
             r"(it['’]s)\s+(?=[a-z])",
             re.IGNORECASE,
         ),
