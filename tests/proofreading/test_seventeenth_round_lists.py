@@ -46,6 +46,13 @@ from tests.proofreading.short_draft import found as _found
         ("usage-slip", "I hope hearing from you this week.", "hope hearing from"),
         ("its-apostrophe", "The team is known for it's friendly culture.", "it's"),
         ("its-apostrophe", "The city voted against it's own budget.", "it's"),
+        ("its-apostrophe", "The firm lost it's biggest client in May.", "it's"),
+        ("its-apostrophe", "The new tool took it's place last year.", "it's"),
+        ("its-apostrophe", "The brand has lost it's shine.", "it's"),
+        ("agreement-slip", "We need others who has run a team.", "others who has"),
+        ("agreement-slip", "I admire those who works nights.", "those who works"),
+        ("wrong-preposition", "Nothing stops me of applying again.", "stops me of"),
+        ("sound-alike-phrase", "Is the file still there? Yes, it's save.", "it's save"),
     ],
 )
 def test_new_entries_fire(rule: str, body: str, found: str) -> None:
@@ -77,6 +84,15 @@ def test_new_entries_fire(rule: str, body: str, found: str) -> None:
         ("usage-slip", "I hope to hear from you this week."),
         ("its-apostrophe", "I voted for it, and it's done; it's for the best."),
         ("its-apostrophe", "Thank you for the chance; it's great to hear from you."),
+        # "I take it" is an idiom, "appreciate" takes a clause, "it's" may start one.
+        ("its-apostrophe", "I take it's settled, and I appreciate it's short notice."),
+        ("its-apostrophe", "Since we changed it's been better; once you lose it's gone."),
+        ("its-apostrophe", "It's fastest when cached, it's best to wait, it's the biggest."),
+        # "one of those who has" is left alone: usage is split there.
+        ("agreement-slip", "People who have applied know one of those who has left."),
+        ("agreement-slip", "I am one of those people who has trouble sitting still."),
+        ("wrong-preposition", "Nothing stops us from trying; let us of course go on."),
+        ("sound-alike-phrase", "It's saved and it's safe, so please save."),
     ],
 )
 def test_close_correct_sentences_stay_quiet(rule: str, body: str) -> None:
