@@ -529,7 +529,8 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         rc.compile(
-            r"\b(?:lose|loses|lost|losing|improve|improved|improving|expand|expanded|reduce|"
+            r"\b(?=\w+\s+it['’]s\s)(?:lose|loses|lost|losing|improve|improved|improving|expand|"
+            r"expanded|reduce|"
             r"reduced|reach|reached|share|shared|sharing)\s+(it['’]s)\s+"
             r"(?!(?:been|got|gone|going|not|so|very|really|just|quite|all|always|never|hard|"
             r"easy|fine|great|good|better|worse|ok|okay|done|too|also|still|now|only|a|an|the|"
