@@ -53,6 +53,7 @@ from tests.proofreading.short_draft import found as _found
         ("agreement-slip", "I admire those who works nights.", "those who works"),
         ("wrong-preposition", "Nothing stops me of applying again.", "stops me of"),
         ("sound-alike-phrase", "Is the file still there? Yes, it's save.", "it's save"),
+        ("sound-alike-phrase", "The office is ten minuets walk from the station.", "minuets walk"),
     ],
 )
 def test_new_entries_fire(rule: str, body: str, found: str) -> None:
@@ -93,6 +94,8 @@ def test_new_entries_fire(rule: str, body: str, found: str) -> None:
         ("agreement-slip", "I am one of those people who has trouble sitting still."),
         ("wrong-preposition", "Nothing stops us from trying; let us of course go on."),
         ("sound-alike-phrase", "It's saved and it's safe, so please save."),
+        # The dance: only words of distance and "ago" are listed after "minuets".
+        ("sound-alike-phrase", "She wrote minuets later in life and played minuets late at night."),
     ],
 )
 def test_close_correct_sentences_stay_quiet(rule: str, body: str) -> None:
