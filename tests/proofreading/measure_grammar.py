@@ -33,6 +33,9 @@
      same way, tuned on;
    - twelfth: tests/proofreading/data/lt_examples_twelfth.txt, seven more windows (offsets
      1566000 to 1736000) a helper drew the same way and tuned on.
+   - seventeenth: tests/proofreading/data/lt_examples_seventeenth.txt, eleven windows (offsets
+     1930000 to the file's end) a helper read the same way: all of them are rules LanguageTool
+     leaves off by default ("EU English", "Creative Writing"), so it holds no examples.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -65,6 +68,7 @@ TUNED = (
     ("lt_examples_tenth.txt", "tune", "tenth sample (tune)"),
     ("lt_examples_eleventh.txt", "tune", "eleventh sample (tune)"),
     ("lt_examples_twelfth.txt", "tune", "twelfth sample (tune)"),
+    ("lt_examples_seventeenth.txt", "tune", "seventeenth sample (tune)"),
 )
 #: The parts never read or tuned on: only their counts are printed.
 BLIND = (
@@ -118,6 +122,8 @@ def _sample(name: str) -> dict[str, list[tuple[str, str]]]:
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if line.startswith("# part:"):
             part = line.split(":", 1)[1].strip()
+            # A part may hold no rules at all (a window of rules off by default).
+            parts.setdefault(part, [])
             continue
         if not line.strip() or line.startswith("#"):
             continue

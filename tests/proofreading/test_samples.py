@@ -46,3 +46,14 @@ def test_the_eleventh_sample_says_where_it_was_read() -> None:
     for offset in offsets:
         assert offset in head
         assert f"# offset {offset}\n" in text
+
+
+def test_the_seventeenth_sample_keeps_its_windows_and_an_empty_tune_part() -> None:
+    # Its windows hold only rules LanguageTool leaves off by default: the part is there, empty,
+    # so measure_grammar.py reports 0/0 for it instead of failing on a missing part.
+    text = (DATA / "lt_examples_seventeenth.txt").read_text(encoding="utf-8")
+    offsets = ("1930000", "1946000", "1962000", "1978000", "1984000", "2016000", "2032000")
+    offsets += ("2048000", "2064000", "2080000", "2089163")
+    for offset in offsets:
+        assert f"# offset {offset}\n" in text
+    assert _sample("lt_examples_seventeenth.txt") == {"tune": []}

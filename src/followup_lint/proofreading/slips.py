@@ -493,8 +493,49 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         rc.compile(
             r"\b(?:of|in|on|with|from|by|into|through|at|to|due\s+to|such\s+as|alongside|despite|"
-            r"during|among|amongst|amid|about|within|without|throughout|across|towards?)\s+"
+            r"during|among|amongst|amid|about|within|without|throughout|across|towards?|"
+            # "for" as a conjunction ("for it's late") is archaic in mail; "behind", "beyond",
+            # "like", "after" and "before" stay out ("what lies beyond it's unknown").
+            r"for|upon|onto|via|against)\s+"
             r"(it['’]s)\s+(?=[a-z])",
+            re.IGNORECASE,
+        ),
+        "its",
+    ),
+    # "it's" + a superlative + a noun ("it's biggest client"): "it is" would need "the".
+    # "best" and "worst" stay out ("it's best to wait"), and so does a superlative that ends
+    # its phrase or takes a clause ("it's fastest when cached").
+    (
+        rc.compile(
+            r"\b(it['’]s)\s+(?:biggest|largest|greatest|newest|latest|oldest|highest|lowest|"
+            r"strongest|weakest|fastest|slowest|smallest|deepest|earliest|youngest|longest|"
+            r"shortest|brightest|finest|richest|reddest|darkest|busiest)\s+"
+            r"(?!(?:when|if|at|in|on|for|to|than|of|and|or|but|with|by|after|before|during|"
+            r"because|since|now|today|here|there|yet|so)\b)(?=[a-z])",
+            re.IGNORECASE,
+        ),
+        "its",
+    ),
+    # A verb that takes a noun object and never a clause, then "it's" and a noun ("lost it's
+    # value"); the words a clause would start with stay out ("since we changed it's been
+    # better"). "take" is read only before "place" and "toll": "I take it's settled" is the
+    # idiom "I take it", and "appreciate" takes a clause ("I appreciate it's short notice").
+    (
+        rc.compile(
+            r"\b(?:take|takes|took|taken|taking)\s+(it['’]s)\s+(?:place|toll)\b",
+            re.IGNORECASE,
+        ),
+        "its",
+    ),
+    (
+        rc.compile(
+            r"\b(?=\w+\s+it['’]s\s)(?:lose|loses|lost|losing|improve|improved|improving|expand|"
+            r"expanded|reduce|"
+            r"reduced|reach|reached|share|shared|sharing)\s+(it['’]s)\s+"
+            r"(?!(?:been|got|gone|going|not|so|very|really|just|quite|all|always|never|hard|"
+            r"easy|fine|great|good|better|worse|ok|okay|done|too|also|still|now|only|a|an|the|"
+            r"time|nice|important|true|likely|clear|possible|worth|up|over|out|about|here|"
+            r"there|what|how|because)\b)(?=[a-z])",
             re.IGNORECASE,
         ),
         "its",
