@@ -852,6 +852,18 @@ _INFINITIVE_WORDS = frozenset(
         "refused",
         "remember",
         "willing",
+        # added with the fourteenth sample: "prefer to changing", "don't hesitate to contacting"
+        "prefer",
+        "prefers",
+        "preferred",
+        "hesitate",
+        "hesitated",
+        "afford",
+        "deserve",
+        "deserves",
+        "deserved",
+        "choose",
+        "chose",
     }
 )
 _INFINITIVE_BEFORE = "(?:" + "|".join(sorted(_INFINITIVE_WORDS)) + ")"
