@@ -32,10 +32,12 @@
      1154000 to 1436000, mostly collocation and confused-word rules) drawn by a helper the
      same way, tuned on;
    - twelfth: tests/proofreading/data/lt_examples_twelfth.txt, seven more windows (offsets
-     1566000 to 1736000) a helper drew the same way and tuned on.
+     1566000 to 1736000) a helper drew the same way and tuned on;
    - seventeenth: tests/proofreading/data/lt_examples_seventeenth.txt, eleven windows (offsets
      1930000 to the file's end) a helper read the same way: all of them are rules LanguageTool
-     leaves off by default ("EU English", "Creative Writing"), so it holds no examples.
+     leaves off by default ("EU English", "Creative Writing"), so it holds no examples;
+   - fourteenth: tests/proofreading/data/lt_examples_fourteenth.txt, 21 windows (offsets
+     284000 to 1136000) overlapping tuned ones, only the rules no sample held, tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -69,6 +71,7 @@ TUNED = (
     ("lt_examples_eleventh.txt", "tune", "eleventh sample (tune)"),
     ("lt_examples_twelfth.txt", "tune", "twelfth sample (tune)"),
     ("lt_examples_seventeenth.txt", "tune", "seventeenth sample (tune)"),
+    ("lt_examples_fourteenth.txt", "tune", "fourteenth sample (tune)"),
 )
 #: The parts never read or tuned on: only their counts are printed.
 BLIND = (

@@ -863,6 +863,18 @@ _INFINITIVE_WORDS = frozenset(
         "refused",
         "remember",
         "willing",
+        # added with the fourteenth sample: "prefer to changing", "don't hesitate to contacting"
+        "prefer",
+        "prefers",
+        "preferred",
+        "hesitate",
+        "hesitated",
+        "afford",
+        "deserve",
+        "deserves",
+        "deserved",
+        "choose",
+        "chose",
     }
 )
 _INFINITIVE_BEFORE = "(?:" + "|".join(sorted(_INFINITIVE_WORDS)) + ")"
@@ -1226,6 +1238,7 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             {"found": found, "expected": fix, "after": "be"},
         )
     yield from _s_form_hits(analysis, part, table, seen)
+    yield from _please_hits(analysis, part, table, low)
     for m in scan_lowered(table.modal_to, text, low):
         s, e = m.span(1)
         a, b = part.start + s, part.start + e
@@ -1240,6 +1253,46 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
             {"found": m.group(1), "expected": "", "after": "modal-to"},
             (FixSpec(a, b + 1, "", "Delete 'to'"),),
         )
+
+
+#: Words after which "please" opens a request, so the verb after it is an imperative: "Could
+#: you please sends", "kindly please finds"; a sentence start counts too (`_AT_START_RE`).
+_PLEASE_HEADS = frozenset({"you", "kindly", "also", "and", "so", "now", "then", "but"})
+
+
+@cache
+def _please_pattern() -> re.Pattern[str]:
+    """ "please" and an "-s" form of the "s" or "verb-s" groups ("Please sends", "Please finds
+    attached"). It opens with the literal "please" (the word boundary is read behind it), so the
+    scan of a lowered paragraph jumps from one "please" to the next."""
+    table = verb_forms()
+    forms = sorted((f for f, g in table.group.items() if g in ("s", "verb-s")), key=len)
+    alternation = "|".join(reversed(forms))
+    return rc.compile(rf"please(?<![\w'’-]please){_SP}({alternation})(?![\w'’-])", re.IGNORECASE)
+
+
+def _please_hits(
+    analysis: Analysis, part: Part, table: VerbForms, low: str | None
+) -> Iterator[Hit]:
+    """ "Please sends me the file": "please" asks, and the verb after it is the bare imperative.
+    Only where "please" opens the request (a sentence start, or after "you", "kindly" ...):
+    "as you please" and "to please" are the verb "please"."""
+    text = part.text
+    for m in scan_lowered(_please_pattern(), text, low):
+        lead = text[max(0, m.start() - 30) : m.start()].rstrip()
+        if lead and not lead.endswith(",") and not _AT_START_RE.search(text, 0, m.start()):
+            before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+            if before is None or before.group(1).lower() not in _PLEASE_HEADS:
+                continue
+            if text[before.end(1) : m.start()].strip():
+                continue  # "as you please. Goes ...": the stop ends the clause
+        s, e = m.span(1)
+        a, b = part.start + s, part.start + e
+        if covered(protected_spans(analysis), part.start + m.start(), b):
+            continue
+        found = m.group(1)
+        fix = _case_like(found, table.base[found.lower()])
+        yield replacement(a, b, fix, {"found": found, "expected": fix, "after": "please"})
 
 
 #: What must stand before the "be" and the "been" of `VerbForms.after_be_s`.

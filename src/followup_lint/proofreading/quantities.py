@@ -208,6 +208,8 @@ def find_a_lot_of(analysis: Analysis, part: Part) -> Iterator[Hit]:
 # The look-behind starts a word only at its first letter: the search stays linear on a long
 # run of letters (tests/robustness/test_regex_backtracking.py).
 _WORD_BEFORE_RE = rc.compile(r"(?<![A-Za-z'’])([A-Za-z'’]+)[ \t]+$")
+#: A word or a comma just before: the capital "A" after it does not start a sentence.
+_LETTER_BEFORE_RE = rc.compile(r"[\w,][ \t]+$")
 _MUCH_AFTER = frozenset(
     {"have", "has", "had", "having", "with", "so", "too", "how", "as", "without", "got", "get",
      "gets", "made", "make", "makes", "caused", "cause", "causes", "created", "create", "any",
@@ -234,6 +236,10 @@ def find_one_with_plural(analysis: Analysis, part: Part) -> Iterator[Hit]:
             continue
         single = singular_guess(noun)
         if not _countable(single):
+            continue
+        if word == "A" and _LETTER_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
+            # A capital "A" inside a sentence is a letter or grade ("two A divisions",
+            # "Division A teams", "Plan A results"), not the article.
             continue
         a, b = part.start + m.start(1), part.start + m.end(3)
         if covered(protected_spans(analysis), a, b):
