@@ -367,6 +367,20 @@ _TOO_NUMBER_RE = rc.compile(
 )
 
 
+# "by" for "be" after a modal, before a word that follows "be" and never "by": "it can by
+# used", "we would by happy to", "this will by consistent". "Kerry might by supporting it" (a
+# verb left out), "we could by chance" and "we will by late June" pass: only participles and
+# predicative adjectives that no phrase of "by" starts with are listed after it.
+_BY_FOR_BE_RE = rc.compile(
+    r"\b(?:can|could|will|would|should|must|may|might|shall|cannot|won['’]t|wouldn['’]t)"
+    rf"{_SP}(by)(?={_SP}(?:able|available|happy|glad|ready|possible|sure|done|used|sent|found|"
+    r"made|given|reached|seen|held|shown|taken|consistent|useful|helpful|interested|delighted|"
+    r"pleased|honou?red|thrilled|excited|grateful|needed|required|responsible|back|"
+    r"in[ \t]+touch)\b(?![-'’]))",
+    re.IGNORECASE,
+)
+
+
 def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
     """A set phrase with a sound-alike word: "bare in mind", "piece of mind", "for you time";
     and "then" for "than" after a comparative ("more then expected")."""
@@ -386,6 +400,13 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
             fix,
             {"found": m.group(1), "expected": fix},
         )
+    if " by " in text:
+        for m in _BY_FOR_BE_RE.finditer(text):
+            a, b = part.start + m.start(1), part.start + m.end(1)
+            if covered(protected_spans(analysis), part.start + m.start(), b):
+                continue
+            fix = _case_like(m.group(1), "be")
+            yield replacement(a, b, fix, {"found": m.group(1), "expected": fix})
     if "then" not in text.lower():
         return
     for m in _THEN_RE.finditer(text):
