@@ -115,3 +115,10 @@ def test_harper_filters_of_the_thirteenth_sample() -> None:
 def test_roman_list_markers_in_brackets_are_not_misspellings() -> None:
     assert _found("We covered (i) pay; (ii) hours; (iv) travel.", "spelling") == []
     assert _found("We covered (teh) pay and (iiv) hours.", "spelling") == ["teh", "iiv"]
+
+
+def test_ligature_fix_spells_the_word_in_plain_letters() -> None:
+    linter = Linter(Config(select=("ligature",)))
+    report = linter.lint(HEAD + "Thank you for the oﬀer and the ﬁnal ﬂow chart." + TAIL)
+    fixes = [f.fixes[0].replacement for f in report.findings]
+    assert fixes == ["offer", "final", "flow"]

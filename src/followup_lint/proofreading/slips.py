@@ -30,6 +30,7 @@ from followup_lint.proofreading.confusions import (
     scan_lowered,
 )
 from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.ligatures import find_ligature
 from followup_lint.proofreading.missing_article import find_missing_article
 from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.missing_the import find_missing_the
@@ -1202,5 +1203,6 @@ SLIPS: dict[str, Finder] = {
     "adverb-before-noun": find_adverb_before_noun,
     "missing-the": find_missing_the,
     "article-before-possessive-name": find_article_before_possessive_name,
+    "ligature": find_ligature,
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }
