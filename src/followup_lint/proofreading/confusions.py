@@ -372,12 +372,17 @@ _TOO_NUMBER_RE = rc.compile(
 # verb left out), "we could by chance" and "we will by late June" pass: only participles and
 # predicative adjectives that no phrase of "by" starts with are listed after it.
 _BY_FOR_BE_RE = rc.compile(
-    r"\b(?:can|could|will|would|should|must|may|might|shall|cannot|won['’]t|wouldn['’]t)"
-    rf"{_SP}(by)(?={_SP}(?:able|available|happy|glad|ready|possible|sure|done|used|sent|found|"
+    # Opens on the literal "by" (the engine skips to it); the modal before is read in Python.
+    r"by(?<![\w'’-]by)"
+    rf"(?={_SP}(?:able|available|happy|glad|ready|possible|sure|done|used|sent|found|"
     r"made|given|reached|seen|held|shown|taken|consistent|useful|helpful|interested|delighted|"
     r"pleased|honou?red|thrilled|excited|grateful|needed|required|responsible|back|"
     r"in[ \t]+touch)\b(?![-'’]))",
     re.IGNORECASE,
+)
+_MODALS_BEFORE_BY = frozenset(
+    {"can", "could", "will", "would", "should", "must", "may", "might", "shall", "cannot"}
+    | {"won't", "wouldn't"}
 )
 
 
@@ -402,11 +407,16 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
         )
     if " by " in text:
         for m in _BY_FOR_BE_RE.finditer(text):
-            a, b = part.start + m.start(1), part.start + m.end(1)
-            if covered(protected_spans(analysis), part.start + m.start(), b):
+            before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+            if before is None or text[before.end() : m.start()].strip():
+                continue  # nothing but blanks may stand between the modal and "by"
+            if before.group(1).lower().replace("’", "'") not in _MODALS_BEFORE_BY:
                 continue
-            fix = _case_like(m.group(1), "be")
-            yield replacement(a, b, fix, {"found": m.group(1), "expected": fix})
+            a, b = part.start + m.start(), part.start + m.end()
+            if covered(protected_spans(analysis), part.start + before.start(), b):
+                continue
+            fix = _case_like(m.group(), "be")
+            yield replacement(a, b, fix, {"found": m.group(), "expected": fix})
     if "then" not in text.lower():
         return
     for m in _THEN_RE.finditer(text):
