@@ -60,6 +60,8 @@ from tests.proofreading.short_draft import found as _found
         ("sound-alike-phrase", "I have a but of experience with SQL.", "a but of"),
         ("how-like", "How was the interview like?", "How was the interview like?"),
         ("how-like", "How is it like to work there?", "How is it like to "),
+        ("sound-alike-phrase", "It costs more on some laptops then others.", "then"),
+        ("sound-alike-phrase", "We meet less often then before.", "then"),
     ],
 )
 def test_new_entries_fire(rule: str, body: str, found: str) -> None:
@@ -92,6 +94,8 @@ def test_new_entries_fire(rule: str, body: str, found: str) -> None:
         ("sound-alike-phrase", "We chose plan A but of course; one option was to wait."),
         ("how-like", "What is it like? How is the schedule you would like?"),
         ("how-like", "How is a plan like a map? How is your team doing?"),
+        ("sound-alike-phrase", "I learned more and then others joined. I read more, then others."),
+        ("sound-alike-phrase", "Do one more pass then anyone can review it."),
     ],
 )
 def test_closest_correct_sentence_stays_quiet(rule: str, body: str) -> None:

@@ -357,6 +357,24 @@ _THEN_RE = rc.compile(
 )
 
 
+# "then" for "than" further from its comparative, before a word a comparison ends on: "more
+# expensive on some systems then others", "less often then before". The comparative ("more",
+# "less", "fewer", "better", "worse") must be in the same clause, with no punctuation between;
+# "then" must not follow "and", "but" or "or" ("we ate more and then others came"), and a
+# pronoun after it must not be the subject of a clause ("one more pass then anyone can review").
+_THEN_FAR_RE = rc.compile(
+    r"\b(then)[ \t]+(?=(?:(?:others|anyone|anybody|anything|everyone|everybody|most|the[ \t]+rest)"
+    r"\b(?![ \t]+(?:can|could|will|would|should|may|might|must|shall|has|have|had|is|was|are|"
+    r"were|gets|goes|needs|wants|joined|left|came|started|took)\b)|(?:before|usual|expected|"
+    r"last[ \t]+(?:year|time|month|week)|ever)\b))",
+    re.IGNORECASE,
+)
+_COMPARATIVE_IN_CLAUSE_RE = rc.compile(
+    r"\b(?:more|less|fewer|better|worse)\b[^,;:.!?()]*$", re.IGNORECASE
+)
+_CONJUNCTION_BEFORE_RE = rc.compile(r"\b(?:and|but|or)\s*$", re.IGNORECASE)
+
+
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred"
@@ -419,12 +437,26 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
             yield replacement(a, b, fix, {"found": m.group(), "expected": fix})
     if "then" not in text.lower():
         return
+    near: list[tuple[int, int]] = []
     for m in _THEN_RE.finditer(text):
         a, b = part.start + m.start(1), part.start + m.end(1)
         if covered(protected_spans(analysis), part.start + m.start(), b):
             continue
         if any(h.start < b and a < h.end for h in listed):
             continue  # "other then" is in the list already
+        near.append((a, b))
+        found = m.group(1)
+        fix = _case_like(found, "than")
+        yield replacement(a, b, fix, {"found": found, "expected": fix})
+    for m in _THEN_FAR_RE.finditer(text):
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        if any(h.start < b and a < h.end for h in listed) or (a, b) in near:
+            continue
+        window = text[max(0, m.start() - 80) : m.start()]
+        if not _COMPARATIVE_IN_CLAUSE_RE.search(window) or _CONJUNCTION_BEFORE_RE.search(window):
+            continue
+        if covered(protected_spans(analysis), a, b):
+            continue
         found = m.group(1)
         fix = _case_like(found, "than")
         yield replacement(a, b, fix, {"found": found, "expected": fix})
