@@ -37,7 +37,10 @@
      1930000 to the file's end) a helper read the same way: all of them are rules LanguageTool
      leaves off by default ("EU English", "Creative Writing"), so it holds no examples;
    - fourteenth: tests/proofreading/data/lt_examples_fourteenth.txt, 21 windows (offsets
-     284000 to 1136000) overlapping tuned ones, only the rules no sample held, tuned on.
+     284000 to 1136000) overlapping tuned ones, only the rules no sample held, tuned on;
+   - thirteenth: tests/proofreading/data/lt_examples_thirteenth.txt, nine windows (offsets 0 to
+     212000, the "Possible Typo" rules at the start of the file) a helper drew the same way and
+     tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -72,6 +75,7 @@ TUNED = (
     ("lt_examples_twelfth.txt", "tune", "twelfth sample (tune)"),
     ("lt_examples_seventeenth.txt", "tune", "seventeenth sample (tune)"),
     ("lt_examples_fourteenth.txt", "tune", "fourteenth sample (tune)"),
+    ("lt_examples_thirteenth.txt", "tune", "thirteenth sample (tune)"),
 )
 #: The parts never read or tuned on: only their counts are printed.
 BLIND = (

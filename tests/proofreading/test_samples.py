@@ -18,6 +18,7 @@ _MARK = re.compile(r"<m>(.*?)</m>")
         "lt_examples_fresh.txt",
         "lt_examples_third.txt",
         "lt_examples_eleventh.txt",
+        "lt_examples_thirteenth.txt",
     ],
 )
 def test_each_error_has_one_marker_and_each_correct_sentence_none(name: str) -> None:
@@ -57,3 +58,11 @@ def test_the_seventeenth_sample_keeps_its_windows_and_an_empty_tune_part() -> No
     for offset in offsets:
         assert f"# offset {offset}\n" in text
     assert _sample("lt_examples_seventeenth.txt") == {"tune": []}
+
+
+def test_the_thirteenth_sample_says_where_it_was_read() -> None:
+    text = (DATA / "lt_examples_thirteenth.txt").read_text(encoding="utf-8")
+    head = text.split("\n# offset")[0]
+    for offset in ("0", "16000", "32000", "48000", "76000", "92000", "166000", "186000", "212000"):
+        assert offset in head
+        assert f"# offset {offset}" in text

@@ -357,6 +357,24 @@ _THEN_RE = rc.compile(
 )
 
 
+# "then" for "than" further from its comparative, before a word a comparison ends on: "more
+# expensive on some systems then others", "less often then before". The comparative ("more",
+# "less", "fewer", "better", "worse") must be in the same clause, with no punctuation between;
+# "then" must not follow "and", "but" or "or" ("we ate more and then others came"), and a
+# pronoun after it must not be the subject of a clause ("one more pass then anyone can review").
+_THEN_FAR_RE = rc.compile(
+    r"\b(then)[ \t]+(?=(?:(?:others|anyone|anybody|anything|everyone|everybody|most|the[ \t]+rest)"
+    r"\b(?![ \t]+(?:can|could|will|would|should|may|might|must|shall|has|have|had|is|was|are|"
+    r"were|gets|goes|needs|wants|joined|left|came|started|took)\b)|(?:before|usual|expected|"
+    r"last[ \t]+(?:year|time|month|week)|ever)\b))",
+    re.IGNORECASE,
+)
+_COMPARATIVE_IN_CLAUSE_RE = rc.compile(
+    r"\b(?:more|less|fewer|better|worse)\b[^,;:.!?()]*$", re.IGNORECASE
+)
+_CONJUNCTION_BEFORE_RE = rc.compile(r"\b(?:and|but|or)\s*$", re.IGNORECASE)
+
+
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred"
@@ -364,6 +382,25 @@ _NUMBER_WORDS = (
 # "too" before a number: "we grew too ten offices", "from 30 too 37" (not "too 1990s").
 _TOO_NUMBER_RE = rc.compile(
     rf"\b(too){_SP}(?=\d+(?![\d,.]*['’]?s\b)|(?:{_NUMBER_WORDS})\b(?![-'’]))", re.IGNORECASE
+)
+
+
+# "by" for "be" after a modal, before a word that follows "be" and never "by": "it can by
+# used", "we would by happy to", "this will by consistent". "Kerry might by supporting it" (a
+# verb left out), "we could by chance" and "we will by late June" pass: only participles and
+# predicative adjectives that no phrase of "by" starts with are listed after it.
+_BY_FOR_BE_RE = rc.compile(
+    # Opens on the literal "by" (the engine skips to it); the modal before is read in Python.
+    r"by(?<![\w'’-]by)"
+    rf"(?={_SP}(?:able|available|happy|glad|ready|possible|sure|done|used|sent|found|"
+    r"made|given|reached|seen|held|shown|taken|consistent|useful|helpful|interested|delighted|"
+    r"pleased|honou?red|thrilled|excited|grateful|needed|required|responsible|back|"
+    r"in[ \t]+touch)\b(?![-'’]))",
+    re.IGNORECASE,
+)
+_MODALS_BEFORE_BY = frozenset(
+    {"can", "could", "will", "would", "should", "must", "may", "might", "shall", "cannot"}
+    | {"won't", "wouldn't"}
 )
 
 
@@ -386,14 +423,40 @@ def find_sound_alike(analysis: Analysis, part: Part) -> Iterator[Hit]:
             fix,
             {"found": m.group(1), "expected": fix},
         )
+    if " by " in text:
+        for m in _BY_FOR_BE_RE.finditer(text):
+            before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+            if before is None or text[before.end() : m.start()].strip():
+                continue  # nothing but blanks may stand between the modal and "by"
+            if before.group(1).lower().replace("’", "'") not in _MODALS_BEFORE_BY:
+                continue
+            a, b = part.start + m.start(), part.start + m.end()
+            if covered(protected_spans(analysis), part.start + before.start(), b):
+                continue
+            fix = _case_like(m.group(), "be")
+            yield replacement(a, b, fix, {"found": m.group(), "expected": fix})
     if "then" not in text.lower():
         return
+    near: list[tuple[int, int]] = []
     for m in _THEN_RE.finditer(text):
         a, b = part.start + m.start(1), part.start + m.end(1)
         if covered(protected_spans(analysis), part.start + m.start(), b):
             continue
         if any(h.start < b and a < h.end for h in listed):
             continue  # "other then" is in the list already
+        near.append((a, b))
+        found = m.group(1)
+        fix = _case_like(found, "than")
+        yield replacement(a, b, fix, {"found": found, "expected": fix})
+    for m in _THEN_FAR_RE.finditer(text):
+        a, b = part.start + m.start(1), part.start + m.end(1)
+        if any(h.start < b and a < h.end for h in listed) or (a, b) in near:
+            continue
+        window = text[max(0, m.start() - 80) : m.start()]
+        if not _COMPARATIVE_IN_CLAUSE_RE.search(window) or _CONJUNCTION_BEFORE_RE.search(window):
+            continue
+        if covered(protected_spans(analysis), a, b):
+            continue
         found = m.group(1)
         fix = _case_like(found, "than")
         yield replacement(a, b, fix, {"found": found, "expected": fix})

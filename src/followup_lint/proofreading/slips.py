@@ -30,6 +30,7 @@ from followup_lint.proofreading.confusions import (
     scan_lowered,
 )
 from followup_lint.proofreading.dictionary import english
+from followup_lint.proofreading.ligatures import find_ligature
 from followup_lint.proofreading.missing_article import find_missing_article
 from followup_lint.proofreading.missing_be import find_missing_be
 from followup_lint.proofreading.missing_the import find_missing_the
@@ -818,7 +819,7 @@ _OBJECT_SUBJECT_RE = rc.compile(
     r"(?m)(?:^|(?<=[.!?] ))[ \t]*(Me|Him|Her)[ \t]+and[ \t]+(?=(?:(?:I|he|she|we|they|him|her|me)|"
     r"(?i:my|his|our|their|the)[ \t]+[a-z]+|[A-Z][a-z]+)[ \t]+(?i:will|would|can|could|should|are|"
     r"were|was|have|had|went|met|did|plan|planned|attended|spoke|talked|worked|agreed|discussed|"
-    r"decided|enjoyed|look|looked)\b)"
+    r"decided|enjoyed|look|looked|work|both)\b)"
 )
 
 
@@ -832,6 +833,24 @@ _OBJECT_ALONE_RE = rc.compile(
 )
 _SUBJECT_FORM = {"me": "I", "him": "He", "her": "She", "them": "They"}
 
+# "Tim and me work together", "My mother and him went": the object pronoun second, after a name
+# or "my/the" and a noun opening the sentence, straight before a verb. "Her" only before verbs
+# no noun shares ("Tim and her work inspire me": her work), so "work", "plan", "look" and
+# "hope" follow "me" and "him" alone. Tried only where " and me ", " and him " or " and her "
+# is.
+_VERB_AFTER_PAIR = (
+    r"will|would|can|could|should|are|were|have|had|went|met|did|spoke|talked|worked|agreed|"
+    r"discussed|decided|enjoyed|attended|planned|both"
+)
+_SECOND_OBJECT_RE = rc.compile(
+    r"(?m)(?:^|(?<=[.!?] ))[ \t]*(?:[A-Z][a-z]+|(?:My|Our|His|Her|Their|The)[ \t]+[a-z]+)"
+    r"[ \t]+and[ \t]+(?:(me|him)[ \t]+(?:"
+    + _VERB_AFTER_PAIR
+    + r"|work|plan|look|looked|hope|live|lived)|(her)[ \t]+(?:"
+    + _VERB_AFTER_PAIR
+    + r"))\b(?!['’])"
+)
+
 
 def find_object_pronoun_subject(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
@@ -840,6 +859,16 @@ def find_object_pronoun_subject(analysis: Analysis, part: Part) -> Iterator[Hit]
             if _inside(analysis, part, m.start(1), m.end()):
                 continue
             yield Hit(part.start + m.start(1), part.start + m.end(), {"match": m.group(0).strip()})
+    if " and me " in text or " and him " in text or " and her " in text:
+        for m in _SECOND_OBJECT_RE.finditer(text):
+            g = 1 if m.group(1) else 2
+            if _inside(analysis, part, m.start(), m.end()):
+                continue
+            right = _SUBJECT_FORM[m.group(g).lower()].lower()
+            right = "I" if right == "i" else right
+            yield replacement(
+                part.start + m.start(g), part.start + m.end(g), right, {"match": m.group(0).strip()}
+            )
     if not any(w in text for w in ("Me ", "Him ", "Her ", "Them ")):
         return
     for m in _OBJECT_ALONE_RE.finditer(text):
@@ -1215,5 +1244,6 @@ SLIPS: dict[str, Finder] = {
     "adverb-before-noun": find_adverb_before_noun,
     "missing-the": find_missing_the,
     "article-before-possessive-name": find_article_before_possessive_name,
+    "ligature": find_ligature,
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }

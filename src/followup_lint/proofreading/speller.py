@@ -35,6 +35,8 @@ _BULLET_RE = regex_cache.compile(r"\s*(?:[-*•>]|\d{1,2}[.)]|[a-z][.)])\s+")
 _OPENERS = "\"'“‘([*_"
 _SHIFT_TYPO_RE = regex_cache.compile(r"[A-Z]{2}[a-z]{2,}|TH[a-z]")
 _X_RUN_RE = regex_cache.compile(r"x{2,}")
+# A lower-case roman numeral ("ii", "iv", "xii"), read as a list marker in brackets.
+_ROMAN_RE = regex_cache.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")
 _CAPITALISED_RE = regex_cache.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*")
 #: Entity labels that mark a word as a name in thorough mode.
 _NAME_ENTS = frozenset(
@@ -226,6 +228,8 @@ def _scan_part(scan: _Scan, part: Part) -> list[Misspelling]:
         after = text[e] if e < len(text) else ""
         if before.isdigit() or after.isdigit():
             continue  # "3rd", "Q3", "10am"
+        if before == "(" and after == ")" and _ROMAN_RE.fullmatch(word):
+            continue  # a list marker: "(ii) case studies; (iv) costs"
         if after == "." and text[e + 1 : e + 2].isalpha():
             continue  # "Node.js", "e.g.", "example.com"
         if before == "." and s >= 2 and text[s - 2].isalpha():
