@@ -75,6 +75,7 @@ Slip = Literal[
     "article-before-possessive-name",
     "present-with-past-time",
     "missing-article",
+    "weekday-date",
 ]
 
 
