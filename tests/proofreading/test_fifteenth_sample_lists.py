@@ -58,6 +58,7 @@ from tests.proofreading.short_draft import found as _found
         ("quote-space", "“Send it today,”she said.", "”she"),
         ("weekday-date", "Can we talk on Tuesday, March 4, 2026?", "Tuesday, March 4, 2026"),
         ("weekday-date", "I am free Fri 7 March 2026.", "Fri 7 March 2026"),
+        ("address-preposition", "We are based on 9 Quay Street.", "based on 9 Quay Street"),
     ],
 )
 def test_new_entries_fire(rule: str, body: str, found: str) -> None:
@@ -103,6 +104,9 @@ def test_new_entries_fire(rule: str, body: str, found: str) -> None:
         # A date that does not exist is impossible-date's.
         ("weekday-date", "Can we talk on Monday, February 30, 2026?"),
         ("weekday-date", "The Sun ran it on 4 March; sun 4 March was bright."),
+        ("address-preposition", "We are based on Quay Street, at 9 Quay Street."),
+        # A number that counts, not a house number, and no street word after the name.
+        ("address-preposition", "The office is on 2 floors; we met on 3 Tuesdays in May."),
     ],
 )
 def test_close_correct_text_passes(rule: str, body: str) -> None:
