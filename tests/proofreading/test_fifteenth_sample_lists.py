@@ -52,13 +52,11 @@ from tests.proofreading.short_draft import found as _found
         ("wrong-preposition", "On arrival to the office, please call me.", "arrival to the"),
         ("date-comma", "I can start on June 2 2025 at the latest.", "June 2 2025"),
         ("date-comma", "Is Tuesday March 4 still good for you?", "Tuesday March 4"),
-        ("ordinal-suffix", "I will call on the 21th or the 3th.", "21th"),
-        ("ordinal-suffix", "It was my 2nd and my 3rd try, not my 1rd.", "1rd"),
         ("were-for-we-re", "Thanks. Were looking forward to it.", "Were"),
         ("quote-space", "“Send it today,”she said.", "”she"),
         ("weekday-date", "Can we talk on Tuesday, March 4, 2026?", "Tuesday, March 4, 2026"),
         ("weekday-date", "I am free Fri 7 March 2026.", "Fri 7 March 2026"),
-        ("address-preposition", "We are based on 9 Quay Street.", "based on 9 Quay Street"),
+        ("address-preposition", "We are based on 9 Quay Street.", "on 9 Quay Street"),
     ],
 )
 def test_new_entries_fire(rule: str, body: str, found: str) -> None:
@@ -95,7 +93,6 @@ def test_new_entries_fire(rule: str, body: str, found: str) -> None:
         ("date-comma", "I can start on June 2, 2025, or Tuesday, March 4; in May 2025 I am away."),
         # Day first takes no comma.
         ("date-comma", "I can start on Tuesday 4 March 2025 or on 2 June 2025."),
-        ("ordinal-suffix", "The 1st, 2nd, 3rd, 11th, 12th, 13th, 21st, 101st and 112th all pass."),
         # A question, and a subject after "Were".
         ("were-for-we-re", "Were looking forward costs covered? Were you happy to wait?"),
         ("were-for-we-re", "We were looking forward to it. We're happy to wait."),
