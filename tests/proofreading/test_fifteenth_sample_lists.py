@@ -20,6 +20,9 @@ from tests.proofreading.short_draft import found as _found
         ("sound-alike-phrase", "From know on I will send weekly updates.", "From know on"),
         ("sound-alike-phrase", "I check the portal every know and then.", "every know and then"),
         ("sound-alike-phrase", "I am free right know if you want to call.", "right know"),
+        ("sound-alike-phrase", "As of know, the offer stands.", "As of know"),
+        ("sound-alike-phrase", "I will hold the date for know.", "for know"),
+        ("sound-alike-phrase", "If anything changes, please let us now.", "let us now"),
         ("sound-alike-phrase", "I searched in vein for the job number.", "in vein"),
         ("sound-alike-phrase", "The paper by Okafor et all covers this.", "et all"),
         ("sound-alike-phrase", "I hope this helps ally any concerns.", "ally any concerns"),
@@ -69,6 +72,8 @@ def test_new_entries_fire(rule: str, body: str, found: str) -> None:
         # "right know-how": a hyphen after the phrase is a compound, never "now".
         ("sound-alike-phrase", "She has the right know-how, and I know and then I act."),
         ("sound-alike-phrase", "Thanks for letting me know; for now I will wait."),
+        # before-stop: "let me now explain", "ask for know-how and help".
+        ("sound-alike-phrase", "Let me now explain; we ask for know-how by know-it-alls."),
         # unless-next: a vein graft, and "in a similar vein".
         ("sound-alike-phrase", "The stent sits in vein grafts; in a similar vein, we waited."),
         # unless-prev: "ally" the noun ("our key ally concerns us").
