@@ -40,7 +40,10 @@
      284000 to 1136000) overlapping tuned ones, only the rules no sample held, tuned on;
    - thirteenth: tests/proofreading/data/lt_examples_thirteenth.txt, nine windows (offsets 0 to
      212000, the "Possible Typo" rules at the start of the file) a helper drew the same way and
-     tuned on.
+     tuned on;
+   - fifteenth: tests/proofreading/data/lt_examples_fifteenth.txt, fourteen windows (offsets
+     1224000 to 1764000) placed beside earlier ones, drawn by a helper the same way (only rules
+     no other sample holds), tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -76,6 +79,7 @@ TUNED = (
     ("lt_examples_seventeenth.txt", "tune", "seventeenth sample (tune)"),
     ("lt_examples_fourteenth.txt", "tune", "fourteenth sample (tune)"),
     ("lt_examples_thirteenth.txt", "tune", "thirteenth sample (tune)"),
+    ("lt_examples_fifteenth.txt", "tune", "fifteenth sample (tune)"),
 )
 #: The parts never read or tuned on: only their counts are printed.
 BLIND = (

@@ -76,6 +76,7 @@ Slip = Literal[
     "present-with-past-time",
     "missing-article",
     "ligature",
+    "weekday-date",
 ]
 
 

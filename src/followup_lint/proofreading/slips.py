@@ -46,6 +46,7 @@ from followup_lint.proofreading.quantities import (
     singular_guess,
 )
 from followup_lint.proofreading.speller import sentence_start
+from followup_lint.proofreading.weekday_dates import find_weekday_date
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -1245,5 +1246,6 @@ SLIPS: dict[str, Finder] = {
     "missing-the": find_missing_the,
     "article-before-possessive-name": find_article_before_possessive_name,
     "ligature": find_ligature,
+    "weekday-date": find_weekday_date,
     **CONFUSION_SLIPS,  # word-list slips: proofreading/confusions.py
 }
