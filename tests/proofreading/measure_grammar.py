@@ -32,7 +32,10 @@
      1154000 to 1436000, mostly collocation and confused-word rules) drawn by a helper the
      same way, tuned on;
    - twelfth: tests/proofreading/data/lt_examples_twelfth.txt, seven more windows (offsets
-     1566000 to 1736000) a helper drew the same way and tuned on.
+     1566000 to 1736000) a helper drew the same way and tuned on;
+   - sixteenth: tests/proofreading/data/lt_examples_sixteenth.txt, eight windows (offsets
+     1796000 to 1914000, mostly categories off by default; its rules are the typography ones)
+     a helper drew the same way and tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -65,6 +68,7 @@ TUNED = (
     ("lt_examples_tenth.txt", "tune", "tenth sample (tune)"),
     ("lt_examples_eleventh.txt", "tune", "eleventh sample (tune)"),
     ("lt_examples_twelfth.txt", "tune", "twelfth sample (tune)"),
+    ("lt_examples_sixteenth.txt", "tune", "sixteenth sample (tune)"),
 )
 #: The parts never read or tuned on: only their counts are printed.
 BLIND = (
