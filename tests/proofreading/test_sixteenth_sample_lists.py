@@ -68,3 +68,30 @@ def test_currency_symbol_position_fires(body: str, found: list[str]) -> None:
 )
 def test_currency_close_correct_text_passes(body: str) -> None:
     assert _found(body, "currency-symbol-position") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("I don t have the final slides yet.", ["don t"]),
+        ("It s a short fix, and I can t wait to start.", ["It s", "can t"]),
+        ("I m free on Monday; we re ready whenever you are.", ["I m", "we re"]),
+        ("Let s meet on Friday. That s the best day for me.", ["Let s", "That s"]),
+        ("You re right that there s one more form.", ["You re", "there s"]),
+    ],
+)
+def test_contraction_space_fires(body: str, found: list[str]) -> None:
+    assert _found(body, "contraction-space") == found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I don't have the slides yet, but it's a short fix; I'm glad we're ready.",
+        "I am writing to you re the offer and to you re your question.",
+        "In the model, let s be the start date and let s denote the sum.",
+        "Don T. Ross can t-shirt the whole team; I won't forget it.",
+    ],
+)
+def test_contraction_space_close_correct_text_passes(body: str) -> None:
+    assert _found(body, "contraction-space") == []
