@@ -95,3 +95,16 @@ def test_contraction_space_fires(body: str, found: list[str]) -> None:
 )
 def test_contraction_space_close_correct_text_passes(body: str) -> None:
     assert _found(body, "contraction-space") == []
+
+
+def test_contraction_space_gate_never_hides_a_match() -> None:
+    from followup_lint.proofreading import contraction_space as cs
+    from tests.test_textpatterns import texts
+
+    slips = ["I don t know.", "It s fine", "We re in.", "You re right", "Let s go", "I m here"]
+    checked = 0
+    for text in (*texts(), *slips):
+        if cs._RE.search(text):
+            assert cs._GATE.search(text), text[:80]
+            checked += 1
+    assert checked >= len(slips)
