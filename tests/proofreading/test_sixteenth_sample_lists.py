@@ -78,6 +78,10 @@ def test_currency_close_correct_text_passes(body: str) -> None:
         ("I m free on Monday; we re ready whenever you are.", ["I m", "we re"]),
         ("Let s meet on Friday. That s the best day for me.", ["Let s", "That s"]),
         ("You re right that there s one more form.", ["You re", "there s"]),
+        (
+            "I couldn t open it, so I ll ask; we would ve liked it.",
+            ["couldn t", "I ll", "would ve"],
+        ),
     ],
 )
 def test_contraction_space_fires(body: str, found: list[str]) -> None:
@@ -108,3 +112,8 @@ def test_contraction_space_gate_never_hides_a_match() -> None:
             assert cs._GATE.search(text), text[:80]
             checked += 1
     assert checked >= len(slips)
+
+
+def test_speller_leaves_the_halves_of_a_split_contraction() -> None:
+    body = "I couldn t open it, so I ll ask. I recieved it."
+    assert _found(body, "spelling") == ["recieved"]

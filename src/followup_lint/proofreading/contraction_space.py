@@ -2,14 +2,16 @@
 
 Curly apostrophes get lost between editors, phones and web forms, and what is left is the
 contraction in two halves. Only contractions whose first half is itself a word are read
-("don", "can", "it", "we"): the speller passes those, while it already flags "couldn" and "ll".
+("don", "can", "it", "we"), which the speller passes, and those whose halves are no words
+("couldn t", "I ll", "we ve"), where the speller leaves the halves to this rule: its own guess
+for "couldn" alone would be "could".
 
 Left alone, each seen in correct text or likely there: a hyphen or a full stop after the second
 half ("can t-shirt"; "Don T. Ross", an initial), "let s" before "be", "denote" or "equal" (a
 variable named s), and "re" before a determiner or a possessive ("I am writing to you re the
 offer", the Latin "regarding").
 
-The second halves ("t", "m", "s", "re" after a blank) are rare in English, so one
+The second halves ("t", "m", "s", "re", "ll", "ve" after a blank) are rare in English, so one
 case-sensitive scan for them rules out nearly every paragraph before the full pattern runs.
 """
 
@@ -27,13 +29,16 @@ if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
     from followup_lint.reading.draft import Part
 
-# The cheap test: a lone "t", "m", "s" or "re" after a blank (the slip writes them in lower
-# case; the first half may have any case).
-_GATE = rc.compile(r"[ \t](?:t|m|s|re)(?![\w'’-])")
+# The cheap test: a lone "t", "m", "s", "re", "ll" or "ve" after a blank (the slip writes them
+# in lower case; the first half may have any case).
+_GATE = rc.compile(r"[ \t](?:t|m|s|re|ll|ve)(?![\w'’-])")
 _END = r"(?![\w'’.-])"
 _RE = rc.compile(
     r"(?<![\w'’-])(?:"
-    rf"(?i:don|can|won)[ \t]t{_END}"
+    r"(?i:don|can|won|couldn|wouldn|shouldn|didn|doesn|isn|wasn|weren|aren|haven|hasn|hadn|"
+    rf"mustn|needn)[ \t]t{_END}"
+    rf"|(?:I|(?i:you|we|they|he|she|it|that))[ \t]ll{_END}"
+    rf"|(?:I|(?i:you|we|they|would|could|should|might|must))[ \t]ve{_END}"
     rf"|I[ \t]m{_END}"
     rf"|(?i:it|that|there|here|what|where|who|he|she)[ \t]s{_END}"
     rf"|(?i:let)[ \t]s{_END}(?![ \t]+(?:be|denote|equal)\b)"
@@ -55,3 +60,11 @@ def find_contraction_space(analysis: Analysis, part: Part) -> Iterator[Hit]:
         found = m.group(0)
         fix = re.sub(r"[ \t]", "'", found, count=1)
         yield replacement(a, b, fix, {"found": found, "expected": fix})
+
+
+def split_contractions(text: str) -> list[tuple[int, int]]:
+    """The spans (offsets in `text`) of the split contractions this rule reports: the speller
+    leaves the words inside them alone."""
+    if _GATE.search(text) is None:
+        return []
+    return [m.span() for m in _RE.finditer(text)]
