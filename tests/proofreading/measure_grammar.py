@@ -43,7 +43,10 @@
      tuned on;
    - fifteenth: tests/proofreading/data/lt_examples_fifteenth.txt, fourteen windows (offsets
      1224000 to 1764000) placed beside earlier ones, drawn by a helper the same way (only rules
-     no other sample holds), tuned on.
+     no other sample holds), tuned on;
+   - sixteenth: tests/proofreading/data/lt_examples_sixteenth.txt, eight windows (offsets
+     1796000 to 1914000, mostly categories off by default; its rules are the typography ones)
+     a helper drew the same way and tuned on.
 Each sentence is linted as the body of a short draft, with every rule on as by default.
 """
 
@@ -80,6 +83,7 @@ TUNED = (
     ("lt_examples_fourteenth.txt", "tune", "fourteenth sample (tune)"),
     ("lt_examples_thirteenth.txt", "tune", "thirteenth sample (tune)"),
     ("lt_examples_fifteenth.txt", "tune", "fifteenth sample (tune)"),
+    ("lt_examples_sixteenth.txt", "tune", "sixteenth sample (tune)"),
 )
 #: The parts never read or tuned on: only their counts are printed.
 BLIND = (

@@ -60,6 +60,7 @@ Slip = Literal[
     "fused-sentence",
     "noun-form-as-verb",
     "missing-be",
+    "contraction-space",
     "quantifier-singular",
     "compound-modifier",
     "singular-subject-verb",

@@ -29,6 +29,7 @@ from followup_lint.proofreading.confusions import (
     lowered_part,
     scan_lowered,
 )
+from followup_lint.proofreading.contraction_space import find_contraction_space
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.ligatures import find_ligature
 from followup_lint.proofreading.missing_article import find_missing_article
@@ -1237,6 +1238,7 @@ SLIPS: dict[str, Finder] = {
     "fused-sentence": find_fused_sentence,
     "noun-form-as-verb": find_noun_form_as_verb,
     "missing-be": find_missing_be,
+    "contraction-space": find_contraction_space,
     "present-with-past-time": find_present_with_past_time,
     "missing-article": find_missing_article,
     "quantifier-singular": find_quantifier_singular,

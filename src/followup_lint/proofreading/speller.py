@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from followup_lint import regex_cache
+from followup_lint.proofreading.contraction_space import split_contractions
 from followup_lint.proofreading.dictionary import english, wrong_forms
 from followup_lint.proofreading.names import Known, known_words, near_miss, normalize
 from followup_lint.wordtable import WordTable
@@ -222,6 +223,7 @@ def _scan_part(scan: _Scan, part: Part) -> list[Misspelling]:
         return []
     out: list[Misspelling] = []
     code: list[tuple[int, int]] | None = None
+    split: list[tuple[int, int]] | None = None
     for s, word in sorted(_occurrences(text, suspects)):
         e = s + len(word)
         before = text[s - 1] if s > 0 else ""
@@ -243,6 +245,10 @@ def _scan_part(scan: _Scan, part: Part) -> list[Misspelling]:
             continue
         if _being_typed(scan, part, e, word) or _cut_off(scan, text, e, word):
             continue
+        if split is None:
+            split = split_contractions(text)
+        if any(a <= s and e <= b for a, b in split):
+            continue  # "couldn t", "I ll": the contraction-space rule offers "couldn't"
         found = _judge(scan, part, s, word)
         # Contact spans cost a phone-number search: asked only about a word about to be flagged.
         if found is not None and not scan.skipped(base + s, base + e):
