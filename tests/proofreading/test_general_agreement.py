@@ -1,0 +1,58 @@
+"""General agreement mechanisms: a singular noun that is nearly always counted after words that
+take a plural ("a lot of car", "there are problem"). Each slip fires in its general form, with
+different words, and the correct sentences closest to it stay quiet. Sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup_lint.proofreading.quantities import countable_nouns
+from tests.proofreading.short_draft import found
+
+
+@pytest.mark.parametrize(
+    ("rule", "body", "words"),
+    [
+        ("quantifier-singular", "We saw a lot of car on the road this morning.", "a lot of car"),
+        ("quantifier-singular", "I have lots of book to read first.", "lots of book"),
+        ("quantifier-singular", "There are many kinds of job in this field.", "many kinds of job"),
+        ("quantifier-singular", "There are a lot problem with the old system.",
+         "There are a lot problem"),
+        ("quantifier-singular", "There're problem in the second draft.", "There're problem"),
+        ("quantifier-singular", "We met hundreds of candidate at the fair.",
+         "hundreds of candidate"),
+        ("quantifier-singular", "There were plenty of reason to say yes.", "plenty of reason"),
+        ("quantifier-singular", "The lab has a wide variety of tool for tests.",
+         "a wide variety of tool"),
+        ("quantifier-singular", "I know a lot of person in sales.", "a lot of person"),
+    ],
+)  # fmt: skip
+def test_slip_fires(rule: str, body: str, words: str) -> None:
+    assert words in found(body, rule)
+
+
+@pytest.mark.parametrize(
+    ("rule", "body"),
+    [
+        ("quantifier-singular", "We spent a lot of time and a lot of work on it."),
+        ("quantifier-singular", "I had lots of experience and plenty of information."),
+        ("quantifier-singular", "There are problem areas we should discuss."),
+        ("quantifier-singular", "We had a lot of car trouble on the way."),
+        ("quantifier-singular", "There are lots of car and truck routes here."),
+        ("quantifier-singular", "The parking lots of the new campus are large."),
+        ("quantifier-singular", "This kind of job suits me, as do different types of file."),
+        ("quantifier-singular", "There are a lot of problems with the old system."),
+        ("quantifier-singular", "It depends a lot of course on the budget."),
+        ("quantifier-singular", "The flat has a lot of room and a lot of light."),
+        ("quantifier-singular", "Hundreds of people and dozens of children came."),
+    ],
+)
+def test_correct_sentence_passes(rule: str, body: str) -> None:
+    assert found(body, rule) == []
+
+
+def test_countable_plurals() -> None:
+    nouns = countable_nouns()
+    assert nouns["city"] == "cities" and nouns["box"] == "boxes" and nouns["child"] == "children"
+    # The nouns with a common uncountable use stay out of the list.
+    assert not {"time", "work", "email", "room", "experience", "course"} & nouns.keys()
