@@ -1,5 +1,7 @@
 """General agreement mechanisms: a singular noun that is nearly always counted after words that
-take a plural ("a lot of car", "there are problem"). Each slip fires in its general form, with
+take a plural ("a lot of car", "there are problem"); a subject and its verb read across a
+closed relative clause and after "whether"/"if"; a plural and the "-s" form of any verb where
+only a verb can stand; a plural before "who" and an "-s" form. Each slip fires in its general form, with
 different words, and the correct sentences closest to it stay quiet. Sentences written here."""
 
 from __future__ import annotations
@@ -25,6 +27,18 @@ from tests.proofreading.short_draft import found
         ("quantifier-singular", "The lab has a wide variety of tool for tests.",
          "a wide variety of tool"),
         ("quantifier-singular", "I know a lot of person in sales.", "a lot of person"),
+        ("singular-subject-verb", "She asked whether the recruiter want a second call.", "want"),
+        ("singular-subject-verb", "I wonder if the client like my portfolio.", "like"),
+        ("singular-subject-verb", "My cat, whose name is Max, eat.", "eat"),
+        ("singular-subject-verb", "The manager, who I met on Monday, want to talk again.", "want"),
+        ("singular-subject-verb", "Because the project need more time, we moved it.", "need"),
+        ("agreement-slip", "My manager, who you met, are away this week.", "are"),
+        ("plural-subject-verb", "The dogs barks loudly at night.", "barks"),
+        ("plural-subject-verb", "She asked whether the candidates needs the forms.", "needs"),
+        ("plural-subject-verb", "There are others who likes working late.", "likes"),
+        ("plural-subject-verb", "I know people who has done this job for years.", "has"),
+        ("plural-subject-verb", "My colleagues, who knows the team well, agree.", "knows"),
+        ("plural-subject-verb", "I thank the recruiters who helps me.", "helps"),
     ],
 )  # fmt: skip
 def test_slip_fires(rule: str, body: str, words: str) -> None:
@@ -45,6 +59,21 @@ def test_slip_fires(rule: str, body: str, words: str) -> None:
         ("quantifier-singular", "It depends a lot of course on the budget."),
         ("quantifier-singular", "The flat has a lot of room and a lot of light."),
         ("quantifier-singular", "Hundreds of people and dozens of children came."),
+        ("singular-subject-verb", "I suggest that the manager take the lead."),
+        ("singular-subject-verb", "Please let the manager know if the team want a call."),
+        ("singular-subject-verb", "My cat, whose name is Max, eats at noon."),
+        ("singular-subject-verb", "The manager, who I met on Monday, and I want to talk."),
+        ("singular-subject-verb", "When the customer need arises, we act."),
+        ("singular-subject-verb", "This helps if the message you want to send is long."),
+        ("agreement-slip", "If the offer were higher, I would sign."),
+        ("plural-subject-verb", "The sales figures clearly show growth."),
+        ("plural-subject-verb", "The dogs sometimes bark at night."),
+        ("plural-subject-verb", "Mary is one of the students who has won the prize."),
+        ("plural-subject-verb", "I spoke to the head of the teams who has the budget."),
+        ("plural-subject-verb", "Those who like working late are welcome."),
+        ("plural-subject-verb", "The savings accounts usually pay more."),
+        ("plural-subject-verb", "The systems requirements clearly state the limit."),
+        ("plural-subject-verb", "The first printed line tells who maintains the list."),
     ],
 )
 def test_correct_sentence_passes(rule: str, body: str) -> None:

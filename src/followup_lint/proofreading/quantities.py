@@ -50,6 +50,11 @@ def _words() -> dict[str, frozenset[str]]:
     return _sections("quantity_words.txt")
 
 
+def quantity_section(name: str) -> frozenset[str]:
+    """One [section] of quantity_words.txt."""
+    return _words().get(name, frozenset())
+
+
 @cache
 def _phrase_end() -> str:
     """A look-ahead for the end of a noun phrase: a stop, the end of the line, or one of the

@@ -27,6 +27,7 @@ from followup_lint.proofreading.confusions import (
     CONFUSION_SLIPS,
     agreement_section,
     lowered_part,
+    s_verb_forms,
     scan_lowered,
 )
 from followup_lint.proofreading.dictionary import english
@@ -39,9 +40,11 @@ from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
 from followup_lint.proofreading.possessive_names import find_article_before_possessive_name
 from followup_lint.proofreading.protected import covered, protected_spans
 from followup_lint.proofreading.quantities import (
+    countable_nouns,
     find_a_lot_of,
     find_one_with_plural,
     find_quantifier_singular,
+    quantity_section,
     singular_guess,
 )
 from followup_lint.proofreading.speller import sentence_start
@@ -1069,7 +1072,85 @@ _MEASURE_PLURALS = frozenset(
 )  # fmt: skip
 
 
+# The same with any "-s" form of a common verb, where only a verb can stand: before an -ly
+# adverb, a determiner or an object pronoun ("The dogs barks loudly", "whether the candidates
+# needs the forms"). A plural that modifies another noun ("the sales figures clearly show") is
+# left out (`attributive-plurals`, _MEASURE_PLURALS), and so are adverbs in -s ("sometimes").
+_PLURAL_S_VERB_RE = rc.compile(
+    r"(?:^|(?<=[\s(\"“]))((?:[A-Za-z]+\s+)?)((?i:my|your|our|their|his|her|the|these|those))\s+"
+    r"([a-z]{3,}s)\s+([a-z]{3,}(?<![su]s)(?<!is))\b(?![-'’]\w)"
+    r"(?=\s+(?:[a-z]{2,}ly|the|a|an|my|your|our|their|his|her|its|this|that|these|those|me|him|"
+    r"us|them)\b(?![-'’]))"
+)
+# A plural of countable_nouns.txt, or "others"/"those"/"people", then "who" and the "-s" form of a common verb ("There
+# are others who likes sleeping", "the candidates who has applied"). "One of the people who
+# has" is left alone (usage guides allow it), and so is a plural after "of" ("the head of the
+# teams who has": "who" may be the head).
+_PLURAL_WHO_RE = rc.compile(
+    r"(?<![\w'’-])(others|those|people|[a-z]{3,}s),?[ \t]+who[ \t]+(?:(?:also|still|really|"
+    r"always|never|often|usually|only|just)[ \t]+)?([a-z]{2,}s)\b(?![-'’])"
+)
+_OF_BEFORE_RE = rc.compile(r"\b(?:of|one|each|every|any)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _s_form_of_verb(word: str) -> bool:
+    """Is this the "-s" form of a common verb ("likes", "barks", "watches", "studies")?"""
+    if word in s_verb_forms():
+        return True
+    if word in quantity_section("one-thing-words") or word.endswith(("ss", "us", "is", "ous")):
+        return False
+    d = english()
+    base = singular_guess(word)
+    stem = word[:-2] if word.endswith("es") else base
+    return d.frequency(base) >= 1000 or (stem != base and d.frequency(stem) >= 1000)
+
+
+def _plural_noun(noun: str) -> bool:
+    """The plural of a common noun, or of one of countable_nouns.txt ("recruiters")."""
+    return _common_plural(noun) or countable_nouns().get(singular_guess(noun)) == noun
+
+
+def _plural_s_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    attributive = agreement_section("attributive-plurals")
+    for m in _PLURAL_S_VERB_RE.finditer(text):
+        before = m.group(1).strip().lower()
+        noun, verb = m.group(3), m.group(4)
+        if before in _PREPOSITION_BEFORE or before.endswith("ing") or before in ("and", "or"):
+            continue
+        if noun in _MEASURE_PLURALS or noun in attributive or not _plural_noun(noun):
+            continue
+        if verb in quantity_section("one-thing-words") or not verb.endswith("s"):
+            continue
+        if not _s_form_of_verb(verb) or _inside(analysis, part, m.start(2), m.end(4)):
+            continue
+        yield Hit(part.start + m.start(4), part.start + m.end(4), {"found": verb, "noun": noun})
+    if "who" not in text:
+        return
+    for m in _PLURAL_WHO_RE.finditer(text):
+        noun, verb = m.group(1), m.group(2)
+        if verb not in s_verb_forms() or noun in _MEASURE_PLURALS:
+            continue
+        if noun not in ("others", "those", "people") and (
+            noun in s_verb_forms() or countable_nouns().get(singular_guess(noun)) != noun
+        ):
+            continue  # only nouns that are nearly always counted: "tells who maintains" passes
+        if _OF_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "one of the people who has", "the head of the teams who has"
+        if _inside(analysis, part, m.start(1), m.end(2)):
+            continue
+        yield Hit(part.start + m.start(2), part.start + m.end(2), {"found": verb, "noun": noun})
+
+
 def find_plural_subject_verb(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    seen: set[int] = set()
+    for hit in (*_plural_subject_hits(analysis, part), *_plural_s_verb_hits(analysis, part)):
+        if hit.start not in seen:
+            seen.add(hit.start)
+            yield hit
+
+
+def _plural_subject_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     for m in _PLURAL_SUBJECT_RE.finditer(text):
         before = m.group(1).strip().lower()
