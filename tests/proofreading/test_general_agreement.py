@@ -1,7 +1,9 @@
 """General agreement mechanisms: a singular noun that is nearly always counted after words that
 take a plural ("a lot of car", "there are problem"); a subject and its verb read across a
 closed relative clause and after "whether"/"if"; a plural and the "-s" form of any verb where
-only a verb can stand; a plural before "who" and an "-s" form. Each slip fires in its general form, with
+only a verb can stand; a plural before "who" and an "-s" form; "it's" where only the
+possessive reads (after "for", as a verb's object, before a superlative and a noun) and "its"
+before an -ing form and its object. Each slip fires in its general form, with
 different words, and the correct sentences closest to it stay quiet. Sentences written here."""
 
 from __future__ import annotations
@@ -39,6 +41,13 @@ from tests.proofreading.short_draft import found
         ("plural-subject-verb", "I know people who has done this job for years.", "has"),
         ("plural-subject-verb", "My colleagues, who knows the team well, agree.", "knows"),
         ("plural-subject-verb", "I thank the recruiters who helps me.", "helps"),
+        ("its-apostrophe", "No one had any remedies for it's crazy rants.", "it's"),
+        ("its-apostrophe", "I wanted to take it's apple and run.", "it's"),
+        ("its-apostrophe", "The firm doubled it's revenue last year.", "it's"),
+        ("its-apostrophe", "The city lost it’s charm after the mall opened.", "it’s"),
+        ("its-apostrophe", "For the painting, it's reddest area was in the corner.", "it's"),
+        ("its-apostrophe", "The company and it's biggest client met today.", "it's"),
+        ("its-apostrophe", "Its giving me a headache.", "Its"),
     ],
 )  # fmt: skip
 def test_slip_fires(rule: str, body: str, words: str) -> None:
@@ -74,6 +83,13 @@ def test_slip_fires(rule: str, body: str, words: str) -> None:
         ("plural-subject-verb", "The savings accounts usually pay more."),
         ("plural-subject-verb", "The systems requirements clearly state the limit."),
         ("plural-subject-verb", "The first printed line tells who maintains the list."),
+        ("its-apostrophe", "I left early, for it's late. For it's true that we met."),
+        ("its-apostrophe", "I take it's fine to call you tomorrow."),
+        ("its-apostrophe", "It's cheapest to call in the morning, and it's coldest at night."),
+        ("its-apostrophe", "It's best practice, it's honest work and it's modest pay."),
+        ("its-apostrophe", "Its running costs are high, and its founding team is small."),
+        ("its-apostrophe", "Wait for it, it's coming soon. It's latest by Friday."),
+        ("its-apostrophe", "The team lost it's not clear how many deals."),
     ],
 )
 def test_correct_sentence_passes(rule: str, body: str) -> None:

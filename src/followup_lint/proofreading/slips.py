@@ -502,6 +502,33 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "its",
     ),
+    # "for it's crazy rants": "for" after a word (not "For it's late", the old "because").
+    (rc.compile(r"(?<=[a-z] )for\s+(it['’]s)\s+(?=[a-z])", re.IGNORECASE), "its"),
+    # "it's" as the object of a verb that takes a noun phrase and never a clause ("to take
+    # it's apple", "improve it's reach", "lost it's value"): "it is" cannot follow them. Verbs
+    # that also take a clause ("see", "find", "appreciate", "think") are not listed.
+    (
+        rc.compile(
+            r"\b(?<!\bI\s)(?:take|took|taken|taking|admire[ds]?|admiring|enjoy(?:ed|s|ing)?|"
+            r"improve[ds]?|improving|share[ds]?|sharing|visit(?:ed|s|ing)?|increase[ds]?|"
+            r"reduce[ds]?|expand(?:ed|s|ing)?|boost(?:ed|s|ing)?|protect(?:ed|s|ing)?|lose|"
+            r"loses|lost|losing|retain(?:ed|s)?|maintain(?:ed|s)?|exceed(?:ed|s)?|praise[ds]?|"
+            r"praising|strengthen(?:ed|s)?|raise[ds]?|lower(?:ed|s)?|double[ds]?|halve[ds]?)"
+            r"\s+(it['’]s)\s+(?!(?:not|been|got|gotten|a|an|the|all|so|too|just)\b)(?=[a-z])",
+            re.IGNORECASE,
+        ),
+        "its",
+    ),
+    # "Its removing the errors": "its", an -ing form and a determiner or an object pronoun
+    # (a verb's object): only "it is" reads ("its running costs" stays possessive).
+    (
+        rc.compile(
+            r"\b(its)\s+[a-z]{3,}ing\s+(?:the|a|an|my|your|our|their|his|her|this|these|"
+            rf"those|me|us|them|you|him){_NO_HYPHEN}",
+            re.IGNORECASE,
+        ),
+        "it's",
+    ),
     # "Its hard to say": "its" + an adjective + "to"/"that"/a stop ("its hard drive" stays
     # possessive), or + a word that cannot follow a possessive.
     (
@@ -590,13 +617,63 @@ def _confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Ite
             )
 
 
+# "it's" + a superlative + a noun ("it's biggest client", "it's reddest area"): a superlative
+# needs "the" after "it is", so only the possessive reads. The next word must be no function
+# word or -ly adverb ("it's cheapest to call", "it's coldest at night" read as "it is").
+_ITS_SUPERLATIVE_RE = rc.compile(
+    r"\b(it['’]s)\s+([a-z]{2,}est)\s+(?!(?:to|in|on|at|for|of|by|with|when|if|than|and|or|but|"
+    r"that|this|now|today|here|there|so|as|after|before|during|from|around|between|among)\b)"
+    r"([a-z]{3,})\b(?<!ly)(?![-'’])",
+    re.IGNORECASE,
+)
+#: Words in -est that are no superlative ("it's honest work", "it's modest pay").
+_NOT_SUPERLATIVE = frozenset(
+    {"interest", "honest", "modest", "earnest", "forest", "harvest", "protest", "suggest",
+     "contest", "request", "digest", "arrest", "manifest", "conquest", "priest", "unrest",
+     "guest", "invest", "test", "rest", "west", "nest", "chest", "quest", "best", "pest",
+     "vest", "zest", "crest", "jest", "lest", "fest", "midwest", "behest", "inquest"}
+)  # fmt: skip
+
+
+def _superlative(word: str) -> bool:
+    """ "biggest", "reddest", "largest", "easiest", "greatest": an adjective's superlative."""
+    if word in _NOT_SUPERLATIVE:
+        return False
+    d = english()
+    stem = word[:-3]
+    stems = [stem, word[:-2]]  # "great" + "est", "large" + "st"
+    if stem.endswith("i"):
+        stems.append(stem[:-1] + "y")  # "easiest"
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        stems.append(stem[:-1])  # "biggest", "reddest"
+    return any(len(s) >= 3 and d.frequency(s) >= 1000 for s in stems)
+
+
+def _its_superlative_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    for m in _ITS_SUPERLATIVE_RE.finditer(text):
+        if not _superlative(m.group(2).lower()) or _inside(analysis, part, m.start(1), m.end(3)):
+            continue
+        fix = _case_like(m.group(1), "its")
+        yield replacement(
+            part.start + m.start(1),
+            part.start + m.end(1),
+            fix,
+            {"found": m.group(1), "expected": fix},
+        )
+
+
 def _kept_confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Iterator[Hit]:
     # Kept per part in the Analysis: the rule and the Harper backend (which leaves these words
     # to us) both ask, and the scan runs once.
     key = f"proofreading:slips:{targets[0]}:{part.start}:{part.end}"
     hits = analysis.cache.get(key)
     if not isinstance(hits, list):
-        hits = analysis.cache[key] = list(_confusions(analysis, part, targets))
+        hits = list(_confusions(analysis, part, targets))
+        if "its" in targets and ("it's" in part.text or "it’s" in part.text):
+            seen = {h.start for h in hits}
+            hits += [h for h in _its_superlative_hits(analysis, part) if h.start not in seen]
+        analysis.cache[key] = hits
     return iter(hits)
 
 
