@@ -3,7 +3,7 @@ take a plural ("a lot of car", "there are problem"); a subject and its verb read
 closed relative clause and after "whether"/"if"; a plural and the "-s" form of any verb where
 only a verb can stand; a plural before "who" and an "-s" form; "it's" where only the
 possessive reads (after "for", as a verb's object, before a superlative and a noun) and "its"
-before an -ing form and its object. Each slip fires in its general form, with
+before an -ing form and its object; a counted noun standing bare after "is"/"am"/"are". Each slip fires in its general form, with
 different words, and the correct sentences closest to it stay quiet. Sentences written here."""
 
 from __future__ import annotations
@@ -48,6 +48,10 @@ from tests.proofreading.short_draft import found
         ("its-apostrophe", "For the painting, it's reddest area was in the corner.", "it's"),
         ("its-apostrophe", "The company and it's biggest client met today.", "it's"),
         ("its-apostrophe", "Its giving me a headache.", "Its"),
+        ("missing-article", "He is friend.", "He is friend"),
+        ("missing-article", "I am student, and I work part time.", "I am student"),
+        ("missing-article", "I'm engineer and I love data.", "I'm engineer"),
+        ("missing-article", "You are guest, so please sit.", "You are guest"),
     ],
 )  # fmt: skip
 def test_slip_fires(rule: str, body: str, words: str) -> None:
@@ -90,6 +94,10 @@ def test_slip_fires(rule: str, body: str, words: str) -> None:
         ("its-apostrophe", "Its running costs are high, and its founding team is small."),
         ("its-apostrophe", "Wait for it, it's coming soon. It's latest by Friday."),
         ("its-apostrophe", "The team lost it's not clear how many deals."),
+        ("missing-article", "He was patient. It is key. That is fact."),
+        ("missing-article", "It is day, not night. She is member of parliament."),
+        ("missing-article", "It is problem solving that I enjoy, and it is book club night."),
+        ("missing-article", "The winner is Bank."),
     ],
 )
 def test_correct_sentence_passes(rule: str, body: str) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.confusions import _sections
 from followup_lint.proofreading.protected import covered, protected_spans
+from followup_lint.proofreading.quantities import countable_nouns
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -64,6 +65,7 @@ def _spans(analysis: Analysis) -> list[tuple[int, int, int]]:
     adjectives, nouns = _words()
     tokens = analysis.tokens
     norms = tokens.norms(ignore_case=True)
+    found.extend(_bare_noun_spans(analysis, norms))
     if not nouns.isdisjoint(norms):
         text, starts, ends = tokens.text, tokens.starts, tokens.ends
         for i, word in enumerate(norms):
@@ -88,6 +90,45 @@ def _spans(analysis: Analysis) -> list[tuple[int, int, int]]:
     return found
 
 
+#: Nouns of countable_nouns.txt that also stand bare after "is" in correct English: words of
+#: time and money ("it is day"), adjectives ("he was patient", "it is key") and a fact.
+_NOT_BARE = frozenset(
+    {"day", "week", "month", "year", "hour", "decade", "century", "dollar", "euro", "cent",
+     "patient", "key", "fact", "graduate", "pilot", "intern"}
+)  # fmt: skip
+#: After a bare noun: only what ends the sentence or the clause ("He is friend.", "I am
+#: student, and ..."); not "of", since titles go bare before it ("She is member of parliament").
+_BARE_AFTER = frozenset({".", ",", ";", "!", "?", "and", "but"})
+
+
+def _bare_noun_spans(analysis: Analysis, norms: list[str]) -> Iterator[tuple[int, int, int]]:
+    """(subject, verb, noun) where a noun that is nearly always counted stands alone after the
+    verb and ends the clause: "He is friend.", "I am student, and ...". There is no adjective:
+    -1 stands in its place, and the article goes before the noun."""
+    countable = countable_nouns()
+    tokens = analysis.tokens
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    for i in range(2, len(norms) - 1):
+        word = norms[i]
+        if word not in countable or word in _NOT_BARE or norms[i + 1] not in _BARE_AFTER:
+            continue
+        verb = norms[i - 1]
+        if verb in _JOINED:
+            subject_at, ok = i - 1, True
+        else:
+            subjects = _SUBJECT_VERBS.get(verb)
+            subject_at = i - 2
+            ok = subjects is not None and norms[subject_at] in subjects
+        if not ok or tokens[i] != word:
+            continue  # a capitalised word is a name ("It is Bank.")
+        if i + 2 < len(norms) and norms[i + 1] == "." and norms[i + 2] in (".", "com"):
+            continue
+        gaps = [text[ends[k] : starts[k + 1]] for k in range(subject_at, i)]
+        if any("\n\n" in gap or gap.strip() for gap in gaps):
+            continue
+        yield subject_at, -1, i
+
+
 def find_missing_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
     spans = _spans(analysis)
     if not spans:
@@ -100,10 +141,15 @@ def find_missing_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
         a, b = starts[subject_at], ends[noun_at]
         if covered(protected_spans(analysis), a, b):
             continue
-        adjective = tokens[adjective_at]
-        article = _article(adjective)
-        at = starts[adjective_at]
-        expected = f"{article} {adjective} {tokens[noun_at]}"
+        if adjective_at < 0:  # a bare noun ("He is friend."): the article goes before it
+            article = _article(tokens[noun_at])
+            at = starts[noun_at]
+            expected = f"{text[a:at]}{article} {tokens[noun_at]}"
+        else:
+            adjective = tokens[adjective_at]
+            article = _article(adjective)
+            at = starts[adjective_at]
+            expected = f"{article} {adjective} {tokens[noun_at]}"
         yield Hit(
             a,
             b,
