@@ -13,10 +13,12 @@ Read on the draft's tokens once per draft, and only when a listed noun is there.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
+from followup_lint import regex_cache as rc
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.confusions import _sections
 from followup_lint.proofreading.protected import covered, protected_spans
@@ -96,37 +98,42 @@ _NOT_BARE = frozenset(
     {"day", "week", "month", "year", "hour", "decade", "century", "dollar", "euro", "cent",
      "patient", "key", "fact", "graduate", "pilot", "intern"}
 )  # fmt: skip
-#: After a bare noun: only what ends the sentence or the clause ("He is friend.", "I am
-#: student, and ..."); not "of", since titles go bare before it ("She is member of parliament").
-_BARE_AFTER = frozenset({".", ",", ";", "!", "?", "and", "but"})
+#: After a bare noun only what ends the sentence or the clause is taken ("He is friend.", "I
+#: am student, and ..."); not "of", since titles go bare before it ("She is member of
+#: parliament").
+
+
+#: A subject pronoun, a form of "be" that agrees with it, and one word that ends the clause:
+#: the candidates of `_bare_noun_spans`, found in one scan of the draft.
+_BARE_RE = rc.compile(
+    r"\b(?:(?:it|this|that|he|she)\s+(?:is|was)|(?:it|that|he|she)['’]s|i\s+am|i['’]m|"
+    r"you\s+are|you['’]re)\s+([a-z]{3,})(?=[ \t]*[.,;!?]|[ \t]+(?:and|but)\b)"
+)
 
 
 def _bare_noun_spans(analysis: Analysis, norms: list[str]) -> Iterator[tuple[int, int, int]]:
-    """(subject, verb, noun) where a noun that is nearly always counted stands alone after the
-    verb and ends the clause: "He is friend.", "I am student, and ...". There is no adjective:
-    -1 stands in its place, and the article goes before the noun."""
+    """(subject, -1, noun) token indices where a noun that is nearly always counted stands
+    alone after the verb and ends the clause: "He is friend.", "I am student, and ...". There
+    is no adjective: -1 stands in its place, and the article goes before the noun."""
     countable = countable_nouns()
     tokens = analysis.tokens
-    text, starts, ends = tokens.text, tokens.starts, tokens.ends
-    for i in range(2, len(norms) - 1):
-        word = norms[i]
-        if word not in countable or word in _NOT_BARE or norms[i + 1] not in _BARE_AFTER:
-            continue
-        verb = norms[i - 1]
-        if verb in _JOINED:
-            subject_at, ok = i - 1, True
-        else:
-            subjects = _SUBJECT_VERBS.get(verb)
-            subject_at = i - 2
-            ok = subjects is not None and norms[subject_at] in subjects
-        if not ok or tokens[i] != word:
+    starts = tokens.starts
+    text = tokens.text
+    # Scanned in lower case with a case-sensitive pattern: about twice as fast as IGNORECASE.
+    for m in _BARE_RE.finditer(text.lower()):
+        word = m.group(1)
+        if word not in countable or word in _NOT_BARE or text[m.start(1) : m.end(1)] != word:
             continue  # a capitalised word is a name ("It is Bank.")
-        if i + 2 < len(norms) and norms[i + 1] == "." and norms[i + 2] in (".", "com"):
-            continue
-        gaps = [text[ends[k] : starts[k + 1]] for k in range(subject_at, i)]
-        if any("\n\n" in gap or gap.strip() for gap in gaps):
-            continue
-        yield subject_at, -1, i
+        if "\n" in m.group(0):
+            continue  # plain-text mail is hard-wrapped: a line break is no certain phrase
+        subject_at = bisect_left(starts, m.start())
+        noun_at = bisect_left(starts, m.start(1))
+        if (
+            noun_at < len(norms)
+            and starts[noun_at] == m.start(1)
+            and starts[subject_at] == m.start()
+        ):
+            yield subject_at, -1, noun_at
 
 
 def find_missing_article(analysis: Analysis, part: Part) -> Iterator[Hit]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc
 from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.confusions import lowered_part, scan_lowered
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.protected import covered, protected_spans
 from followup_lint.proofreading.quantities import plural_of
@@ -67,11 +68,19 @@ _CLAUSE_WORDS = (
 _RELATIVE_ASIDE = r"(?:,[ \t]+(?i:who|whose|which)[ \t][^,.;:!?()\n]{1,60},)?"
 
 
+#: A paragraph must hold one of these before the clause-word pattern is tried.
+_CLAUSE_CUES = ("whether", "if", "because", "when", "though", "while", "once", "unless", "until")
+
+
 @cache
-def _pattern() -> re.Pattern[str]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return _pattern(_START), _pattern(_CLAUSE_WORDS)
+
+
+def _pattern(start: str) -> re.Pattern[str]:
     verbs = "|".join(sorted(_section("subject-verbs")))
     return rc.compile(
-        rf"(?:{_START}|{_CLAUSE_WORDS})"
+        start
         + r"(?:the|my|our|your|his|her|their|this|that|its)[ \t]+(?:([a-z]+)[ \t]+)?"
         + rf"([a-z]{{3,}}){_RELATIVE_ASIDE}[ \t]+({verbs})\b(?![-'’])"
         + r"(?=[ \t]*(?:[.!?,;:]|$)|[ \t]+(?:to|the|a|an|my|your|our|his|her|their|this|that|"
@@ -100,7 +109,12 @@ def _singular_noun(word: str) -> bool:
 
 def find_singular_subject_verb(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    for m in _pattern().finditer(text):
+    at_start, after_clause_word = _patterns()
+    low = text.lower()
+    matches = list(at_start.finditer(text))
+    if any(c in low for c in _CLAUSE_CUES):
+        matches += scan_lowered(after_clause_word, text, lowered_part(analysis, part))
+    for m in matches:
         modifier, noun, verb = m.group(1), m.group(2), m.group(3)
         if noun.lower() in _PRONOUNS or not _singular_noun(noun):
             continue  # "if the message you want": a relative clause with its own subject

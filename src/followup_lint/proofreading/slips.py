@@ -1153,13 +1153,52 @@ _MEASURE_PLURALS = frozenset(
 # adverb, a determiner or an object pronoun ("The dogs barks loudly", "whether the candidates
 # needs the forms"). A plural that modifies another noun ("the sales figures clearly show") is
 # left out (`attributive-plurals`, _MEASURE_PLURALS), and so are adverbs in -s ("sometimes").
-_PLURAL_S_VERB_RE = rc.compile(
-    r"(?:^|(?<=[\s(\"“]))((?:[A-Za-z]+\s+)?)((?i:my|your|our|their|his|her|the|these|those))\s+"
-    r"([a-z]{3,}s)\s+([a-z]{3,}(?<![su]s)(?<!is))\b(?![-'’]\w)"
-    r"(?=\s+(?:[a-z]{2,}ly|the|a|an|my|your|our|their|his|her|its|this|that|these|those|me|him|"
-    r"us|them)\b(?![-'’]))"
+# Read on the draft's tokens (once per draft, from each determiner: a regular expression tried
+# at every word cost four times as much).
+_PLURAL_DETERMINERS = frozenset(
+    {"my", "your", "our", "their", "his", "her", "the", "these", "those"}
 )
-# A plural of countable_nouns.txt, or "others"/"those"/"people", then "who" and the "-s" form of a common verb ("There
+_VERB_CUES = frozenset(
+    {"the", "a", "an", "my", "your", "our", "their", "his", "her", "its", "this", "that", "these",
+     "those", "me", "him", "us", "them"}
+)  # fmt: skip
+
+
+def _plural_s_verb_spans(analysis: Analysis) -> list[tuple[int, int, int]]:
+    """(determiner, noun, verb) token indices of "the dogs barks loudly" in the draft."""
+    key = "proofreading:plural-s-verb"
+    found = analysis.cache.get(key)
+    if isinstance(found, list):
+        return found
+    found = []
+    tokens = analysis.tokens
+    norms = tokens.norms(ignore_case=True)
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    last = len(norms) - 3
+    for det in _PLURAL_DETERMINERS.intersection(norms):
+        i = -1
+        while True:
+            try:
+                i = norms.index(det, i + 1, last)
+            except ValueError:
+                break
+            noun, verb, cue = norms[i + 1], norms[i + 2], norms[i + 3]
+            if not (noun.endswith("s") and verb.endswith("s") and len(verb) > 3):
+                continue
+            if cue not in _VERB_CUES and not (cue.endswith("ly") and len(cue) > 3):
+                continue
+            if tokens[i + 1] != noun or tokens[i + 2] != verb or not noun.isalpha():
+                continue
+            gaps = (text[ends[k] : starts[k + 1]] for k in range(i, i + 3))
+            if any(not g.isspace() or "\n\n" in g for g in gaps):
+                continue
+            found.append((i, i + 1, i + 2))
+    analysis.cache[key] = found
+    return found
+
+
+# A plural of countable_nouns.txt, or "others"/"those"/"people", then "who" and the "-s" form
+# of a common verb ("There
 # are others who likes sleeping", "the candidates who has applied"). "One of the people who
 # has" is left alone (usage guides allow it), and so is a plural after "of" ("the head of the
 # teams who has": "who" may be the head).
@@ -1190,18 +1229,24 @@ def _plural_noun(noun: str) -> bool:
 def _plural_s_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     attributive = agreement_section("attributive-plurals")
-    for m in _PLURAL_S_VERB_RE.finditer(text):
-        before = m.group(1).strip().lower()
-        noun, verb = m.group(3), m.group(4)
+    tokens = analysis.tokens
+    norms = tokens.norms(ignore_case=True)
+    starts, ends = tokens.starts, tokens.ends
+    for det_at, noun_at, verb_at in _plural_s_verb_spans(analysis):
+        if starts[det_at] < part.start or ends[verb_at] > part.end:
+            continue
+        before = norms[det_at - 1] if det_at > 0 else ""
+        noun, verb = norms[noun_at], norms[verb_at]
         if before in _PREPOSITION_BEFORE or before.endswith("ing") or before in ("and", "or"):
             continue
         if noun in _MEASURE_PLURALS or noun in attributive or not _plural_noun(noun):
             continue
-        if verb in quantity_section("one-thing-words") or not verb.endswith("s"):
+        if verb.endswith(("ss", "us", "is")) or verb in quantity_section("one-thing-words"):
             continue
-        if not _s_form_of_verb(verb) or _inside(analysis, part, m.start(2), m.end(4)):
+        a, b = starts[det_at] - part.start, ends[verb_at] - part.start
+        if not _s_form_of_verb(verb) or _inside(analysis, part, a, b):
             continue
-        yield Hit(part.start + m.start(4), part.start + m.end(4), {"found": verb, "noun": noun})
+        yield Hit(starts[verb_at], ends[verb_at], {"found": verb, "noun": noun})
     if "who" not in text:
         return
     for m in _PLURAL_WHO_RE.finditer(text):
