@@ -13,12 +13,10 @@ Read on the draft's tokens once per draft, and only when a listed noun is there.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
-from followup_lint import regex_cache as rc
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.confusions import _sections
 from followup_lint.proofreading.protected import covered, protected_spans
@@ -103,37 +101,43 @@ _NOT_BARE = frozenset(
 #: parliament").
 
 
-#: A subject pronoun, a form of "be" that agrees with it, and one word that ends the clause:
-#: the candidates of `_bare_noun_spans`, found in one scan of the draft.
-_BARE_RE = rc.compile(
-    r"\b(?:(?:it|this|that|he|she)\s+(?:is|was)|(?:it|that|he|she)['’]s|i\s+am|i['’]m|"
-    r"you\s+are|you['’]re)\s+([a-z]{3,})(?=[ \t]*[.,;!?]|[ \t]+(?:and|but)\b)"
-)
+#: What ends the clause after a bare noun ("He is friend.", "I am student, and ..."). Not
+#: "of": titles go bare before it ("She is member of parliament").
+_CLAUSE_ENDS = frozenset({".", ",", ";", "!", "?", "and", "but"})
+_BARE_VERBS = (*_SUBJECT_VERBS, *_JOINED)
 
 
 def _bare_noun_spans(analysis: Analysis, norms: list[str]) -> Iterator[tuple[int, int, int]]:
     """(subject, -1, noun) token indices where a noun that is nearly always counted stands
-    alone after the verb and ends the clause: "He is friend.", "I am student, and ...". There
-    is no adjective: -1 stands in its place, and the article goes before the noun."""
+    alone after a subject pronoun and its form of "be" and ends the clause: "He is friend.",
+    "I am student, and ...". There is no adjective: -1 stands in its place, and the article
+    goes before the noun. Found from the verbs (list.index, no Python loop per token)."""
     countable = countable_nouns()
     tokens = analysis.tokens
-    starts = tokens.starts
-    text = tokens.text
-    # Scanned in lower case with a case-sensitive pattern: about twice as fast as IGNORECASE.
-    for m in _BARE_RE.finditer(text.lower()):
-        word = m.group(1)
-        if word not in countable or word in _NOT_BARE or text[m.start(1) : m.end(1)] != word:
-            continue  # a capitalised word is a name ("It is Bank.")
-        if "\n" in m.group(0):
-            continue  # plain-text mail is hard-wrapped: a line break is no certain phrase
-        subject_at = bisect_left(starts, m.start())
-        noun_at = bisect_left(starts, m.start(1))
-        if (
-            noun_at < len(norms)
-            and starts[noun_at] == m.start(1)
-            and starts[subject_at] == m.start()
-        ):
-            yield subject_at, -1, noun_at
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    last = len(norms) - 2
+    for verb in _BARE_VERBS:
+        i = 0
+        while True:
+            try:
+                i = norms.index(verb, i + 1, last)
+            except ValueError:
+                break
+            noun = norms[i + 1]
+            if noun not in countable or noun in _NOT_BARE or norms[i + 2] not in _CLAUSE_ENDS:
+                continue
+            if tokens[i + 1] != noun:
+                continue  # a capitalised word is a name ("It is Bank.")
+            if verb in _JOINED:
+                subject_at = i
+            elif norms[i - 1] in _SUBJECT_VERBS[verb]:
+                subject_at = i - 1
+            else:
+                continue
+            # Plain-text mail is hard-wrapped: the words must stand on one line.
+            if any(text[ends[k] : starts[k + 1]].strip(" \t") for k in range(subject_at, i + 1)):
+                continue
+            yield subject_at, -1, i + 1
 
 
 def find_missing_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
