@@ -598,8 +598,10 @@ def _confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Ite
     if not any(cue in low for cue in cues):
         return
     seen: set[int] = set()
+    # The patterns that find "it's" or "you're" need the word in the part.
+    contracted = "'" in low or "’" in low
     for rx, right in _CONFUSIONS:
-        if right not in targets:
+        if right not in targets or (right in ("its", "your") and not contracted):
             continue
         for m in rx.finditer(text):
             s, e = m.start(1), m.end(1)
