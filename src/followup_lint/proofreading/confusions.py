@@ -1125,6 +1125,15 @@ def verb_forms() -> VerbForms:
     )
 
 
+@lru_cache(maxsize=1)
+def s_verb_forms() -> frozenset[str]:
+    """The "-s" forms of common verbs: those of verb_forms.txt and those made from the common
+    verbs of ing_verbs.txt and the `subject-verbs` of agreement_words.txt ("likes", "needs")."""
+    forms = {f for f, g in verb_forms().group.items() if g in ("s", "verb-s")}
+    bases = set(_sections("ing_verbs.txt")["common-verbs"]) | agreement_section("subject-verbs")
+    return frozenset(forms | {_third_person(b) for b in bases})
+
+
 def _third_person(verb: str) -> str:
     """ "attend" -> "attends", "teach" -> "teaches", "study" -> "studies"."""
     if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
@@ -1520,7 +1529,10 @@ CONFUSION_SLIPS: dict[str, Finder] = {
 # are away". Only asides that name no noun of their own, so none can be the verb's subject.
 _ASIDE = (
     r"(?:,[ \t]+(?i:for[ \t]+example|for[ \t]+instance|in[ \t]+fact|of[ \t]+course|however|"
-    r"as[ \t]+you[ \t]+know|I[ \t]+think|I[ \t]+believe|in[ \t]+my[ \t]+view),)?"
+    r"as[ \t]+you[ \t]+know|I[ \t]+think|I[ \t]+believe|in[ \t]+my[ \t]+view),"
+    # ... or a relative clause closed by its comma ("My manager, who you met, are away"): the
+    # verb after the closing comma is the main clause's, so it agrees with the noun before.
+    r"|,[ \t]+(?i:who|whose|which)[ \t][^,.;:!?()\n]{1,60},)?"
 )
 _NOUN_VERB_RE = rc.compile(
     rf"{_AGREE_CLAUSE_START}(?i:the|my|your|his|her|our|their|this|each|every){_SP}"

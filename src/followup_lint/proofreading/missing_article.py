@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.confusions import _sections
 from followup_lint.proofreading.protected import covered, protected_spans
+from followup_lint.proofreading.quantities import countable_nouns
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -64,6 +65,7 @@ def _spans(analysis: Analysis) -> list[tuple[int, int, int]]:
     adjectives, nouns = _words()
     tokens = analysis.tokens
     norms = tokens.norms(ignore_case=True)
+    found.extend(_bare_noun_spans(analysis, norms))
     if not nouns.isdisjoint(norms):
         text, starts, ends = tokens.text, tokens.starts, tokens.ends
         for i, word in enumerate(norms):
@@ -88,6 +90,56 @@ def _spans(analysis: Analysis) -> list[tuple[int, int, int]]:
     return found
 
 
+#: Nouns of countable_nouns.txt that also stand bare after "is" in correct English: words of
+#: time and money ("it is day"), adjectives ("he was patient", "it is key") and a fact.
+_NOT_BARE = frozenset(
+    {"day", "week", "month", "year", "hour", "decade", "century", "dollar", "euro", "cent",
+     "patient", "key", "fact", "graduate", "pilot", "intern"}
+)  # fmt: skip
+#: After a bare noun only what ends the sentence or the clause is taken ("He is friend.", "I
+#: am student, and ..."); not "of", since titles go bare before it ("She is member of
+#: parliament").
+
+
+#: What ends the clause after a bare noun ("He is friend.", "I am student, and ..."). Not
+#: "of": titles go bare before it ("She is member of parliament").
+_CLAUSE_ENDS = frozenset({".", ",", ";", "!", "?", "and", "but"})
+_BARE_VERBS = (*_SUBJECT_VERBS, *_JOINED)
+
+
+def _bare_noun_spans(analysis: Analysis, norms: list[str]) -> Iterator[tuple[int, int, int]]:
+    """(subject, -1, noun) token indices where a noun that is nearly always counted stands
+    alone after a subject pronoun and its form of "be" and ends the clause: "He is friend.",
+    "I am student, and ...". There is no adjective: -1 stands in its place, and the article
+    goes before the noun. Found from the verbs (list.index, no Python loop per token)."""
+    countable = countable_nouns()
+    tokens = analysis.tokens
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    last = len(norms) - 2
+    for verb in _BARE_VERBS:
+        i = 0
+        while True:
+            try:
+                i = norms.index(verb, i + 1, last)
+            except ValueError:
+                break
+            noun = norms[i + 1]
+            if noun not in countable or noun in _NOT_BARE or norms[i + 2] not in _CLAUSE_ENDS:
+                continue
+            if tokens[i + 1] != noun:
+                continue  # a capitalised word is a name ("It is Bank.")
+            if verb in _JOINED:
+                subject_at = i
+            elif norms[i - 1] in _SUBJECT_VERBS[verb]:
+                subject_at = i - 1
+            else:
+                continue
+            # Plain-text mail is hard-wrapped: the words must stand on one line.
+            if any(text[ends[k] : starts[k + 1]].strip(" \t") for k in range(subject_at, i + 1)):
+                continue
+            yield subject_at, -1, i + 1
+
+
 def find_missing_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
     spans = _spans(analysis)
     if not spans:
@@ -100,10 +152,15 @@ def find_missing_article(analysis: Analysis, part: Part) -> Iterator[Hit]:
         a, b = starts[subject_at], ends[noun_at]
         if covered(protected_spans(analysis), a, b):
             continue
-        adjective = tokens[adjective_at]
-        article = _article(adjective)
-        at = starts[adjective_at]
-        expected = f"{article} {adjective} {tokens[noun_at]}"
+        if adjective_at < 0:  # a bare noun ("He is friend."): the article goes before it
+            article = _article(tokens[noun_at])
+            at = starts[noun_at]
+            expected = f"{text[a:at]}{article} {tokens[noun_at]}"
+        else:
+            adjective = tokens[adjective_at]
+            article = _article(adjective)
+            at = starts[adjective_at]
+            expected = f"{article} {adjective} {tokens[noun_at]}"
         yield Hit(
             a,
             b,

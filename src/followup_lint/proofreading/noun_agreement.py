@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc
 from followup_lint.checks.base import FixSpec, Hit
+from followup_lint.proofreading.confusions import lowered_part, scan_lowered
 from followup_lint.proofreading.dictionary import english
 from followup_lint.proofreading.protected import covered, protected_spans
 from followup_lint.proofreading.quantities import plural_of
@@ -32,6 +33,7 @@ _IRREGULAR = {"go": "goes", "do": "does", "have": "has", "say": "says"}
 #: Where a sentence starts: the part's start, or a stop (and a closing quote) and spaces. A
 #: bare line break is not one: plain-text mail is hard-wrapped anywhere.
 _START = r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\"'”’)][ \t])|(?<=[.!?][ \t]{2}))"
+_PRONOUNS = frozenset({"you", "they", "she", "him", "her", "them", "who", "one", "ones", "all"})
 _NOT_NOUN_ENDINGS = ("s", "ed", "ing", "ly", "est", "ful", "ous", "ive", "ish")
 
 
@@ -55,13 +57,32 @@ def _not_singular() -> frozenset[str]:
     return _section("not-singular-nouns")
 
 
+#: Words that open a clause whose subject follows ("She asked whether the dog eat", "if the
+#: project need more time"). Not "that" (a subjunctive may follow it: "I suggest that the team
+#: meet"), "and" or "so" (which also join verbs: "let the manager know").
+_CLAUSE_WORDS = (
+    r"(?<![\w'’-])(?i:whether|if|because|when|although|though|while|once|unless|until)[ \t]+"
+)
+#: A relative clause closed by its comma between the noun and its verb ("My dog, whose name is
+#: Joe, eat."): the verb after the closing comma is the main clause's.
+_RELATIVE_ASIDE = r"(?:,[ \t]+(?i:who|whose|which)[ \t][^,.;:!?()\n]{1,60},)?"
+
+
+#: A paragraph must hold one of these before the clause-word pattern is tried.
+_CLAUSE_CUES = ("whether", "if", "because", "when", "though", "while", "once", "unless", "until")
+
+
 @cache
-def _pattern() -> re.Pattern[str]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return _pattern(_START), _pattern(_CLAUSE_WORDS)
+
+
+def _pattern(start: str) -> re.Pattern[str]:
     verbs = "|".join(sorted(_section("subject-verbs")))
     return rc.compile(
-        _START
+        start
         + r"(?:the|my|our|your|his|her|their|this|that|its)[ \t]+(?:([a-z]+)[ \t]+)?"
-        + rf"([a-z]{{3,}})[ \t]+({verbs})\b(?![-'’])"
+        + rf"([a-z]{{3,}}){_RELATIVE_ASIDE}[ \t]+({verbs})\b(?![-'’])"
         + r"(?=[ \t]*(?:[.!?,;:]|$)|[ \t]+(?:to|the|a|an|my|your|our|his|her|their|this|that|"
         + r"these|those|it|me|you|us|them|him|more|some|any|no|every|all|time|help|so|very|well)\b)",
         re.IGNORECASE,
@@ -88,10 +109,15 @@ def _singular_noun(word: str) -> bool:
 
 def find_singular_subject_verb(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
-    for m in _pattern().finditer(text):
+    at_start, after_clause_word = _patterns()
+    low = text.lower()
+    matches = list(at_start.finditer(text))
+    if any(c in low for c in _CLAUSE_CUES):
+        matches += scan_lowered(after_clause_word, text, lowered_part(analysis, part))
+    for m in matches:
         modifier, noun, verb = m.group(1), m.group(2), m.group(3)
-        if not _singular_noun(noun):
-            continue
+        if noun.lower() in _PRONOUNS or not _singular_noun(noun):
+            continue  # "if the message you want": a relative clause with its own subject
         if modifier is not None and modifier.lower() in _not_singular():
             continue  # "the first come", "the other want": not a noun phrase with a head noun
         if noun.lower() in _section("subject-verbs"):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc
@@ -47,6 +48,11 @@ _NOUN_ONLY_AFTER = rc.compile(
 
 def _words() -> dict[str, frozenset[str]]:
     return _sections("quantity_words.txt")
+
+
+def quantity_section(name: str) -> frozenset[str]:
+    """One [section] of quantity_words.txt."""
+    return _words().get(name, frozenset())
 
 
 @cache
@@ -125,6 +131,11 @@ _COORDINATED_MODIFIER = rc.compile(
 
 
 def find_quantifier_singular(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    yield from _counted_singular(analysis, part)
+    yield from _countable_after_heads(analysis, part)
+
+
+def _counted_singular(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     lowered = text.lower()
     if not any(c in lowered for c in _CUES):
@@ -149,6 +160,110 @@ def find_quantifier_singular(analysis: Analysis, part: Part) -> Iterator[Hit]:
                 b,
                 {"found": f"{found} {noun}", "expected": f"{found} {plural}"},
                 (FixSpec(a, b, plural, f"Replace with '{plural}'"),),
+            )
+
+
+# -- a countable noun after "a lot of", "kinds of", "there are" ----------------------------------
+
+# "a lot of car", "lots of book", "plenty of reason", "hundreds of candidate", "many kinds of
+# job", "there are a lot problem", "there're problem": words that take a plural or a mass noun,
+# before the singular of a noun that is nearly always counted (countable_nouns.txt, so "a lot of
+# work", "lots of experience" and "plenty of time" pass), where its noun phrase ends ("a lot of
+# car trouble", "there are problem areas" pass). Before "and"/"or" the noun may be the first of
+# two modifiers ("lots of car and truck traffic"), so it is left alone there.
+
+
+@cache
+def countable_nouns() -> dict[str, str]:
+    """The nouns of countable_nouns.txt, each with its plural."""
+    text = resources.files(__package__).joinpath("countable_nouns.txt").read_text("utf-8")
+    nouns: dict[str, str] = {}
+    section = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+        elif section == "irregular":
+            single, plural = line.split()
+            nouns[single] = plural
+        else:
+            nouns.update((w, plural_of(w)) for w in line.split())
+    return nouns
+
+
+#: A paragraph must hold one of these before the patterns below are tried.
+_HEAD_CUES = ("lot", "plenty", "kinds", "types", "sorts", "dozens", "hundreds", "thousands",
+              "millions", "variety", "range", "series", "bunch", "handful", "there")  # fmt: skip
+#: Words before "lots" that make it plots or places ("parking lots of", "two lots of land").
+_LOTS_NOT_AFTER = frozenset(
+    {"the", "these", "those", "parking", "car", "vacant", "empty", "two", "three", "four", "five",
+     "several", "many", "some", "both", "all", "our", "their", "my", "your", "his", "her", "its"}
+)  # fmt: skip
+
+
+@cache
+def _countable_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    end = _phrase_end()
+    heads = (
+        rf"a{_SP}lot{_SP}of|lots{_SP}of|plenty{_SP}of|"
+        rf"a{_SP}(?:(?:wide|whole|large|small|great|huge){_SP})?"
+        rf"(?:bunch|handful|variety|range|series){_SP}of|"
+        rf"(?:dozens|hundreds|thousands|millions){_SP}of|"
+        # "kinds of" alone takes a singular in British use ("different types of file"); after a
+        # word that counts, the plural is the only reading ("many kinds of book").
+        rf"(?:many|several|numerous|countless){_SP}(?:kinds|types|sorts){_SP}of"
+    )
+    after_head = rc.compile(
+        rf"(?<![\w'’-])({heads}){_SP}([a-z]{{3,}})\b(?![-'’]){end}", re.IGNORECASE
+    )
+    # "there are a lot problem", "there're problem", "there were lots question": the verb shows
+    # the plural, and "a lot"/"lots" without "of" before a noun is one more slip of the same
+    # phrase (the fix gives both).
+    there_are = rc.compile(
+        rf"\b(there(?:{_SP}are|{_SP}were|['’]re)(?:{_SP}(?:a{_SP}lot|lots)(?:{_SP}of)?)?)"
+        rf"{_SP}([a-z]{{3,}})\b(?![-'’]){end}",
+        re.IGNORECASE,
+    )
+    return after_head, there_are
+
+
+_AND_OR_AFTER = rc.compile(rf"{_SP}(?:and|or|nor|&)\b", re.IGNORECASE)
+_LOT_WITHOUT_OF = rc.compile(rf"(a{_SP}lot|lots)$", re.IGNORECASE)
+
+
+def _countable_after_heads(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    lowered = text.lower()
+    if not any(c in lowered for c in _HEAD_CUES):
+        return
+    nouns = countable_nouns()
+    seen: set[int] = set()
+    for rx in _countable_patterns():
+        for m in rx.finditer(text):
+            noun = m.group(2)
+            plural = nouns.get(noun)
+            if plural is None or m.start(2) in seen or _AND_OR_AFTER.match(text, m.end()):
+                continue
+            seen.add(m.start(2))
+            head = m.group(1)
+            if head[:4].lower() == "lots":
+                before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+                if before is not None and before.group(1).lower() in _LOTS_NOT_AFTER:
+                    continue  # "the parking lots of the town": plots, not "many"
+            a, b = part.start + m.start(1), part.start + m.end(2)
+            if covered(protected_spans(analysis), a, b):
+                continue
+            lead = " ".join(head.split())
+            if _LOT_WITHOUT_OF.search(lead):
+                lead += " of"
+            right = f"{lead} {plural}"
+            yield Hit(
+                a,
+                b,
+                {"found": " ".join(text[m.start(1) : m.end(2)].split()), "expected": right},
+                (FixSpec(a, b, right, f"Replace with '{right}'"),),
             )
 
 

@@ -27,6 +27,7 @@ from followup_lint.proofreading.confusions import (
     CONFUSION_SLIPS,
     agreement_section,
     lowered_part,
+    s_verb_forms,
     scan_lowered,
 )
 from followup_lint.proofreading.contraction_space import find_contraction_space
@@ -41,9 +42,11 @@ from followup_lint.proofreading.phrasal_verbs import find_noun_form_as_verb
 from followup_lint.proofreading.possessive_names import find_article_before_possessive_name
 from followup_lint.proofreading.protected import covered, protected_spans
 from followup_lint.proofreading.quantities import (
+    countable_nouns,
     find_a_lot_of,
     find_one_with_plural,
     find_quantifier_singular,
+    quantity_section,
     singular_guess,
 )
 from followup_lint.proofreading.speller import sentence_start
@@ -497,14 +500,17 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         rc.compile(
             r"\b(?:of|in|on|with|from|by|into|through|at|to|due\s+to|such\s+as|alongside|despite|"
             r"during|among|amongst|amid|about|within|without|throughout|across|towards?|"
-            # "for" as a conjunction ("for it's late") is archaic in mail; "behind", "beyond",
-            # "like", "after" and "before" stay out ("what lies beyond it's unknown").
-            r"for|upon|onto|via|against)\s+"
+            # "behind", "beyond", "like", "after" and "before" stay out ("what lies beyond it's
+            # unknown"); "for" is read below.
+            r"upon|onto|via|against)\s+"
             r"(it['’]s)\s+(?=[a-z])",
             re.IGNORECASE,
         ),
         "its",
     ),
+    # "for it's crazy rants": "for" after a word (not "For it's late", the old "because", nor
+    # "I left early, for it's late").
+    (rc.compile(r"(?<=[a-z] )for\s+(it['’]s)\s+(?=[a-z])", re.IGNORECASE), "its"),
     # "it's" + a superlative + a noun ("it's biggest client"): "it is" would need "the".
     # "best" and "worst" stay out ("it's best to wait"), and so does a superlative that ends
     # its phrase or takes a clause ("it's fastest when cached").
@@ -519,29 +525,35 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "its",
     ),
-    # A verb that takes a noun object and never a clause, then "it's" and a noun ("lost it's
-    # value"); the words a clause would start with stay out ("since we changed it's been
-    # better"). "take" is read only before "place" and "toll": "I take it's settled" is the
-    # idiom "I take it", and "appreciate" takes a clause ("I appreciate it's short notice").
+    # "it's" as the object of a verb that takes a noun phrase and never a clause ("to take
+    # it's apple", "improve it's reach", "lost it's value"): "it is" cannot follow them. Verbs
+    # that also take a clause ("see", "find", "appreciate", "think") are not listed.
     (
         rc.compile(
-            r"\b(?:take|takes|took|taken|taking)\s+(it['’]s)\s+(?:place|toll)\b",
-            re.IGNORECASE,
-        ),
-        "its",
-    ),
-    (
-        rc.compile(
-            r"\b(?=\w+\s+it['’]s\s)(?:lose|loses|lost|losing|improve|improved|improving|expand|"
-            r"expanded|reduce|"
-            r"reduced|reach|reached|share|shared|sharing)\s+(it['’]s)\s+"
-            r"(?!(?:been|got|gone|going|not|so|very|really|just|quite|all|always|never|hard|"
-            r"easy|fine|great|good|better|worse|ok|okay|done|too|also|still|now|only|a|an|the|"
-            r"time|nice|important|true|likely|clear|possible|worth|up|over|out|about|here|"
+            r"\b(?<!\bI\s)(?:take|took|taken|taking|admire[ds]?|admiring|enjoy(?:ed|s|ing)?|"
+            r"improve[ds]?|improving|share[ds]?|sharing|visit(?:ed|s|ing)?|increase[ds]?|"
+            r"reduce[ds]?|expand(?:ed|s|ing)?|boost(?:ed|s|ing)?|protect(?:ed|s|ing)?|lose|"
+            r"loses|lost|losing|retain(?:ed|s)?|maintain(?:ed|s)?|exceed(?:ed|s)?|praise[ds]?|"
+            r"praising|strengthen(?:ed|s)?|raise[ds]?|lower(?:ed|s)?|double[ds]?|halve[ds]?"
+            r"|reach(?:ed|es|ing)?)\s+(it['’]s)\s+"
+            # the words a clause would start with stay out ("once you lose it's gone")
+            r"(?!(?:been|got|gotten|gone|going|not|so|very|really|just|quite|all|always|never|"
+            r"hard|easy|fine|great|good|better|worse|ok|okay|done|too|also|still|now|only|a|an|"
+            r"the|time|nice|important|true|likely|clear|possible|worth|up|over|out|about|here|"
             r"there|what|how|because)\b)(?=[a-z])",
             re.IGNORECASE,
         ),
         "its",
+    ),
+    # "Its removing the errors": "its", an -ing form and a determiner or an object pronoun
+    # (a verb's object): only "it is" reads ("its running costs" stays possessive).
+    (
+        rc.compile(
+            r"\b(its)\s+[a-z]{3,}ing\s+(?:the|a|an|my|your|our|their|his|her|this|these|"
+            rf"those|me|us|them|you|him){_NO_HYPHEN}",
+            re.IGNORECASE,
+        ),
+        "it's",
     ),
     # "Its hard to say": "its" + an adjective + "to"/"that"/a stop ("its hard drive" stays
     # possessive), or + a word that cannot follow a possessive.
@@ -612,8 +624,10 @@ def _confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Ite
     if not any(cue in low for cue in cues):
         return
     seen: set[int] = set()
+    # The patterns that find "it's" or "you're" need the word in the part.
+    contracted = "'" in low or "’" in low
     for rx, right in _CONFUSIONS:
-        if right not in targets:
+        if right not in targets or (right in ("its", "your") and not contracted):
             continue
         for m in rx.finditer(text):
             s, e = m.start(1), m.end(1)
@@ -631,13 +645,63 @@ def _confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Ite
             )
 
 
+# "it's" + a superlative + a noun ("it's biggest client", "it's reddest area"): a superlative
+# needs "the" after "it is", so only the possessive reads. The next word must be no function
+# word or -ly adverb ("it's cheapest to call", "it's coldest at night" read as "it is").
+_ITS_SUPERLATIVE_RE = rc.compile(
+    r"\b(it['’]s)\s+([a-z]{2,}est)\s+(?!(?:to|in|on|at|for|of|by|with|when|if|than|and|or|but|"
+    r"that|this|now|today|here|there|so|as|after|before|during|from|around|between|among)\b)"
+    r"([a-z]{3,})\b(?<!ly)(?![-'’])",
+    re.IGNORECASE,
+)
+#: Words in -est that are no superlative ("it's honest work", "it's modest pay").
+_NOT_SUPERLATIVE = frozenset(
+    {"interest", "honest", "modest", "earnest", "forest", "harvest", "protest", "suggest",
+     "contest", "request", "digest", "arrest", "manifest", "conquest", "priest", "unrest",
+     "guest", "invest", "test", "rest", "west", "nest", "chest", "quest", "best", "pest",
+     "vest", "zest", "crest", "jest", "lest", "fest", "midwest", "behest", "inquest"}
+)  # fmt: skip
+
+
+def _superlative(word: str) -> bool:
+    """ "biggest", "reddest", "largest", "easiest", "greatest": an adjective's superlative."""
+    if word in _NOT_SUPERLATIVE:
+        return False
+    d = english()
+    stem = word[:-3]
+    stems = [stem, word[:-2]]  # "great" + "est", "large" + "st"
+    if stem.endswith("i"):
+        stems.append(stem[:-1] + "y")  # "easiest"
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        stems.append(stem[:-1])  # "biggest", "reddest"
+    return any(len(s) >= 3 and d.frequency(s) >= 1000 for s in stems)
+
+
+def _its_superlative_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    for m in _ITS_SUPERLATIVE_RE.finditer(text):
+        if not _superlative(m.group(2).lower()) or _inside(analysis, part, m.start(1), m.end(3)):
+            continue
+        fix = _case_like(m.group(1), "its")
+        yield replacement(
+            part.start + m.start(1),
+            part.start + m.end(1),
+            fix,
+            {"found": m.group(1), "expected": fix},
+        )
+
+
 def _kept_confusions(analysis: Analysis, part: Part, targets: tuple[str, ...]) -> Iterator[Hit]:
     # Kept per part in the Analysis: the rule and the Harper backend (which leaves these words
     # to us) both ask, and the scan runs once.
     key = f"proofreading:slips:{targets[0]}:{part.start}:{part.end}"
     hits = analysis.cache.get(key)
     if not isinstance(hits, list):
-        hits = analysis.cache[key] = list(_confusions(analysis, part, targets))
+        hits = list(_confusions(analysis, part, targets))
+        if "its" in targets and ("it's" in part.text or "it’s" in part.text):
+            seen = {h.start for h in hits}
+            hits += [h for h in _its_superlative_hits(analysis, part) if h.start not in seen]
+        analysis.cache[key] = hits
     return iter(hits)
 
 
@@ -1141,7 +1205,130 @@ _MEASURE_PLURALS = frozenset(
 )  # fmt: skip
 
 
+# The same with any "-s" form of a common verb, where only a verb can stand: before an -ly
+# adverb, a determiner or an object pronoun ("The dogs barks loudly", "whether the candidates
+# needs the forms"). A plural that modifies another noun ("the sales figures clearly show") is
+# left out (`attributive-plurals`, _MEASURE_PLURALS), and so are adverbs in -s ("sometimes").
+# Read on the draft's tokens (once per draft, from each determiner: a regular expression tried
+# at every word cost four times as much).
+_PLURAL_DETERMINERS = frozenset(
+    {"my", "your", "our", "their", "his", "her", "the", "these", "those"}
+)
+_VERB_CUES = frozenset(
+    {"the", "a", "an", "my", "your", "our", "their", "his", "her", "its", "this", "that", "these",
+     "those", "me", "him", "us", "them"}
+)  # fmt: skip
+
+
+def _plural_s_verb_spans(analysis: Analysis) -> list[tuple[int, int, int]]:
+    """(determiner, noun, verb) token indices of "the dogs barks loudly" in the draft."""
+    key = "proofreading:plural-s-verb"
+    found = analysis.cache.get(key)
+    if isinstance(found, list):
+        return found
+    found = []
+    tokens = analysis.tokens
+    norms = tokens.norms(ignore_case=True)
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    last = len(norms) - 3
+    for det in _PLURAL_DETERMINERS.intersection(norms):
+        i = -1
+        while True:
+            try:
+                i = norms.index(det, i + 1, last)
+            except ValueError:
+                break
+            noun, verb, cue = norms[i + 1], norms[i + 2], norms[i + 3]
+            if not (noun.endswith("s") and verb.endswith("s") and len(verb) > 3):
+                continue
+            if cue not in _VERB_CUES and not (cue.endswith("ly") and len(cue) > 3):
+                continue
+            if tokens[i + 1] != noun or tokens[i + 2] != verb or not noun.isalpha():
+                continue
+            gaps = (text[ends[k] : starts[k + 1]] for k in range(i, i + 3))
+            if any(not g.isspace() or "\n\n" in g for g in gaps):
+                continue
+            found.append((i, i + 1, i + 2))
+    analysis.cache[key] = found
+    return found
+
+
+# A plural of countable_nouns.txt, or "others"/"those"/"people", then "who" and the "-s" form
+# of a common verb ("There
+# are others who likes sleeping", "the candidates who has applied"). "One of the people who
+# has" is left alone (usage guides allow it), and so is a plural after "of" ("the head of the
+# teams who has": "who" may be the head).
+_PLURAL_WHO_RE = rc.compile(
+    r"(?<![\w'’-])(others|those|people|[a-z]{3,}s),?[ \t]+who[ \t]+(?:(?:also|still|really|"
+    r"always|never|often|usually|only|just)[ \t]+)?([a-z]{2,}s)\b(?![-'’])"
+)
+_OF_BEFORE_RE = rc.compile(r"\b(?:of|one|each|every|any)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _s_form_of_verb(word: str) -> bool:
+    """Is this the "-s" form of a common verb ("likes", "barks", "watches", "studies")?"""
+    if word in s_verb_forms():
+        return True
+    if word in quantity_section("one-thing-words") or word.endswith(("ss", "us", "is", "ous")):
+        return False
+    d = english()
+    base = singular_guess(word)
+    stem = word[:-2] if word.endswith("es") else base
+    return d.frequency(base) >= 1000 or (stem != base and d.frequency(stem) >= 1000)
+
+
+def _plural_noun(noun: str) -> bool:
+    """The plural of a common noun, or of one of countable_nouns.txt ("recruiters")."""
+    return _common_plural(noun) or countable_nouns().get(singular_guess(noun)) == noun
+
+
+def _plural_s_verb_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    text = part.text
+    attributive = agreement_section("attributive-plurals")
+    tokens = analysis.tokens
+    norms = tokens.norms(ignore_case=True)
+    starts, ends = tokens.starts, tokens.ends
+    for det_at, noun_at, verb_at in _plural_s_verb_spans(analysis):
+        if starts[det_at] < part.start or ends[verb_at] > part.end:
+            continue
+        before = norms[det_at - 1] if det_at > 0 else ""
+        noun, verb = norms[noun_at], norms[verb_at]
+        if before in _PREPOSITION_BEFORE or before.endswith("ing") or before in ("and", "or"):
+            continue
+        if noun in _MEASURE_PLURALS or noun in attributive or not _plural_noun(noun):
+            continue
+        if verb.endswith(("ss", "us", "is")) or verb in quantity_section("one-thing-words"):
+            continue
+        a, b = starts[det_at] - part.start, ends[verb_at] - part.start
+        if not _s_form_of_verb(verb) or _inside(analysis, part, a, b):
+            continue
+        yield Hit(starts[verb_at], ends[verb_at], {"found": verb, "noun": noun})
+    if "who" not in text:
+        return
+    for m in _PLURAL_WHO_RE.finditer(text):
+        noun, verb = m.group(1), m.group(2)
+        if verb not in s_verb_forms() or noun in _MEASURE_PLURALS:
+            continue
+        if noun not in ("others", "those", "people") and (
+            noun in s_verb_forms() or countable_nouns().get(singular_guess(noun)) != noun
+        ):
+            continue  # only nouns that are nearly always counted: "tells who maintains" passes
+        if _OF_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "one of the people who has", "the head of the teams who has"
+        if _inside(analysis, part, m.start(1), m.end(2)):
+            continue
+        yield Hit(part.start + m.start(2), part.start + m.end(2), {"found": verb, "noun": noun})
+
+
 def find_plural_subject_verb(analysis: Analysis, part: Part) -> Iterator[Hit]:
+    seen: set[int] = set()
+    for hit in (*_plural_subject_hits(analysis, part), *_plural_s_verb_hits(analysis, part)):
+        if hit.start not in seen:
+            seen.add(hit.start)
+            yield hit
+
+
+def _plural_subject_hits(analysis: Analysis, part: Part) -> Iterator[Hit]:
     text = part.text
     for m in _PLURAL_SUBJECT_RE.finditer(text):
         before = m.group(1).strip().lower()
