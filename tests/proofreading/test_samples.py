@@ -66,3 +66,17 @@ def test_the_thirteenth_sample_says_where_it_was_read() -> None:
     for offset in ("0", "16000", "32000", "48000", "76000", "92000", "166000", "186000", "212000"):
         assert offset in head
         assert f"# offset {offset}" in text
+
+
+def test_the_sibling_sample_holds_only_errors_with_one_marker_each() -> None:
+    # Second error examples of tuned rules, measured blind: one part, E lines only.
+    text = (DATA / "lt_examples_siblings.txt").read_text(encoding="utf-8")
+    for offset in ("100000", "520000", "1000000", "1390000", "1702000"):
+        assert f"# offset {offset}\n" in text
+    parts = _sample("lt_examples_siblings.txt")
+    assert list(parts) == ["sibling"]
+    assert parts["sibling"]
+    for kind, sentence in parts["sibling"]:
+        assert kind == "E", sentence
+        marks = _MARK.findall(sentence)
+        assert len(marks) == 1 and marks[0].strip(), sentence
