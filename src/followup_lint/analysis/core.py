@@ -4,8 +4,9 @@ contact details, the message kind. Checks read these; none of them re-parses the
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from functools import cached_property, wraps
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from followup_lint import regex_cache
 from followup_lint.analysis.contacts import Contact, find_contacts
@@ -30,6 +31,27 @@ _ABBREV_RE = regex_cache.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|etc|Inc|Ltd|Co|Corp|e\.g|i\.e|a\.m|p\.m|No|Jan|Feb|"
     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|U\.S|approx|dept)\.|\b[A-Z]\.)$"
 )
+
+
+_T = TypeVar("_T")
+
+
+def once_per_draft(key: str) -> Callable[[Callable[[Analysis], _T]], Callable[[Analysis], _T]]:
+    """A finding step worked out once per draft and kept in `Analysis.cache` under `key`: the
+    slips that walk the draft's tokens run once per part, but their answer is the draft's."""
+
+    def decorate(compute: Callable[[Analysis], _T]) -> Callable[[Analysis], _T]:
+        @wraps(compute)
+        def once(analysis: Analysis) -> _T:
+            if key in analysis.cache:
+                kept: _T = analysis.cache[key]
+                return kept
+            found = analysis.cache[key] = compute(analysis)
+            return found
+
+        return once
+
+    return decorate
 
 
 class Analysis:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
+from followup_lint.analysis.core import once_per_draft
 from followup_lint.checks.base import FixSpec, Hit
 from followup_lint.proofreading.confusions import _sections
 from followup_lint.proofreading.protected import covered, protected_spans
@@ -55,13 +56,10 @@ def _article(adjective: str) -> str:
     return "an" if low[0] in "aeiou" and low not in _VOWEL_SOUND_EXCEPTIONS else "a"
 
 
+@once_per_draft("proofreading:missing-article")
 def _spans(analysis: Analysis) -> list[tuple[int, int, int]]:
     """(subject token, adjective token, noun token) of each hit in the draft, once per draft."""
-    key = "proofreading:missing-article"
-    found = analysis.cache.get(key)
-    if isinstance(found, list):
-        return found
-    found = []
+    found: list[tuple[int, int, int]] = []
     adjectives, nouns = _words()
     tokens = analysis.tokens
     norms = tokens.norms(ignore_case=True)
@@ -86,7 +84,6 @@ def _spans(analysis: Analysis) -> list[tuple[int, int, int]]:
             if any("\n\n" in gap or gap.strip() for gap in gaps):
                 continue
             found.append((subject_at, i - 1, i))
-    analysis.cache[key] = found
     return found
 
 

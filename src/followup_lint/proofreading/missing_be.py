@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc
+from followup_lint.analysis.core import once_per_draft
 from followup_lint.checks.base import Hit, replacement
 from followup_lint.proofreading.confusions import not_participles
 from followup_lint.proofreading.protected import covered, protected_spans
@@ -120,14 +121,11 @@ def find_missing_be(analysis: Analysis, part: Part) -> Iterator[Hit]:
     yield from _adjective_hits(analysis, part)
 
 
+@once_per_draft("proofreading:missing-be:adjectives")
 def _adjective_spans(analysis: Analysis) -> list[tuple[int, int]]:
     """(first token, adjective token) of every "pronoun [adverb] adjective preposition" in
     the draft, found once per draft (the slip runs once per part)."""
-    key = "proofreading:missing-be:adjectives"
-    found = analysis.cache.get(key)
-    if isinstance(found, list):
-        return found
-    found = []
+    found: list[tuple[int, int]] = []
     tokens = analysis.tokens
     norms = tokens.norms(ignore_case=True)
     if not _ADJECTIVES.isdisjoint(norms):
@@ -151,7 +149,6 @@ def _adjective_spans(analysis: Analysis) -> list[tuple[int, int]]:
             ):
                 continue
             found.append((j, i))
-    analysis.cache[key] = found
     return found
 
 

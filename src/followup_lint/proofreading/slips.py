@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc  # re.compile, kept between runs
+from followup_lint.analysis.core import once_per_draft
 from followup_lint.analysis.textpatterns import fold
 from followup_lint.checks.base import FixSpec, Hit, replacement
 from followup_lint.proofreading.adverb_noun import find_adverb_before_noun
@@ -1220,13 +1221,10 @@ _VERB_CUES = frozenset(
 )  # fmt: skip
 
 
+@once_per_draft("proofreading:plural-s-verb")
 def _plural_s_verb_spans(analysis: Analysis) -> list[tuple[int, int, int]]:
     """(determiner, noun, verb) token indices of "the dogs barks loudly" in the draft."""
-    key = "proofreading:plural-s-verb"
-    found = analysis.cache.get(key)
-    if isinstance(found, list):
-        return found
-    found = []
+    found: list[tuple[int, int, int]] = []
     tokens = analysis.tokens
     norms = tokens.norms(ignore_case=True)
     text, starts, ends = tokens.text, tokens.starts, tokens.ends
@@ -1249,7 +1247,6 @@ def _plural_s_verb_spans(analysis: Analysis) -> list[tuple[int, int, int]]:
             if any(not g.isspace() or "\n\n" in g for g in gaps):
                 continue
             found.append((i, i + 1, i + 2))
-    analysis.cache[key] = found
     return found
 
 
