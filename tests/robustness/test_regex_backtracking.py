@@ -98,18 +98,28 @@ ANCHORED_BY_ALIAS = {
 }
 
 
-def _usage_mode(name: str, sources: str) -> str:
+def _method_calls(sources: str) -> dict[str, set[str]]:
+    """NAME -> the methods the source calls on it (`NAME.method(`), read in one pass (a search
+    per name over the whole source took over a minute)."""
+    calls: dict[str, set[str]] = {}
+    for m in re.finditer(r"(?<!\w)(\w+)\.(\w+)\(", sources):
+        calls.setdefault(m.group(1), set()).add(m.group(2))
+    return calls
+
+
+def _usage_mode(name: str, calls: dict[str, set[str]]) -> str:
     """ "anchored" when the source only ever calls NAME.match / NAME.fullmatch (one position,
     linear), else "search" (finditer, search, sub, findall: every start position is tried)."""
     if name in ANCHORED_BY_ALIAS:
         return "anchored"
-    methods = set(re.findall(rf"\b{re.escape(name)}\.(\w+)\(", sources))
+    methods = calls.get(name, set())
     return "anchored" if methods and methods <= {"match", "fullmatch"} else "search"
 
 
 def _module_patterns() -> Iterator[dict[str, Any]]:
     src = Path(followup_lint.__file__).resolve().parent
     sources = "\n".join(p.read_text(encoding="utf-8") for p in sorted(src.rglob("*.py")))
+    calls = _method_calls(sources)
     for info in pkgutil.walk_packages(followup_lint.__path__, "followup_lint."):
         if info.name.endswith("__main__"):
             continue
@@ -119,7 +129,7 @@ def _module_patterns() -> Iterator[dict[str, Any]]:
             continue
         rel = Path(module.__file__ or "").resolve().relative_to(src.parent.parent)
         for name, value in sorted(vars(module).items()):
-            yield from _compiled(f"{rel}: {name}", value, _usage_mode(name, sources))
+            yield from _compiled(f"{rel}: {name}", value, _usage_mode(name, calls))
 
 
 def _check_patterns() -> Iterator[dict[str, Any]]:
