@@ -17,7 +17,7 @@ The finders have the signature of `slips.Finder` and are registered in `slips.SL
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -47,6 +47,25 @@ def _case_like(template: str, word: str) -> str:
     if template[:1].isupper() and not word[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+def group_fix(
+    analysis: Analysis,
+    part: Part,
+    m: re.Match[str],
+    right_of: Mapping[str, str],
+    values: Mapping[str, str] | None = None,
+) -> Hit | None:
+    """The replacement of a match's first group by its listed form (`right_of`, keyed in lower
+    case, the case of the found word kept), or None inside a protected span (a quotation, a
+    name, a link): the last step of the verb-form slips."""
+    s, e = m.span(1)
+    b = part.start + e
+    if covered(protected_spans(analysis), part.start + m.start(), b):
+        return None
+    found = m.group(1)
+    fix = _case_like(found, right_of[found.lower()])
+    return replacement(part.start + s, b, fix, {"found": found, "expected": fix, **(values or {})})
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -1283,18 +1302,9 @@ def find_verb_form(analysis: Analysis, part: Part) -> Iterator[Hit]:
                 {"found": found, "expected": fix, "after": "auxiliary"},
             )
     for m in scan_lowered(table.after_have, text, low):
-        s, e = m.span(1)
-        a, b = part.start + s, part.start + e
-        if covered(protected_spans(analysis), part.start + m.start(), b):
-            continue
-        found = m.group(1)
-        fix = _case_like(found, table.participle[found.lower()])
-        yield replacement(
-            a,
-            b,
-            fix,
-            {"found": found, "expected": fix, "after": "have"},
-        )
+        hit = group_fix(analysis, part, m, table.participle, {"after": "have"})
+        if hit is not None:
+            yield hit
     for m in scan_lowered(table.after_be, text, low):
         g = 1 if m.group(1) else 2
         s, e = m.span(g)
@@ -1358,13 +1368,9 @@ def _please_hits(
                 continue
             if text[before.end(1) : m.start()].strip():
                 continue  # "as you please. Goes ...": the stop ends the clause
-        s, e = m.span(1)
-        a, b = part.start + s, part.start + e
-        if covered(protected_spans(analysis), part.start + m.start(), b):
-            continue
-        found = m.group(1)
-        fix = _case_like(found, table.base[found.lower()])
-        yield replacement(a, b, fix, {"found": found, "expected": fix, "after": "please"})
+        hit = group_fix(analysis, part, m, table.base, {"after": "please"})
+        if hit is not None:
+            yield hit
 
 
 #: What must stand before the "be" and the "been" of `VerbForms.after_be_s`.

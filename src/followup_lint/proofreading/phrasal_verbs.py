@@ -22,16 +22,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from followup_lint import regex_cache as rc
-from followup_lint.checks.base import Hit, replacement
+from followup_lint.checks.base import Hit
 from followup_lint.proofreading.confusions import (
     _INFINITIVE_BEFORE,
     _MODAL,
     _PRONOUN,
     _SP,
-    _case_like,
     _data_lines,
+    group_fix,
 )
-from followup_lint.proofreading.protected import covered, protected_spans
 
 if TYPE_CHECKING:
     from followup_lint.analysis.core import Analysis
@@ -91,18 +90,9 @@ def find_noun_form_as_verb(analysis: Analysis, part: Part) -> Iterator[Hit]:
     seen: set[int] = set()
     for rx in (after_modal, after_to, after_any_to):
         for m in rx.finditer(text):
-            s, e = m.span(1)
-            if s in seen:
+            if m.start(1) in seen:
                 continue
-            seen.add(s)
-            a, b = part.start + s, part.start + e
-            if covered(protected_spans(analysis), part.start + m.start(), b):
-                continue
-            found = m.group(1)
-            fix = _case_like(found, verb_of[found.lower()])
-            yield replacement(
-                a,
-                b,
-                fix,
-                {"found": found, "expected": fix},
-            )
+            seen.add(m.start(1))
+            hit = group_fix(analysis, part, m, verb_of)
+            if hit is not None:
+                yield hit
