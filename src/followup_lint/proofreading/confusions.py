@@ -866,7 +866,11 @@ _PRONOUN = r"(?:i|you|he|she|it|we|they)"
 _MODAL = r"(?:can|could|will|would|shall|should|may|might|must)"
 _NEGATED = (
     r"(?:can['’]t|cannot|couldn['’]t|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|mightn['’]t|"
-    rf"didn['’]t|doesn['’]t|don['’]t|did{_SP}not|does{_SP}not|do{_SP}not)"
+    rf"didn['’]t|doesn['’]t|don['’]t|did{_SP}not|does{_SP}not|do{_SP}not|"
+    # gen2b: the other negatives of the modals, with no subject needed ("The team could not
+    # sent", "you needn't worried"). Not "can not", "must not", "will not" or "may not": "a
+    # can not opened", "a must not missed", "a will not signed", "in May not ..." are nouns.
+    rf"(?:could|would|should|might|shall){_SP}not|shan['’]t|needn['’]t)"
 )
 # An adverb that may stand between the auxiliary and the verb ("I will also send").
 _ADVERB = (
@@ -1047,6 +1051,9 @@ def verb_forms() -> VerbForms:
     # opening "did you", "does it"; then the form. "I'd" is left out: it is also "I had".
     aux = (
         rf"(?:\b(?:{_PRONOUN}|who){_SP}{_MODAL}|\b{_PRONOUN}['’]ll|\b{_NEGATED}|"
+        # gen2b: "which"/"that" as a subject ("the form that would helped"); only the modals
+        # that are never nouns ("that can", "that may", "which must" are left out).
+        rf"\b(?:which|that){_SP}(?:could|would|should|might|will|shall)|"
         rf"\b(?:did|does|do){_SP}{_PRONOUN})"
     )
     after_aux = rc.compile(rf"{aux}{_ADVERB}{_SP}({forms})(?![\w'’-])", re.IGNORECASE)
@@ -1077,7 +1084,11 @@ def verb_forms() -> VerbForms:
         rf"(?:{_CLAUSE_START}(?:{_PRONOUN}|(?:the|my|our|your|his|her|their|this|that){_SP}"
         rf"[a-z]{{3,}}){_SP}(?:have|has|had)|\b(?:who|which){_SP}(?:have|has|had)|"
         rf"\b{_PRONOUN}['’]ve|\bhaving|"
-        rf"\b(?:could|should|would|must|might|may)(?:['’]ve|{_SP}have))"
+        rf"\b(?:could|should|would|must|might|may)(?:['’]ve|{_SP}have)|"
+        # gen2b: the same perfect after every modal and its negatives ("couldn't have came",
+        # "would not have went", "won't have took", "will have went", "cannot have knew").
+        rf"\b(?:(?:could|should|would|must|might|will|shall)(?:n['’]t|{_SP}not|{_SP}never)|"
+        rf"won['’]t|can['’]t|cannot|will|shall)(?:['’]ve|{_SP}have))"
     )
     # ... or a base form ("I have send", "she has give"): only the verbs listed as "base",
     # whose base is never a noun or adjective there ("we have leave booked", "lead experience").
