@@ -24,11 +24,26 @@ def _has_send_email() -> bool:
     return (Path(exec_path.strip()) / "git-send-email").exists()
 
 
+def _has_mail_address() -> bool:
+    # Debian's git send-email refuses to start without Perl's Mail::Address, which its package
+    # only recommends (an install with --no-install-recommends lacks it).
+    if shutil.which("perl") is None:
+        return False
+    return (
+        subprocess.run(["perl", "-MMail::Address", "-e", "1"], capture_output=True).returncode == 0
+    )
+
+
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
         not _has_send_email(),
         reason="git send-email is not installed (Debian: apt-get install git-email)",
+    ),
+    pytest.mark.skipif(
+        not _has_mail_address(),
+        reason="git send-email cannot start: Perl's Mail::Address is missing "
+        "(Debian: apt-get install libmailtools-perl)",
     ),
 ]
 
